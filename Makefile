@@ -1,0 +1,47 @@
+# МШН: `make run` to see the demo district, `make test` for the whole suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DEV := DEBUG=1
+
+.PHONY: setup run serve demo test test-smoke lint format migrations-check deploy-check clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $@
+
+demo: setup
+	$(DEV) $(BIN)/python manage.py migrate --noinput
+	$(DEV) $(BIN)/python manage.py load_demo
+
+run: demo
+	@echo "МШН: http://127.0.0.1:8000 (остановить — Ctrl+C)"
+	$(DEV) $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+test: setup
+	$(BIN)/pytest
+
+test-smoke: setup
+	$(BIN)/pytest -m smoke
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: setup
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+migrations-check: setup
+	$(DEV) $(BIN)/python manage.py makemigrations --check --dry-run
+
+deploy-check: setup
+	DEBUG=0 SECRET_KEY=ci-$$(date +%s)-a-long-random-secret-key-for-the-deploy-check-only-0123456789 \
+	ALLOWED_HOSTS=mshn.example.ru $(BIN)/python manage.py check --deploy --fail-level WARNING
+
+clean:
+	rm -rf $(VENV) staticfiles .test-media

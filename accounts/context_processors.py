@@ -1,0 +1,13 @@
+from accounts import access
+from accounts.navigation import menu_for
+
+
+def navigation(request):
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    return {
+        "menu": menu_for(user, request.path),
+        "role": access.role_of(user),
+        "role_label": user.get_role_display() if not user.is_superuser else "Администратор",
+    }

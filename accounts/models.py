@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    ADMIN = "admin", _("Администратор")
+    METHODIST = "methodist", _("Руководитель МШН / методист")
+    COORDINATOR = "coordinator", _("Куратор ОО")
+    DEPARTMENT = "department", _("Отдел образования")
+
+
+class User(AbstractUser):
+    middle_name = models.CharField(_("отчество"), max_length=150, blank=True)
+    role = models.CharField(_("роль"), max_length=20, choices=Role.choices, default=Role.DEPARTMENT)
+    organization = models.ForeignKey(
+        "directory.Organization",
+        verbose_name=_("организация"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="users",
+        help_text=_("Обязательна для куратора ОО: он видит и правит только её записи."),
+    )
+
+    class Meta:
+        verbose_name = _("пользователь")
+        verbose_name_plural = _("пользователи")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(role="coordinator") | Q(organization__isnull=False),
+                name="coordinator_has_organization",
+                violation_error_message=_("Куратору ОО нужно указать организацию."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name or self.username
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(p for p in (self.last_name, self.first_name, self.middle_name) if p)

@@ -1,0 +1,50 @@
+"""Each role's menu, in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from accounts import access
+
+ALL = ("methodist", "coordinator", "department")
+
+
+@dataclass(frozen=True)
+class MenuItem:
+    label: str
+    url_name: str
+    roles: tuple[str, ...] = ALL
+    group: str = ""
+
+
+MENU = (
+    MenuItem(_("Главная"), "home"),
+    MenuItem(_("Организации"), "directory:organization_list", ("methodist", "department"), _("Справочники")),
+    MenuItem(_("Моя организация"), "directory:organization_list", ("coordinator",), _("Справочники")),
+    MenuItem(_("Учебные годы"), "directory:year_list", ALL, _("Справочники")),
+    MenuItem(_("Формы наставничества"), "directory:form_list", ALL, _("Справочники")),
+)
+
+
+def menu_for(user, path: str) -> list[dict]:
+    """Top-level entries and dropdown groups of the user's menu, the current one marked active."""
+    role = access.role_of(user)
+    entries: list[dict] = []
+    groups: dict[str, dict] = {}
+    for item in MENU:
+        if role not in item.roles:
+            continue
+        url = reverse(item.url_name)
+        link = {"label": item.label, "url": url, "active": url != "/" and path.startswith(url) or path == url}
+        if not item.group:
+            entries.append(link)
+            continue
+        if item.group not in groups:
+            groups[item.group] = {"label": item.group, "items": [], "active": False}
+            entries.append(groups[item.group])
+        groups[item.group]["items"].append(link)
+        groups[item.group]["active"] |= link["active"]
+    return entries

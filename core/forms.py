@@ -1,0 +1,31 @@
+"""Form pieces shared by every app."""
+
+from __future__ import annotations
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class RuDateInput(forms.DateInput):
+    """A date typed as дд.мм.гггг, the way Russian documents write it."""
+
+    def __init__(self, attrs=None):
+        super().__init__(
+            attrs={"placeholder": "дд.мм.гггг", "autocomplete": "off", **(attrs or {})}, format="%d.%m.%Y"
+        )
+
+
+class CrispyModelForm(forms.ModelForm):
+    """A model form with its crispy helper and a «Сохранить» button."""
+
+    submit_label = _("Сохранить")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", self.submit_label))
+        for field in self.fields.values():
+            if isinstance(field, forms.DateField):
+                field.widget = RuDateInput()

@@ -1,0 +1,190 @@
+"""The one view style of МШН: Django generic views behind one access mixin.
+
+A view names the model, the path to the record's organisation (`org_field`) and whether a
+coordinator may write (`coordinator_edits`); `accounts.access` decides the rest. Records outside the
+user's scope are not found (404); a write the role may not do is forbidden (403).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import CreateView, DetailView, UpdateView
+from django_filters.views import FilterView
+
+from accounts import access
+from core.columns import Column, display
+from core.history import history_of
+from reports.exporters import XlsxTable
+
+
+class AccessMixin(LoginRequiredMixin):
+    org_field: str | None = None
+    coordinator_edits = False
+    writes = False
+    title = ""
+    breadcrumbs: tuple[tuple[str, str], ...] = ()
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        if self.writes and not self.may_edit():
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def may_edit(self) -> bool:
+        return access.may_edit(self.request.user, coordinator_edits=self.coordinator_edits)
+
+    def base_queryset(self):
+        return self.model._default_manager.all()
+
+    def get_queryset(self):
+        return access.scope(self.request.user, self.base_queryset(), self.org_field)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("title", self.title)
+        context["may_edit"] = self.may_edit()
+        context["breadcrumbs"] = self.get_breadcrumbs()
+        return context
+
+    def get_breadcrumbs(self):
+        return self.breadcrumbs
+
+
+class ScopedListView(AccessMixin, FilterView):
+    """A paginated, filtered list; the same view with `export=True` downloads it as XLSX."""
+
+    template_name = "core/list.html"
+    columns: tuple[Column, ...] = ()
+    export = False
+    export_name = "export"
+    create_url_name: str | None = None
+    export_url_name: str | None = None
+    import_url_name: str | None = None
+
+    def get_paginate_by(self, queryset):
+        return settings.PAGE_SIZE
+
+    def get_columns(self):
+        return self.columns
+
+    def render_to_response(self, context, **kwargs):
+        if self.export:
+            return self.export_response(self.object_list)
+        return super().render_to_response(context, **kwargs)
+
+    def export_response(self, queryset):
+        columns = self.get_columns()
+        rows = ([c.value(obj) for c in columns] for obj in queryset.iterator(chunk_size=2000))
+        return XlsxTable(self.export_name, str(self.title), [str(c.title) for c in columns], rows).response()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        columns = self.get_columns()
+        context["columns"] = columns
+        context["rows"] = [
+            (obj, [(display(c.value(obj)), c.link) for c in columns]) for obj in context["object_list"]
+        ]
+        context["querystring"] = self.request.GET.urlencode()
+        context["create_url_name"] = self.create_url_name if context["may_edit"] else None
+        context["import_url_name"] = self.import_url_name if context["may_edit"] else None
+        context["export_url_name"] = self.export_url_name
+        return context
+
+
+class ScopedDetailView(AccessMixin, DetailView):
+    show_history = True
+
+    def may_edit(self) -> bool:
+        obj = getattr(self, "object", None)
+        org_id = _organization_id(obj, self.org_field) if obj is not None else None
+        return access.may_edit(
+            self.request.user, coordinator_edits=self.coordinator_edits, organization_id=org_id
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["title"] = self.title or str(self.object)
+        if self.show_history and hasattr(self.object, "history"):
+            context["history"] = history_of(self.object)
+        return context
+
+
+class ScopedFormMixin(AccessMixin):
+    """Create and update forms: the organisation is fixed for a coordinator and passed to the form."""
+
+    writes = True
+    template_name = "core/form.html"
+    success_message = _("Сохранено.")
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        if getattr(self.form_class, "takes_user", False):
+            kwargs["user"] = self.request.user
+        return kwargs
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, self.success_message)
+        return response
+
+    def form_invalid(self, form):
+        messages.error(self.request, _("Форма не сохранена: исправьте отмеченные поля."))
+        return super().form_invalid(form)
+
+
+class ScopedCreateView(ScopedFormMixin, CreateView):
+    pass
+
+
+class ScopedUpdateView(ScopedFormMixin, UpdateView):
+    """Saves only over the version the user loaded: a concurrent edit is reported, never overwritten."""
+
+    version_field = "_loaded_version"
+
+    def get_form(self, form_class=None):
+        from django import forms
+
+        form = super().get_form(form_class)
+        form.fields[self.version_field] = forms.CharField(widget=forms.HiddenInput, required=False)
+        form.initial.setdefault(self.version_field, self.version_of(self.object))
+        return form
+
+    def version_of(self, obj) -> str:
+        stamp = getattr(obj, "updated_at", None)
+        return stamp.isoformat() if stamp else ""
+
+    def form_valid(self, form):
+        current = self.version_of(self.get_queryset().get(pk=self.object.pk))
+        if form.cleaned_data.get(self.version_field) and form.cleaned_data[self.version_field] != current:
+            form.add_error(
+                None,
+                _(
+                    "Запись уже изменил другой пользователь, пока вы её редактировали. "
+                    "Откройте запись заново, чтобы увидеть его изменения, и внесите свои ещё раз."
+                ),
+            )
+            return self.form_invalid(form)
+        return super().form_valid(form)
+
+
+def _organization_id(obj, org_field: str | None):
+    """The organisation id behind `org_field` ("organization", "pair__organization", "id")."""
+    if org_field is None:
+        return None
+    *path, last = org_field.split("__")
+    for part in path:
+        obj = getattr(obj, part, None)
+        if obj is None:
+            return None
+    return obj.pk if last == "id" else getattr(obj, f"{last}_id", None)
+
+
+def redirect_with_message(request, url: str, text: str, level=messages.SUCCESS):
+    messages.add_message(request, level, text)
+    return HttpResponseRedirect(url)

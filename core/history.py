@@ -1,0 +1,66 @@
+"""«История изменений»: who changed which fields of a record, when, old → new."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db import models
+
+from core.columns import display
+
+
+@dataclass
+class Change:
+    when: object
+    who: object
+    kind: str  # «создание», «изменение», «удаление»
+    fields: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+_KINDS = {"+": "создание", "~": "изменение", "-": "удаление"}
+
+
+def history_of(obj, limit: int = 50) -> list[Change]:
+    """The record's changes, newest first, in two queries plus one per changed foreign key model."""
+    records = list(
+        obj.history.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1]
+    )
+    records.reverse()
+    model = obj._meta.model
+    pairs = list(zip([None, *records], records, strict=False))[-limit:]
+    diffs = [(rec, rec.diff_against(prev).changes if prev else []) for prev, rec in pairs]
+    names = _foreign_names(model, diffs)
+    changes = []
+    for rec, delta in reversed(diffs):
+        rows = [_row(model, c.field, c.old, c.new, names) for c in delta]
+        changes.append(Change(rec.history_date, rec.history_user, _KINDS[rec.history_type], rows))
+    return changes
+
+
+def _row(model, name, old, new, names):
+    field_ = model._meta.get_field(name)
+    return (str(field_.verbose_name), _show(field_, old, names), _show(field_, new, names))
+
+
+def _show(field_, value, names) -> str:
+    if field_.is_relation and value is not None:
+        return names.get((field_.name, value), f"#{value}")
+    if field_.choices:
+        return str(dict(field_.flatchoices).get(value, display(value)))
+    return display(value)
+
+
+def _foreign_names(model, diffs) -> dict:
+    wanted: dict[str, set] = defaultdict(set)
+    for _rec, delta in diffs:
+        for change in delta:
+            field_ = model._meta.get_field(change.field)
+            if isinstance(field_, models.ForeignKey):
+                wanted[change.field].update(v for v in (change.old, change.new) if v is not None)
+    names = {}
+    for name, ids in wanted.items():
+        related = model._meta.get_field(name).related_model
+        for item in related._default_manager.filter(pk__in=ids):
+            names[(name, item.pk)] = str(item)
+    return names

@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from directory.models import AcademicYear, FormSource, MentoringForm, Organization, OrganizationKind
+
+YES_NO = ((True, _("да")), (False, _("нет")))
+
+
+class SearchFilter(django_filters.CharFilter):
+    """Case-insensitive search over several text fields."""
+
+    def __init__(self, *fields: str, **kwargs):
+        kwargs.setdefault("label", _("Поиск"))
+        super().__init__(method=self.search, **kwargs)
+        self.search_fields = fields
+
+    def search(self, queryset, name, value):
+        query = Q()
+        for word in value.split():
+            word_query = Q()
+            for field in self.search_fields:
+                word_query |= Q(**{f"{field}__icontains": word})
+            query &= word_query
+        return queryset.filter(query)
+
+
+class OrganizationFilter(django_filters.FilterSet):
+    q = SearchFilter("full_name", "short_name", "address", "head_name", "curator_name")
+    kind = django_filters.ChoiceFilter(label=_("Вид"), choices=OrganizationKind.choices)
+    is_base_school = django_filters.BooleanFilter(label=_("Базовая школа"))
+    is_internship_site = django_filters.BooleanFilter(label=_("Стажировочная площадка"))
+    is_active = django_filters.BooleanFilter(label=_("Действует"))
+    sort = django_filters.OrderingFilter(
+        label=_("Сортировка"),
+        fields=(("short_name", "short_name"), ("kind", "kind")),
+        field_labels={"short_name": _("наименование"), "kind": _("вид")},
+    )
+
+    class Meta:
+        model = Organization
+        fields = []
+
+
+class MentoringFormFilter(django_filters.FilterSet):
+    q = SearchFilter("name", "description")
+    source = django_filters.ChoiceFilter(label=_("Источник"), choices=FormSource.choices)
+    is_active = django_filters.BooleanFilter(label=_("Используется"))
+
+    class Meta:
+        model = MentoringForm
+        fields = []
+
+
+class AcademicYearFilter(django_filters.FilterSet):
+    q = SearchFilter("note")
+
+    class Meta:
+        model = AcademicYear
+        fields = []

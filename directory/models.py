@@ -1,0 +1,159 @@
+"""Reference data: organisations, school years and forms of mentoring."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class PersonCategory(models.TextChoices):
+    PEDAGOGUE = "pedagogue", _("Педагог")
+    PUPIL = "pupil", _("Обучающийся")
+    STUDENT = "student", _("Студент")
+    EMPLOYER = "employer", _("Представитель работодателя/партнёра")
+    OTHER = "other", _("Другое")
+
+
+class OrganizationKind(models.TextChoices):
+    SCHOOL = "school", _("Школа")
+    KINDERGARTEN = "kindergarten", _("Детский сад (ДОУ)")
+    ADDITIONAL = "additional", _("Учреждение доп. образования")
+    COLLEGE = "college", _("Колледж (СПО)")
+    PARTNER = "partner", _("Партнёр")
+
+
+class Organization(models.Model):
+    kind = models.CharField(_("вид"), max_length=20, choices=OrganizationKind.choices)
+    full_name = models.CharField(_("полное наименование"), max_length=500, unique=True)
+    short_name = models.CharField(_("краткое наименование"), max_length=200, unique=True)
+    address = models.CharField(_("адрес"), max_length=500, blank=True)
+    website = models.URLField(_("сайт"), blank=True)
+    head_name = models.CharField(_("руководитель"), max_length=200, blank=True)
+    curator_name = models.CharField(_("куратор наставничества"), max_length=200, blank=True)
+    curator_email = models.EmailField(_("e-mail куратора"), blank=True)
+    curator_phone = models.CharField(_("телефон куратора"), max_length=50, blank=True)
+    is_base_school = models.BooleanField(_("базовая школа"), default=False)
+    is_internship_site = models.BooleanField(_("стажировочная площадка"), default=False)
+    is_active = models.BooleanField(_("действует"), default=True)
+    updated_at = models.DateTimeField(_("изменено"), auto_now=True)
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        verbose_name = _("организация")
+        verbose_name_plural = _("организации")
+        ordering = ["short_name"]
+
+    def __str__(self) -> str:
+        return self.short_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("directory:organization_detail", args=[self.pk])
+
+
+def start_year_of(day: datetime.date) -> int:
+    """The school year runs 1 September – 31 August."""
+    return day.year if day.month >= 9 else day.year - 1
+
+
+class AcademicYearQuerySet(models.QuerySet):
+    def current(self) -> AcademicYear | None:
+        return self.filter(start_year=start_year_of(timezone.localdate())).first()
+
+
+class AcademicYear(models.Model):
+    start_year = models.PositiveSmallIntegerField(
+        _("год начала"),
+        unique=True,
+        validators=[MinValueValidator(2000), MaxValueValidator(2100)],
+        help_text=_("Учебный год начинается 1 сентября этого года и заканчивается 31 августа следующего."),
+    )
+    note = models.TextField(_("примечание"), blank=True)
+    updated_at = models.DateTimeField(_("изменено"), auto_now=True)
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    objects = AcademicYearQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("учебный год")
+        verbose_name_plural = _("учебные годы")
+        ordering = ["-start_year"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("directory:year_detail", args=[self.pk])
+
+    @property
+    def title(self) -> str:
+        return f"{self.start_year}/{self.start_year + 1}"
+
+    @property
+    def start_date(self) -> datetime.date:
+        return datetime.date(self.start_year, 9, 1)
+
+    @property
+    def end_date(self) -> datetime.date:
+        return datetime.date(self.start_year + 1, 8, 31)
+
+    @property
+    def is_current(self) -> bool:
+        return self.start_year == start_year_of(timezone.localdate())
+
+    def contains(self, day: datetime.date) -> bool:
+        return self.start_date <= day <= self.end_date
+
+
+class FormSource(models.TextChoices):
+    ORDER = "order", _("Распоряжение о создании МШН")
+    FEDERAL = "federal", _("Федеральная методология (Р-145)")
+    PEDAGOGUES = "pedagogues", _("Рекомендации по наставничеству педагогов")
+    OTHER = "other", _("Другое")
+
+
+class MentoringForm(models.Model):
+    name = models.CharField(_("название"), max_length=200, unique=True)
+    source = models.CharField(
+        _("источник"), max_length=20, choices=FormSource.choices, default=FormSource.OTHER
+    )
+    mentor_category = models.CharField(
+        _("категория наставника"),
+        max_length=20,
+        choices=PersonCategory.choices,
+        blank=True,
+        help_text=_("Пусто — любая категория."),
+    )
+    mentee_category = models.CharField(
+        _("категория наставляемого"),
+        max_length=20,
+        choices=PersonCategory.choices,
+        blank=True,
+        help_text=_("Пусто — любая категория."),
+    )
+    allows_other_organizations = models.BooleanField(
+        _("участники из других организаций"),
+        default=False,
+        help_text=_("Наставник может быть из другой организации (партнёр, работодатель, колледж)."),
+    )
+    description = models.TextField(_("описание"), blank=True)
+    position = models.PositiveSmallIntegerField(_("порядок"), default=0)
+    is_active = models.BooleanField(_("используется"), default=True)
+    updated_at = models.DateTimeField(_("изменено"), auto_now=True)
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        verbose_name = _("форма наставничества")
+        verbose_name_plural = _("формы наставничества")
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("directory:form_detail", args=[self.pk])

@@ -1,0 +1,125 @@
+from __future__ import annotations
+
+from django.urls import reverse_lazy
+from django.utils.translation import gettext_lazy as _
+
+from core.columns import Column
+from core.generic import ScopedCreateView, ScopedDetailView, ScopedListView, ScopedUpdateView
+from directory.filters import AcademicYearFilter, MentoringFormFilter, OrganizationFilter
+from directory.forms import AcademicYearForm, MentoringFormForm, OrganizationForm
+from directory.models import AcademicYear, MentoringForm, Organization
+
+ORGS = (_("Организации"), reverse_lazy("directory:organization_list"))
+YEARS = (_("Учебные годы"), reverse_lazy("directory:year_list"))
+FORMS = (_("Формы наставничества"), reverse_lazy("directory:form_list"))
+
+
+class OrganizationViewMixin:
+    model = Organization
+    org_field = "id"  # a coordinator sees only their own organisation
+    breadcrumbs = (ORGS,)
+
+
+class OrganizationList(OrganizationViewMixin, ScopedListView):
+    title = _("Организации")
+    filterset_class = OrganizationFilter
+    export_name = "организации"
+    breadcrumbs = ()
+    create_url_name = "directory:organization_create"
+    export_url_name = "directory:organization_export"
+    columns = (
+        Column(_("Наименование"), "short_name", link=True),
+        Column(_("Вид"), "get_kind_display"),
+        Column(_("Полное наименование"), "full_name"),
+        Column(_("Адрес"), "address"),
+        Column(_("Руководитель"), "head_name"),
+        Column(_("Куратор"), "curator_name"),
+        Column(_("Базовая школа"), "is_base_school"),
+        Column(_("Стажировочная площадка"), "is_internship_site"),
+        Column(_("Действует"), "is_active"),
+    )
+
+
+class OrganizationDetail(OrganizationViewMixin, ScopedDetailView):
+    template_name = "directory/organization_detail.html"
+
+
+class OrganizationCreate(OrganizationViewMixin, ScopedCreateView):
+    form_class = OrganizationForm
+    title = _("Новая организация")
+
+
+class OrganizationUpdate(OrganizationViewMixin, ScopedUpdateView):
+    form_class = OrganizationForm
+    title = _("Изменение организации")
+
+
+class YearViewMixin:
+    model = AcademicYear
+    breadcrumbs = (YEARS,)
+
+
+class YearList(YearViewMixin, ScopedListView):
+    title = _("Учебные годы")
+    filterset_class = AcademicYearFilter
+    export_name = "учебные_годы"
+    breadcrumbs = ()
+    create_url_name = "directory:year_create"
+    export_url_name = "directory:year_export"
+    columns = (
+        Column(_("Учебный год"), "title", link=True),
+        Column(_("Начало"), "start_date"),
+        Column(_("Окончание"), "end_date"),
+        Column(_("Текущий"), "is_current"),
+        Column(_("Примечание"), "note"),
+    )
+
+
+class YearDetail(YearViewMixin, ScopedDetailView):
+    template_name = "directory/year_detail.html"
+
+
+class YearCreate(YearViewMixin, ScopedCreateView):
+    form_class = AcademicYearForm
+    title = _("Новый учебный год")
+
+
+class YearUpdate(YearViewMixin, ScopedUpdateView):
+    form_class = AcademicYearForm
+    title = _("Изменение учебного года")
+
+
+class FormViewMixin:
+    model = MentoringForm
+    breadcrumbs = (FORMS,)
+
+
+class FormList(FormViewMixin, ScopedListView):
+    title = _("Формы наставничества")
+    filterset_class = MentoringFormFilter
+    export_name = "формы_наставничества"
+    breadcrumbs = ()
+    create_url_name = "directory:form_create"
+    export_url_name = "directory:form_export"
+    columns = (
+        Column(_("Название"), "name", link=True),
+        Column(_("Источник"), "get_source_display"),
+        Column(_("Наставник"), "get_mentor_category_display"),
+        Column(_("Наставляемый"), "get_mentee_category_display"),
+        Column(_("Из других организаций"), "allows_other_organizations"),
+        Column(_("Используется"), "is_active"),
+    )
+
+
+class FormDetail(FormViewMixin, ScopedDetailView):
+    template_name = "directory/form_detail.html"
+
+
+class FormCreate(FormViewMixin, ScopedCreateView):
+    form_class = MentoringFormForm
+    title = _("Новая форма наставничества")
+
+
+class FormUpdate(FormViewMixin, ScopedUpdateView):
+    form_class = MentoringFormForm
+    title = _("Изменение формы наставничества")

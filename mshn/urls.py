@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from core.views import home
+
+admin.site.site_header = _("МШН — администрирование")
+admin.site.site_title = _("МШН")
+admin.site.index_title = _("Пользователи, роли и справочники")
+
+urlpatterns = [
+    path("", home, name="home"),
+    path("accounts/", include("accounts.urls")),
+    path("directory/", include("directory.urls")),
+    path("admin/", admin.site.urls),
+]

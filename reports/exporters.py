@@ -1,0 +1,131 @@
+"""One small base for every downloadable file: XLSX tables and PDF documents.
+
+Each exporter reads through the same scoped selectors as the page it belongs to, so a file never
+shows more than the screen.
+"""
+
+from __future__ import annotations
+
+import datetime
+import tempfile
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from django.http import FileResponse, HttpResponse
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: Any) -> Any:
+    """A text that a spreadsheet would run as a formula is kept as text."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def cell_value(value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "да" if value else "нет"
+    if isinstance(value, datetime.datetime):
+        return timezone.localtime(value).replace(tzinfo=None)
+    if isinstance(value, int | float | datetime.date):
+        return value
+    return neutralise(str(value))
+
+
+class Exporter:
+    """identifier, file name, content type and `render()`; `response()` sends it as a download."""
+
+    content_type = "application/octet-stream"
+    extension = ""
+
+    def __init__(self, filename: str):
+        self.filename = f"{filename}.{self.extension}"
+
+    def render(self):
+        raise NotImplementedError
+
+    def response(self) -> HttpResponse:
+        return FileResponse(
+            self.render(), as_attachment=True, filename=self.filename, content_type=self.content_type
+        )
+
+
+class XlsxTable(Exporter):
+    """One sheet: a bold frozen header row and rows written in streaming (write-only) mode."""
+
+    content_type = XLSX
+    extension = "xlsx"
+
+    def __init__(self, filename: str, title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]):
+        super().__init__(filename)
+        self.title, self.headers, self.rows = title, headers, rows
+
+    def render(self):
+        from openpyxl import Workbook
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles import Font
+
+        workbook = Workbook(write_only=True)
+        sheet = workbook.create_sheet(self.title[:31])
+        sheet.freeze_panes = "A2"
+        for index, header in enumerate(self.headers):
+            sheet.column_dimensions[_letter(index)].width = max(12, min(60, len(header) + 4))
+        header_cells = []
+        for header in self.headers:
+            cell = WriteOnlyCell(sheet, value=header)
+            cell.font = Font(bold=True)
+            header_cells.append(cell)
+        sheet.append(header_cells)
+        for row in self.rows:
+            sheet.append([_date_cell(sheet, v) for v in map(cell_value, row)])
+        stream = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)
+        workbook.save(stream)
+        stream.seek(0)
+        return stream
+
+
+def _date_cell(sheet, value):
+    if isinstance(value, datetime.date):
+        from openpyxl.cell import WriteOnlyCell
+
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.number_format = "DD.MM.YYYY HH:MM" if isinstance(value, datetime.datetime) else "DD.MM.YYYY"
+        return cell
+    return value
+
+
+def _letter(index: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(index + 1)
+
+
+class PdfDocument(Exporter):
+    """A PDF rendered by WeasyPrint from a template (imported lazily: it is slow to import)."""
+
+    content_type = "application/pdf"
+    extension = "pdf"
+
+    def __init__(self, filename: str, template: str, context: dict, base_url: str | None = None):
+        super().__init__(filename)
+        self.template, self.context, self.base_url = template, context, base_url
+
+    def render(self):
+        import io
+
+        from weasyprint import HTML
+
+        from reports.fonts import font_config, font_stylesheet
+
+        html = render_to_string(self.template, self.context)
+        config = font_config()
+        pdf = HTML(string=html, base_url=self.base_url).write_pdf(
+            stylesheets=[font_stylesheet(config)], font_config=config
+        )
+        return io.BytesIO(pdf)

@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from directory.models import Organization
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.mark.parametrize(
+    ("persona", "heading", "menu_has", "menu_lacks"),
+    [
+        ("methodist", "Рабочий стол руководителя МШН", "Организации", "Моя организация"),
+        ("coordinator_a", "Кабинет куратора: Школа А", "Моя организация", "Администрирование"),
+        ("department", "Отдел образования: обзор МШН", "Организации", "Моя организация"),
+    ],
+)
+def test_each_role_logs_in_and_sees_its_menu(request, login, persona, heading, menu_has, menu_lacks):
+    user = request.getfixturevalue(persona)
+    page = login(user.username)
+    expect(page.get_by_role("heading", level=1)).to_have_text(heading)
+    page.get_by_text("Справочники").click()
+    menu = page.get_by_test_id("menu")
+    expect(menu.get_by_role("link", name=menu_has, exact=True)).to_be_visible()
+    expect(menu.get_by_role("link", name=menu_lacks, exact=True)).to_have_count(0)
+
+
+def test_methodist_creates_organization_through_the_form(methodist, school_a, login):
+    page = login("metodist")
+    page.goto("/directory/organizations/")
+    page.get_by_role("link", name="Добавить").click()
+    page.get_by_label("Вид").select_option(label="Детский сад (ДОУ)")
+    page.get_by_label("Полное наименование").fill("МБДОУ «Детский сад № 5 „Радуга“» пгт Кировский")
+    page.get_by_label("Краткое наименование").fill("Школа А")
+    page.get_by_label("Сайт").fill("https://raduga.edu.ru")
+    page.get_by_role("button", name="Сохранить").click()
+    expect(page.get_by_text("Организация с таким кратким наименованием уже есть.")).to_be_visible()
+    expect(page.get_by_label("Полное наименование")).to_have_value("МБДОУ «Детский сад № 5 „Радуга“» пгт Кировский")
+    page.get_by_label("Краткое наименование").fill("МБДОУ «Радуга»")
+    page.get_by_role("button", name="Сохранить").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("МБДОУ «Радуга»")
+    expect(page.get_by_text("Сохранено.")).to_be_visible()
+    assert Organization.objects.get(short_name="МБДОУ «Радуга»").kind == "kindergarten"
+
+
+def test_coordinator_cannot_open_another_schools_page(coordinator_a, school_b, login):
+    page = login("kurator_a")
+    response = page.goto(f"/directory/organizations/{school_b.pk}/")
+    assert response.status == 404
+    expect(page.get_by_role("heading", level=1)).to_have_text("Страница не найдена")
+    page.goto("/directory/organizations/")
+    expect(page.get_by_role("link", name="Школа А")).to_be_visible()
+    expect(page.get_by_role("link", name="Школа Б")).to_have_count(0)

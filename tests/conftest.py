@@ -1,0 +1,72 @@
+"""Personas as fixtures: the methodologist, coordinators of schools A and B, the department, anonymous."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from accounts.models import Role
+from tests.factories import OrganizationFactory, UserFactory
+
+PASSWORD = "pass-12345"
+
+
+@pytest.fixture
+def school_a(db):
+    return OrganizationFactory(short_name="Школа А", full_name="МБОУ «Школа А»")
+
+
+@pytest.fixture
+def school_b(db):
+    return OrganizationFactory(short_name="Школа Б", full_name="МБОУ «Школа Б»")
+
+
+@pytest.fixture
+def methodist(db):
+    return UserFactory(username="metodist", role=Role.METHODIST, last_name="Суровцева", first_name="Ольга")
+
+
+@pytest.fixture
+def coordinator_a(school_a):
+    return UserFactory(username="kurator_a", role=Role.COORDINATOR, organization=school_a)
+
+
+@pytest.fixture
+def coordinator_b(school_b):
+    return UserFactory(username="kurator_b", role=Role.COORDINATOR, organization=school_b)
+
+
+@pytest.fixture
+def department(db):
+    return UserFactory(username="otdel", role=Role.DEPARTMENT)
+
+
+def client_for(user) -> Client:
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def personas(methodist, coordinator_a, coordinator_b, department) -> dict:
+    """name → logged-in client, anonymous included."""
+    users = {"methodist": methodist, "coord_a": coordinator_a, "coord_b": coordinator_b, "department": department}
+    clients = {name: client_for(user) for name, user in users.items()}
+    clients["anon"] = client_for(None)
+    return clients
+
+
+@pytest.fixture
+def as_methodist(methodist):
+    return client_for(methodist)
+
+
+@pytest.fixture
+def as_coordinator_a(coordinator_a):
+    return client_for(coordinator_a)
+
+
+@pytest.fixture
+def as_department(department):
+    return client_for(department)

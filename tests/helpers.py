@@ -1,0 +1,34 @@
+"""Small helpers shared by the tests."""
+
+from __future__ import annotations
+
+import io
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from openpyxl import load_workbook
+
+
+def count_queries(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200, response.status_code
+    return len(ctx.captured_queries)
+
+
+def xlsx_rows(response) -> list[tuple]:
+    """The first sheet of a downloaded XLSX, parsed back."""
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    book = load_workbook(io.BytesIO(b"".join(response.streaming_content)), read_only=True)
+    return [tuple(row) for row in book.worksheets[0].iter_rows(values_only=True)]
+
+
+def form_data(form) -> dict:
+    """What a browser would post back for an unbound form: its initial values."""
+    data = {}
+    for name, field in form.fields.items():
+        value = form.initial.get(name, field.initial)
+        if value is None:
+            continue
+        data[name] = value.pk if hasattr(value, "pk") else value
+    return data
