@@ -22,6 +22,10 @@ class MenuItem:
 
 MENU = (
     MenuItem(_("Главная"), "home"),
+    MenuItem(_("Люди"), "registry:person_list", ALL, _("Реестр")),
+    MenuItem(_("Банк наставников"), "registry:mentor_list", ALL, _("Реестр")),
+    MenuItem(_("База наставляемых"), "registry:mentee_list", ALL, _("Реестр")),
+    MenuItem(_("Пары и группы"), "registry:pair_list", ALL, _("Реестр")),
     MenuItem(_("Организации"), "directory:organization_list", ("methodist", "department"), _("Справочники")),
     MenuItem(_("Моя организация"), "directory:organization_list", ("coordinator",), _("Справочники")),
     MenuItem(_("Учебные годы"), "directory:year_list", ALL, _("Справочники")),

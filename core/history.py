@@ -44,6 +44,9 @@ def _row(model, name, old, new, names):
 
 
 def _show(field_, value, names) -> str:
+    if field_.many_to_many:
+        key = field_.related_model._meta.model_name
+        return ", ".join(names.get((field_.name, item[key]), f"#{item[key]}") for item in value or []) or "—"
     if field_.is_relation and value is not None:
         return names.get((field_.name, value), f"#{value}")
     if field_.choices:
@@ -56,7 +59,10 @@ def _foreign_names(model, diffs) -> dict:
     for _rec, delta in diffs:
         for change in delta:
             field_ = model._meta.get_field(change.field)
-            if isinstance(field_, models.ForeignKey):
+            if field_.many_to_many:
+                key = field_.related_model._meta.model_name
+                wanted[change.field].update(item[key] for item in [*(change.old or []), *(change.new or [])])
+            elif isinstance(field_, models.ForeignKey):
                 wanted[change.field].update(v for v in (change.old, change.new) if v is not None)
     names = {}
     for name, ids in wanted.items():

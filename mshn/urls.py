@@ -12,5 +12,6 @@ urlpatterns = [
     path("", home, name="home"),
     path("accounts/", include("accounts.urls")),
     path("directory/", include("directory.urls")),
+    path("registry/", include("registry.urls")),
     path("admin/", admin.site.urls),
 ]

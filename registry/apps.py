@@ -3,3 +3,4 @@ from django.apps import AppConfig
 
 class RegistryConfig(AppConfig):
     name = "registry"
+    verbose_name = "Реестр наставников и наставляемых"

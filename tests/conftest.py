@@ -51,7 +51,12 @@ def client_for(user) -> Client:
 @pytest.fixture
 def personas(methodist, coordinator_a, coordinator_b, department) -> dict:
     """name → logged-in client, anonymous included."""
-    users = {"methodist": methodist, "coord_a": coordinator_a, "coord_b": coordinator_b, "department": department}
+    users = {
+        "methodist": methodist,
+        "coord_a": coordinator_a,
+        "coord_b": coordinator_b,
+        "department": department,
+    }
     clients = {name: client_for(user) for name, user in users.items()}
     clients["anon"] = client_for(None)
     return clients

@@ -12,7 +12,9 @@ class OrganizationFactory(factory.django.DjangoModelFactory):
 
     kind = OrganizationKind.SCHOOL
     short_name = factory.Sequence(lambda n: f"МБОУ «СОШ № {n + 100}»")
-    full_name = factory.LazyAttribute(lambda o: f"Муниципальное бюджетное общеобразовательное учреждение {o.short_name}")
+    full_name = factory.LazyAttribute(
+        lambda o: f"Муниципальное бюджетное общеобразовательное учреждение {o.short_name}"
+    )
     address = "пгт Кировский, ул. Советская, 1"
 
 
@@ -44,3 +46,61 @@ class UserFactory(factory.django.DjangoModelFactory):
     first_name = "Мария"
     role = Role.DEPARTMENT
     password = factory.django.Password("pass-12345")
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "registry.Person"
+
+    last_name = factory.Iterator(["Смирнова", "Кузнецов", "Попова", "Васильев", "Петрова", "Соколов"])
+    first_name = factory.Iterator(["Анна", "Иван", "Мария", "Сергей", "Елена", "Дмитрий"])
+    middle_name = "Александровна"
+    birth_year = 1995
+    category = "pedagogue"
+    organization = factory.SubFactory(OrganizationFactory)
+    position = "учитель математики"
+
+
+class PupilFactory(PersonFactory):
+    category = "pupil"
+    birth_year = 2012
+    position = ""
+    class_or_group = "8А"
+
+
+class MentorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "registry.Mentor"
+
+    person = factory.SubFactory(PersonFactory, birth_year=1975, last_name="Наставникова")
+    max_mentees = 3
+
+
+class MenteeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "registry.Mentee"
+
+    person = factory.SubFactory(PersonFactory)
+    main_request = "Освоить работу с родителями"
+
+
+class PairFactory(factory.django.DjangoModelFactory):
+    """A pair of the mentor's organisation, with its program; pass `mentees=[...]` to add mentees."""
+
+    class Meta:
+        model = "registry.Pair"
+        skip_postgeneration_save = True
+
+    mentor = factory.SubFactory(MentorFactory)
+    organization = factory.LazyAttribute(lambda o: o.mentor.person.organization)
+    form = factory.SubFactory(MentoringFormFactory)
+    started_on = factory.LazyFunction(lambda: __import__("datetime").date(2025, 9, 15))
+    status = "active"
+
+    @factory.post_generation
+    def mentees(self, create, extracted, **kwargs):
+        if create:
+            self.mentees.set(extracted or [])
+            from registry.models import Program
+
+            Program.objects.get_or_create(pair=self)

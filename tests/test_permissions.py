@@ -5,12 +5,28 @@ from __future__ import annotations
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from tests.factories import AcademicYearFactory, MentoringFormFactory
+from registry.models import Consent
+from tests.factories import (
+    AcademicYearFactory,
+    MenteeFactory,
+    MentorFactory,
+    MentoringFormFactory,
+    PairFactory,
+    PersonFactory,
+)
 
 ANON = 302
 READ_ALL = {"methodist": 200, "coord_a": 200, "coord_b": 200, "department": 200, "anon": ANON}
 READ_A = {**READ_ALL, "coord_b": 404}  # a record of school A
 METHODIST_WRITES = {"methodist": 200, "coord_a": 403, "coord_b": 403, "department": 403, "anon": ANON}
+WRITE_OWN = {"methodist": 200, "coord_a": 200, "coord_b": 200, "department": 403, "anon": ANON}
+WRITE_A = {
+    "methodist": 200,
+    "coord_a": 200,
+    "coord_b": 404,
+    "department": 403,
+    "anon": ANON,
+}  # school A's record
 LOGGED_IN_REDIRECT = {"methodist": 302, "coord_a": 302, "coord_b": 302, "department": 302, "anon": 200}
 POST_ONLY = {"methodist": 405, "coord_a": 405, "coord_b": 405, "department": 405, "anon": 405}
 
@@ -34,7 +50,10 @@ EXPECTED = {
     "directory:organization_export": (no_args, READ_ALL),
     "directory:organization_create": (no_args, METHODIST_WRITES),
     "directory:organization_detail": (pk_of("school_a"), READ_A),
-    "directory:organization_update": (pk_of("school_a"), {**METHODIST_WRITES, "coord_a": 403, "coord_b": 403}),
+    "directory:organization_update": (
+        pk_of("school_a"),
+        {**METHODIST_WRITES, "coord_a": 403, "coord_b": 403},
+    ),
     "directory:year_list": (no_args, READ_ALL),
     "directory:year_export": (no_args, READ_ALL),
     "directory:year_create": (no_args, METHODIST_WRITES),
@@ -45,6 +64,34 @@ EXPECTED = {
     "directory:form_create": (no_args, METHODIST_WRITES),
     "directory:form_detail": (pk_of("form"), READ_ALL),
     "directory:form_update": (pk_of("form"), METHODIST_WRITES),
+    # registry: people, mentors, mentees, pairs
+    "registry:person_list": (no_args, READ_ALL),
+    "registry:person_export": (no_args, READ_ALL),
+    "registry:person_create": (no_args, WRITE_OWN),
+    "registry:person_detail": (pk_of("person_a"), READ_A),
+    "registry:person_update": (pk_of("person_a"), WRITE_A),
+    "registry:consent_create": (lambda d: {"person_pk": d["person_a"].pk}, WRITE_A),
+    "registry:consent_update": (pk_of("consent_a"), WRITE_A),
+    "registry:mentor_list": (no_args, READ_ALL),
+    "registry:mentor_export": (no_args, READ_ALL),
+    "registry:mentor_create": (no_args, WRITE_OWN),
+    "registry:mentor_detail": (pk_of("mentor_a"), READ_A),
+    "registry:mentor_update": (pk_of("mentor_a"), WRITE_A),
+    "registry:mentee_list": (no_args, READ_ALL),
+    "registry:mentee_export": (no_args, READ_ALL),
+    "registry:mentee_create": (no_args, WRITE_OWN),
+    "registry:mentee_detail": (pk_of("mentee_a"), READ_A),
+    "registry:mentee_update": (pk_of("mentee_a"), WRITE_A),
+    "registry:pair_list": (no_args, READ_ALL),
+    "registry:pair_export": (no_args, READ_ALL),
+    "registry:pair_create": (no_args, WRITE_OWN),
+    "registry:pair_detail": (pk_of("pair_a"), READ_A),
+    "registry:pair_update": (pk_of("pair_a"), WRITE_A),
+    "registry:pair_transition": (pk_of("pair_a"), WRITE_A),
+    # registry: personalised programs (rows added with the views)
+    # registry: imports (rows added with the views)
+    # registry: young pedagogues (rows added with the views)
+    # registry: personal data (rows added with the views)
 }
 
 SKIPPED_NAMESPACES = {"admin"}  # Django admin guards itself (staff only)
@@ -69,11 +116,22 @@ def test_every_named_url_has_a_row():
 
 @pytest.fixture
 def data(school_a, school_b):
+    """Records of school A (and one of B), for the pages that show one record."""
+    person_a = PersonFactory(organization=school_a)
+    mentor_a = MentorFactory(person__organization=school_a)
+    mentee_a = MenteeFactory(person=person_a)
+    pair_a = PairFactory(mentor=mentor_a, mentees=[mentee_a])
     return {
         "school_a": school_a,
         "school_b": school_b,
         "year": AcademicYearFactory(start_year=2025),
         "form": MentoringFormFactory(),
+        "person_a": person_a,
+        "consent_a": Consent.objects.create(person=person_a, kind="processing", signed_on="2025-09-01"),
+        "mentor_a": mentor_a,
+        "mentee_a": mentee_a,
+        "pair_a": pair_a,
+        "program_a": pair_a.program,
     }
 
 

@@ -36,7 +36,9 @@ def test_methodist_creates_organization_through_the_form(methodist, school_a, lo
     page.get_by_label("Сайт").fill("https://raduga.edu.ru")
     page.get_by_role("button", name="Сохранить").click()
     expect(page.get_by_text("Организация с таким кратким наименованием уже есть.")).to_be_visible()
-    expect(page.get_by_label("Полное наименование")).to_have_value("МБДОУ «Детский сад № 5 „Радуга“» пгт Кировский")
+    expect(page.get_by_label("Полное наименование")).to_have_value(
+        "МБДОУ «Детский сад № 5 „Радуга“» пгт Кировский"
+    )
     page.get_by_label("Краткое наименование").fill("МБДОУ «Радуга»")
     page.get_by_role("button", name="Сохранить").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("МБДОУ «Радуга»")

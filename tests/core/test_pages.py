@@ -63,9 +63,9 @@ def test_each_role_has_its_menu(personas):
 
 
 def test_dates_are_written_day_month_year(as_methodist):
-    from django.utils import formats
-
     import datetime
+
+    from django.utils import formats
 
     assert formats.date_format(datetime.date(2026, 6, 5), "SHORT_DATE_FORMAT") == "05.06.2026"
     assert formats.date_format(datetime.date(2026, 6, 5)) == "05.06.2026"

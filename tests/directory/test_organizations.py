@@ -48,7 +48,12 @@ def test_concurrent_edit_is_reported_not_overwritten(as_methodist, school_a):
     loaded_version = form.initial["_loaded_version"]
     Organization.objects.filter(pk=school_a.pk).update(head_name="Другой Д. Д.")
     Organization.objects.get(pk=school_a.pk).save()  # bumps updated_at, as another user's save would
-    data = {**VALID, "short_name": "Школа А", "full_name": "МБОУ «Школа А»", "_loaded_version": loaded_version}
+    data = {
+        **VALID,
+        "short_name": "Школа А",
+        "full_name": "МБОУ «Школа А»",
+        "_loaded_version": loaded_version,
+    }
     response = as_methodist.post(url, data)
     assert response.status_code == 200
     assert "Запись уже изменил другой пользователь" in response.content.decode()
@@ -72,8 +77,12 @@ def test_coordinator_lists_only_own_organization(as_coordinator_a, school_a, sch
 
 
 def test_organization_list_filters_by_kind_and_search(as_methodist, school_a):
-    OrganizationFactory(kind="kindergarten", short_name="МБДОУ «Солнышко»", full_name="Детский сад «Солнышко»")
-    response = as_methodist.get(reverse("directory:organization_list"), {"kind": "kindergarten", "q": "солныш"})
+    OrganizationFactory(
+        kind="kindergarten", short_name="МБДОУ «Солнышко»", full_name="Детский сад «Солнышко»"
+    )
+    response = as_methodist.get(
+        reverse("directory:organization_list"), {"kind": "kindergarten", "q": "солныш"}
+    )
     assert [str(obj) for obj, _ in response.context["rows"]] == ["МБДОУ «Солнышко»"]
 
 
@@ -87,7 +96,9 @@ def test_organization_export_has_filtered_rows_and_neutralised_formulas(as_metho
     assert "attachment" in response["Content-Disposition"] and "xlsx" in response["Content-Disposition"]
 
 
-@pytest.mark.parametrize("url_name", ["directory:organization_list", "directory:form_list", "directory:year_list"])
+@pytest.mark.parametrize(
+    "url_name", ["directory:organization_list", "directory:form_list", "directory:year_list"]
+)
 def test_list_query_count_does_not_grow(as_methodist, url_name):
     OrganizationFactory.create_batch(3)
     small = count_queries(as_methodist, reverse(url_name))

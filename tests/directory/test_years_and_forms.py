@@ -10,7 +10,11 @@ from directory.models import AcademicYear, MentoringForm, start_year_of
 
 @pytest.mark.parametrize(
     ("day", "start"),
-    [(datetime.date(2026, 8, 31), 2025), (datetime.date(2026, 9, 1), 2026), (datetime.date(2027, 1, 10), 2026)],
+    [
+        (datetime.date(2026, 8, 31), 2025),
+        (datetime.date(2026, 9, 1), 2026),
+        (datetime.date(2027, 1, 10), 2026),
+    ],
 )
 def test_school_year_starts_on_first_of_september(day, start):
     assert start_year_of(day) == start

@@ -13,9 +13,7 @@ class Command(BaseCommand):
         organizations = load_organizations()
         load_years()
         users = load_users(organizations)
-        self.stdout.write(
-            self.style.SUCCESS(f"Демо-район загружен. Входы (пароль у всех: {DEMO_PASSWORD}):")
-        )
+        self.stdout.write(self.style.SUCCESS(f"Демо-район загружен. Входы (пароль у всех: {DEMO_PASSWORD}):"))
         for (username, *_rest), user in zip(ACCOUNTS, users, strict=True):
             where = f" — {user.organization}" if user.organization else ""
             self.stdout.write(f"  {username:<10} {user.get_role_display()}{where}")

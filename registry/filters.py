@@ -1,0 +1,141 @@
+from __future__ import annotations
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from accounts import access
+from directory.filters import SearchFilter
+from directory.models import AcademicYear, MentoringForm, Organization, PersonCategory
+from registry.models import Mentee, MenteeStatus, Mentor, MentorStatus, Pair, PairStatus, Person
+
+NAME_FIELDS = ("last_name", "first_name", "middle_name")
+
+
+def organizations(request):
+    return access.scope(request.user, Organization.objects.all(), "id")
+
+
+def person_fields(prefix: str) -> tuple[str, ...]:
+    return tuple(f"{prefix}{name}" for name in NAME_FIELDS)
+
+
+class OrganizationFilter(django_filters.ModelChoiceFilter):
+    def __init__(self, field_name="organization", **kwargs):
+        super().__init__(field_name=field_name, label=_("Организация"), queryset=organizations, **kwargs)
+
+
+class YearFilter(django_filters.ModelChoiceFilter):
+    """Records that took part in a pair working during the school year."""
+
+    def __init__(self, pairs_path: str, **kwargs):
+        super().__init__(
+            label=_("Учебный год"), queryset=AcademicYear.objects.all(), method=self.in_year, **kwargs
+        )
+        self.pairs_path = pairs_path
+
+    def in_year(self, queryset, name, year):
+        pairs = Pair.objects.during(year)
+        if not self.pairs_path:
+            return queryset.filter(pk__in=pairs.values("pk"))
+        return queryset.filter(**{f"{self.pairs_path}__in": pairs}).distinct()
+
+
+class FormFilter(django_filters.ModelChoiceFilter):
+    def __init__(self, field_name: str, **kwargs):
+        super().__init__(
+            field_name=field_name,
+            label=_("Форма наставничества"),
+            queryset=MentoringForm.objects.all(),
+            distinct=True,
+            **kwargs,
+        )
+
+
+class YoungFilter(django_filters.BooleanFilter):
+    def __init__(self, person_path: str = "", **kwargs):
+        super().__init__(label=_("Молодой педагог"), method=self.young, **kwargs)
+        self.person_path = person_path
+
+    def young(self, queryset, name, value):
+        young = Person.objects.young().values("pk")
+        lookup = f"{self.person_path}pk__in" if self.person_path else "pk__in"
+        return queryset.filter(**{lookup: young}) if value else queryset.exclude(**{lookup: young})
+
+
+class PersonFilter(django_filters.FilterSet):
+    q = SearchFilter(*NAME_FIELDS, label=_("ФИО"))
+    organization = OrganizationFilter()
+    category = django_filters.ChoiceFilter(label=_("Категория"), choices=PersonCategory.choices)
+    year = YearFilter("mentee__pairs")
+    young = YoungFilter()
+    has_mentor = django_filters.BooleanFilter(label=_("Есть наставник"), field_name="has_mentor")
+    sort = django_filters.OrderingFilter(
+        label=_("Сортировка"),
+        fields=(("last_name", "name"), ("organization__short_name", "organization"), ("birth_year", "birth")),
+        field_labels={"name": _("ФИО"), "organization": _("организация"), "birth": _("год рождения")},
+    )
+
+    class Meta:
+        model = Person
+        fields = []
+
+
+class MentorFilter(django_filters.FilterSet):
+    q = SearchFilter(*person_fields("person__"), "competences", label=_("ФИО или компетенции"))
+    organization = OrganizationFilter("person__organization")
+    form = FormFilter("pairs__form")
+    status = django_filters.ChoiceFilter(label=_("Статус"), choices=MentorStatus.choices)
+    year = YearFilter("pairs")
+    young = YoungFilter("person__")
+    sort = django_filters.OrderingFilter(
+        label=_("Сортировка"),
+        fields=(("person__last_name", "name"), ("entered_on", "entered"), ("load", "load")),
+        field_labels={"name": _("ФИО"), "entered": _("дата вхождения"), "load": _("нагрузка")},
+    )
+
+    class Meta:
+        model = Mentor
+        fields = []
+
+
+class MenteeFilter(django_filters.FilterSet):
+    q = SearchFilter(*person_fields("person__"), "main_request", label=_("ФИО или запрос"))
+    organization = OrganizationFilter("person__organization")
+    form = FormFilter("pairs__form")
+    status = django_filters.ChoiceFilter(label=_("Статус"), choices=MenteeStatus.choices)
+    year = YearFilter("pairs")
+    young = YoungFilter("person__")
+    has_mentor = django_filters.BooleanFilter(label=_("Есть наставник"), field_name="has_mentor")
+    sort = django_filters.OrderingFilter(
+        label=_("Сортировка"),
+        fields=(("person__last_name", "name"), ("entered_on", "entered")),
+        field_labels={"name": _("ФИО"), "entered": _("дата вхождения")},
+    )
+
+    class Meta:
+        model = Mentee
+        fields = []
+
+
+class PairFilter(django_filters.FilterSet):
+    q = SearchFilter(
+        *person_fields("mentor__person__"), *person_fields("mentees__person__"), label=_("ФИО участника")
+    )
+    organization = OrganizationFilter()
+    form = FormFilter("form")
+    status = django_filters.ChoiceFilter(label=_("Состояние"), choices=PairStatus.choices)
+    year = YearFilter("")
+    sort = django_filters.OrderingFilter(
+        label=_("Сортировка"),
+        fields=(("started_on", "started"), ("mentor__person__last_name", "mentor"), ("status", "status")),
+        field_labels={"started": _("дата начала"), "mentor": _("наставник"), "status": _("состояние")},
+    )
+
+    class Meta:
+        model = Pair
+        fields = []
+
+    def filter_queryset(self, queryset):
+        # A search across mentees joins many rows; keep one row per pair.
+        queryset = super().filter_queryset(queryset)
+        return queryset.distinct() if self.form.cleaned_data.get("q") else queryset

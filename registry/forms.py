@@ -1,0 +1,208 @@
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts import access
+from core.forms import CrispyModelForm
+from directory.models import MentoringForm, Organization, PersonCategory
+from registry import rules
+from registry.models import Consent, ConsentSigner, Mentee, Mentor, MentorStatus, Pair, PairStatus, Person
+from registry.selectors import mentees_for, people_for
+
+
+class ScopedForm(CrispyModelForm):
+    """A form bound to the user: a coordinator's records always belong to their organisation."""
+
+    takes_user = True
+    organization_field = "organization"
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fixed_organization = access.organization_for_new_records(user)
+        if self.organization_field in self.fields:
+            if self.fixed_organization is not None:
+                del self.fields[self.organization_field]
+                setattr(self.instance, self.organization_field, self.fixed_organization)
+            else:
+                self.fields[self.organization_field].queryset = Organization.objects.filter(is_active=True)
+
+
+class PersonForm(ScopedForm):
+    class Meta:
+        model = Person
+        fields = [
+            "last_name",
+            "first_name",
+            "middle_name",
+            "birth_date",
+            "birth_year",
+            "category",
+            "organization",
+            "position",
+            "subjects",
+            "experience_start",
+            "qualification",
+            "is_young_appointed",
+            "class_or_group",
+            "email",
+            "phone",
+        ]
+
+    def clean(self):
+        data = super().clean()
+        birth_date, birth_year = data.get("birth_date"), data.get("birth_year")
+        today = timezone.localdate()
+        if not birth_date and not birth_year:
+            self.add_error("birth_year", _("Укажите дату рождения или хотя бы год рождения."))
+        if birth_date and birth_year and birth_date.year != birth_year:
+            self.add_error(
+                "birth_year", _("Год рождения не совпадает с датой рождения: оставьте одно из двух.")
+            )
+        year = birth_date.year if birth_date else birth_year
+        if year and not (today.year - 100 <= year <= today.year - 5):
+            self.add_error("birth_year", _("Возраст участника — от 5 до 100 лет: проверьте год рождения."))
+        if data.get("experience_start") and data["experience_start"] > today:
+            self.add_error("experience_start", _("Начало стажа не может быть в будущем."))
+        if data.get("category") != PersonCategory.PEDAGOGUE and data.get("is_young_appointed"):
+            self.add_error("is_young_appointed", _("Молодым специалистом может быть только педагог."))
+        return data
+
+
+class ConsentForm(CrispyModelForm):
+    class Meta:
+        model = Consent
+        fields = ["kind", "signer", "representative_name", "signed_on", "scope", "revoked_on"]
+
+    def __init__(self, *args, person: Person, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.person = person
+
+    def clean(self):
+        data = super().clean()
+        if data.get("signer") == ConsentSigner.REPRESENTATIVE and not data.get("representative_name"):
+            self.add_error(
+                "representative_name", _("Укажите ФИО законного представителя, подписавшего согласие.")
+            )
+        signed, revoked = data.get("signed_on"), data.get("revoked_on")
+        if signed and signed > timezone.localdate():
+            self.add_error("signed_on", _("Дата подписания не может быть в будущем."))
+        if signed and revoked and revoked < signed:
+            self.add_error("revoked_on", _("Согласие не может быть отозвано раньше, чем подписано."))
+        person = self.instance.person
+        if signed and data.get("signer") == ConsentSigner.SELF and person.is_minor_on(signed):
+            self.add_error(
+                "signer",
+                _(
+                    "На дату подписания человек несовершеннолетний: согласие подписывает законный представитель."
+                ),
+            )
+        return data
+
+
+class MemberForm(ScopedForm):
+    """A mentor's or a mentee's record: the person is chosen among the user's people."""
+
+    organization_field = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "person" in self.fields:
+            taken = self._meta.model.objects.values("person_id")
+            self.fields["person"].queryset = (
+                people_for(self.user).filter(is_anonymised=False).exclude(pk__in=taken)
+            )
+
+
+class MentorForm(MemberForm):
+    class Meta:
+        model = Mentor
+        fields = [
+            "person",
+            "entered_on",
+            "competences",
+            "achievements",
+            "interests",
+            "max_mentees",
+            "training",
+            "status",
+        ]
+        error_messages = {"person": {"unique": _("Этот человек уже есть в банке наставников.")}}
+
+    def clean_max_mentees(self):
+        value = self.cleaned_data["max_mentees"]
+        if not 1 <= value <= 30:
+            raise ValidationError(_("Число наставляемых — от 1 до 30."))
+        return value
+
+
+class MenteeForm(MemberForm):
+    class Meta:
+        model = Mentee
+        fields = ["person", "entered_on", "main_request", "status"]
+        error_messages = {"person": {"unique": _("Этот человек уже есть в базе наставляемых.")}}
+
+
+class PairForm(ScopedForm):
+    class Meta:
+        model = Pair
+        fields = [
+            "organization",
+            "form",
+            "mentor",
+            "mentees",
+            "started_on",
+            "planned_end_on",
+            "order_number",
+            "order_date",
+        ]
+        widgets = {"mentees": forms.SelectMultiple(attrs={"size": 8})}
+        help_texts = {
+            "mentees": _("Один наставляемый — пара, несколько — группа. Ctrl+щелчок выбирает нескольких.")
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["form"].queryset = MentoringForm.objects.filter(is_active=True)
+        mentors = Mentor.objects.select_related("person__organization")
+        if self.fixed_organization is not None:
+            # A coordinator picks among their own mentors and the partners' and colleges' representatives,
+            # who serve several organisations where the form allows it; other schools' staff stay hidden.
+            outside = Q(person__category__in=[PersonCategory.EMPLOYER, PersonCategory.STUDENT])
+            mentors = mentors.filter(Q(person__organization=self.fixed_organization) | outside)
+        self.fields["mentor"].queryset = mentors.exclude(status=MentorStatus.LEFT)
+        self.fields["mentees"].queryset = mentees_for(self.user).select_related(None).select_related("person")
+
+    def clean(self):
+        data = super().clean()
+        if self.instance.pk and self.instance.is_closed:
+            raise ValidationError(_("Пара завершена: чтобы изменить её, сначала откройте её заново."))
+        for field, message in rules.date_order_errors(
+            data.get("started_on"), planned_end_on=data.get("planned_end_on")
+        ).items():
+            self.add_error(field, message)
+        organization = data.get("organization") or self.fixed_organization
+        if organization and data.get("form") and data.get("mentor") and data.get("mentees"):
+            errors = rules.pair_errors(
+                organization=organization,
+                form=data["form"],
+                mentor=data["mentor"],
+                mentees=list(data["mentees"]),
+                pair=self.instance,
+            )
+            for field, message in errors.items():
+                self.add_error(field, message)
+        return data
+
+
+class TransitionForm(forms.Form):
+    to_status = forms.ChoiceField(label=_("Новое состояние"))
+    reason = forms.CharField(label=_("Причина"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
+
+    def __init__(self, *args, pair: Pair, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_status"].choices = [(s, PairStatus(s).label) for s in pair.next_statuses()]

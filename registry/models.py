@@ -1,0 +1,425 @@
+"""The personal registry: people, their consents, the bank of mentors, the base of mentees, pairs and
+their personalised programs."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from directory.models import PersonCategory
+
+HISTORY_EXCLUDED = ["updated_at"]
+
+
+def years_before(day: datetime.date, years: int) -> datetime.date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
+class QualificationCategory(models.TextChoices):
+    NONE = "none", _("без категории")
+    CONFORMITY = "conformity", _("соответствие занимаемой должности")
+    FIRST = "first", _("первая")
+    HIGHEST = "highest", _("высшая")
+    PEDAGOGUE_METHODIST = "methodist", _("педагог-методист")
+    PEDAGOGUE_MENTOR = "mentor", _("педагог-наставник")
+
+
+class PersonQuerySet(models.QuerySet):
+    def young(self, on: datetime.date | None = None):
+        """Young pedagogues: by the rule in settings (age and experience), or appointed by hand."""
+        on = on or timezone.localdate()
+        max_age = settings.YOUNG_PEDAGOGUE_MAX_AGE
+        born_after = years_before(on, max_age)
+        by_age = Q(birth_date__gt=born_after) | Q(birth_date__isnull=True, birth_year__gt=on.year - max_age)
+        by_experience = Q(
+            experience_start__gt=years_before(on, settings.YOUNG_PEDAGOGUE_MAX_EXPERIENCE_YEARS)
+        )
+        return self.filter(
+            Q(category=PersonCategory.PEDAGOGUE, is_anonymised=False)
+            & (Q(is_young_appointed=True) | (by_age & by_experience))
+        )
+
+    def with_mentor_flag(self):
+        active = Pair.objects.filter(mentees__person=OuterRef("pk"), status=PairStatus.ACTIVE)
+        return self.annotate(has_mentor=Exists(active))
+
+
+class Person(models.Model):
+    last_name = models.CharField(_("фамилия"), max_length=100)
+    first_name = models.CharField(_("имя"), max_length=100)
+    middle_name = models.CharField(_("отчество"), max_length=100, blank=True)
+    birth_date = models.DateField(_("дата рождения"), null=True, blank=True)
+    birth_year = models.PositiveSmallIntegerField(
+        _("год рождения"), null=True, blank=True, help_text=_("Если точная дата рождения не нужна.")
+    )
+    category = models.CharField(_("категория"), max_length=20, choices=PersonCategory.choices)
+    organization = models.ForeignKey(
+        "directory.Organization",
+        verbose_name=_("организация"),
+        on_delete=models.PROTECT,
+        related_name="people",
+    )
+    position = models.CharField(_("должность"), max_length=200, blank=True)
+    subjects = models.CharField(_("предметы"), max_length=300, blank=True)
+    experience_start = models.DateField(_("начало педагогического стажа"), null=True, blank=True)
+    qualification = models.CharField(
+        _("квалификационная категория"), max_length=20, choices=QualificationCategory.choices, blank=True
+    )
+    is_young_appointed = models.BooleanField(
+        _("молодой специалист по назначению"),
+        default=False,
+        help_text=_("Отметьте, если статус молодого специалиста назначен независимо от возраста и стажа."),
+    )
+    class_or_group = models.CharField(_("класс / группа"), max_length=50, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("телефон"), max_length=50, blank=True)
+    is_anonymised = models.BooleanField(_("обезличен"), default=False)
+    updated_at = models.DateTimeField(_("изменено"), auto_now=True)
+    history = HistoricalRecords(excluded_fields=HISTORY_EXCLUDED)
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("человек")
+        verbose_name_plural = _("люди")
+        ordering = ["last_name", "first_name", "middle_name", "id"]
+        indexes = [
+            models.Index(fields=["organization", "last_name", "first_name"]),
+            models.Index(fields=["category", "experience_start"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("registry:person_detail", args=[self.pk])
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(p for p in (self.last_name, self.first_name, self.middle_name) if p)
+
+    @property
+    def short_name(self) -> str:
+        """И.О. Фамилия, as documents write it."""
+        initials = "".join(f"{p[0]}." for p in (self.first_name, self.middle_name) if p)
+        return f"{initials} {self.last_name}".strip()
+
+    @property
+    def year_of_birth(self) -> int | None:
+        return self.birth_date.year if self.birth_date else self.birth_year
+
+    def age_on(self, day: datetime.date) -> int | None:
+        if self.birth_date:
+            return (
+                day.year
+                - self.birth_date.year
+                - ((day.month, day.day) < (self.birth_date.month, self.birth_date.day))
+            )
+        return day.year - self.birth_year if self.birth_year else None
+
+    def is_minor_on(self, day: datetime.date) -> bool:
+        age = self.age_on(day)
+        return age is not None and age < 18
+
+    def is_young_on(self, day: datetime.date) -> bool:
+        return Person.objects.young(day).filter(pk=self.pk).exists()
+
+
+class ConsentKind(models.TextChoices):
+    PROCESSING = "processing", _("обработка персональных данных")
+    PUBLICATION = "publication", _("публикация")
+
+
+class ConsentSigner(models.TextChoices):
+    SELF = "self", _("сам человек")
+    REPRESENTATIVE = "representative", _("законный представитель")
+
+
+class ConsentQuerySet(models.QuerySet):
+    def in_force(self, on: datetime.date | None = None):
+        on = on or timezone.localdate()
+        return self.filter(Q(signed_on__lte=on) & (Q(revoked_on__isnull=True) | Q(revoked_on__gt=on)))
+
+
+class Consent(models.Model):
+    person = models.ForeignKey(
+        Person, verbose_name=_("человек"), on_delete=models.CASCADE, related_name="consents"
+    )
+    kind = models.CharField(_("вид согласия"), max_length=20, choices=ConsentKind.choices)
+    signer = models.CharField(
+        _("кто подписал"), max_length=20, choices=ConsentSigner.choices, default=ConsentSigner.SELF
+    )
+    representative_name = models.CharField(_("ФИО законного представителя"), max_length=300, blank=True)
+    signed_on = models.DateField(_("дата подписания"))
+    scope = models.TextField(_("объём согласия"), blank=True)
+    revoked_on = models.DateField(_("дата отзыва"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("изменено"), auto_now=True)
+    history = HistoricalRecords(excluded_fields=HISTORY_EXCLUDED)
+
+    objects = ConsentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("согласие")
+        verbose_name_plural = _("согласия")
+        ordering = ["-signed_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} от {self.signed_on:%d.%m.%Y}"
+
+    def get_absolute_url(self) -> str:
+        return self.person.get_absolute_url()
+
+
+class MentorStatus(models.TextChoices):
+    ACTIVE = "active", _("действующий")
+    PAUSED = "paused", _("приостановлен")
+    LEFT = "left", _("выбыл")
+
+
+class Mentor(models.Model):
+    person = models.OneToOneField(
+        Person, verbose_name=_("человек"), on_delete=models.CASCADE, related_name="mentor"
+    )
+    entered_on = models.DateField(_("дата вхождения в банк"), default=timezone.localdate)
+    competences = models.TextField(_("компетенции"), blank=True)
+    achievements = models.TextField(_("достижения"), blank=True)
+    interests = models.TextField(_("интересы"), blank=True)
+    max_mentees = models.PositiveSmallIntegerField(_("наибольшее число наставляемых"), default=3)
+    training = models.TextField(_("пройденное обучение наставников"), blank=True)
+    status = models.CharField(
+        _("статус"), max_length=20, choices=MentorStatus.choices, default=MentorStatus.ACTIVE
+    )
+    updated_at = models.DateTimeField(_("изменено"), auto_now=True)
+    history = HistoricalRecords(excluded_fields=HISTORY_EXCLUDED)
+
+    class Meta:
+        verbose_name = _("наставник")
+        verbose_name_plural = _("наставники")
+        ordering = ["person__last_name", "person__first_name", "id"]
+
+    def __str__(self) -> str:
+        return str(self.person)
+
+    def get_absolute_url(self) -> str:
+        return reverse("registry:mentor_detail", args=[self.pk])
+
+
+class MenteeStatus(models.TextChoices):
+    WAITING = "waiting", _("ожидает наставника")
+    ACTIVE = "active", _("в программе")
+    COMPLETED = "completed", _("завершил программу")
+    LEFT = "left", _("выбыл")
+
+
+class Mentee(models.Model):
+    person = models.OneToOneField(
+        Person, verbose_name=_("человек"), on_delete=models.CASCADE, related_name="mentee"
+    )
+    entered_on = models.DateField(_("дата вхождения в программу"), default=timezone.localdate)
+    main_request = models.TextField(_("основной запрос"), blank=True)
+    status = models.CharField(
+        _("статус"), max_length=20, choices=MenteeStatus.choices, default=MenteeStatus.WAITING
+    )
+    updated_at = models.DateTimeField(_("изменено"), auto_now=True)
+    history = HistoricalRecords(excluded_fields=HISTORY_EXCLUDED)
+
+    class Meta:
+        verbose_name = _("наставляемый")
+        verbose_name_plural = _("наставляемые")
+        ordering = ["person__last_name", "person__first_name", "id"]
+
+    def __str__(self) -> str:
+        return str(self.person)
+
+    def get_absolute_url(self) -> str:
+        return reverse("registry:mentee_detail", args=[self.pk])
+
+
+class PairStatus(models.TextChoices):
+    FORMING = "forming", _("формируется")
+    ACTIVE = "active", _("действует")
+    COMPLETED = "completed", _("завершена")
+    TERMINATED = "terminated", _("прекращена досрочно")
+
+
+# The pair's state machine: which status may follow which.
+PAIR_TRANSITIONS = {
+    PairStatus.FORMING: (PairStatus.ACTIVE, PairStatus.TERMINATED),
+    PairStatus.ACTIVE: (PairStatus.COMPLETED, PairStatus.TERMINATED),
+    PairStatus.COMPLETED: (PairStatus.ACTIVE,),  # reopening
+    PairStatus.TERMINATED: (PairStatus.ACTIVE,),  # reopening
+}
+CLOSED_STATUSES = (PairStatus.COMPLETED, PairStatus.TERMINATED)
+
+
+class PairQuerySet(models.QuerySet):
+    def during(self, year):
+        """Pairs that worked at some time within the school year."""
+        return self.filter(started_on__lte=year.end_date).filter(
+            Q(ended_on__isnull=True) | Q(ended_on__gte=year.start_date)
+        )
+
+
+class Pair(models.Model):
+    organization = models.ForeignKey(
+        "directory.Organization",
+        verbose_name=_("организация"),
+        on_delete=models.PROTECT,
+        related_name="pairs",
+    )
+    form = models.ForeignKey(
+        "directory.MentoringForm",
+        verbose_name=_("форма наставничества"),
+        on_delete=models.PROTECT,
+        related_name="pairs",
+    )
+    mentor = models.ForeignKey(
+        Mentor, verbose_name=_("наставник"), on_delete=models.PROTECT, related_name="pairs"
+    )
+    mentees = models.ManyToManyField(Mentee, verbose_name=_("наставляемые"), related_name="pairs")
+    started_on = models.DateField(_("дата начала"))
+    planned_end_on = models.DateField(_("плановая дата окончания"), null=True, blank=True)
+    ended_on = models.DateField(_("фактическая дата окончания"), null=True, blank=True)
+    order_number = models.CharField(_("номер приказа о закреплении"), max_length=50, blank=True)
+    order_date = models.DateField(_("дата приказа"), null=True, blank=True)
+    status = models.CharField(
+        _("состояние"), max_length=20, choices=PairStatus.choices, default=PairStatus.FORMING
+    )
+    updated_at = models.DateTimeField(_("изменено"), auto_now=True)
+    history = HistoricalRecords(excluded_fields=HISTORY_EXCLUDED, m2m_fields=[mentees])
+
+    objects = PairQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("наставническая пара / группа")
+        verbose_name_plural = _("наставнические пары и группы")
+        ordering = ["-started_on", "-id"]
+        indexes = [models.Index(fields=["organization", "status"]), models.Index(fields=["started_on"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(planned_end_on__isnull=True) | Q(planned_end_on__gte=models.F("started_on")),
+                name="pair_planned_end_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(ended_on__isnull=True) | Q(ended_on__gte=models.F("started_on")),
+                name="pair_end_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.mentor} — {self.form}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("registry:pair_detail", args=[self.pk])
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status in CLOSED_STATUSES
+
+    def next_statuses(self) -> tuple[str, ...]:
+        return PAIR_TRANSITIONS[PairStatus(self.status)]
+
+
+class PairTransition(models.Model):
+    pair = models.ForeignKey(
+        Pair, verbose_name=_("пара"), on_delete=models.CASCADE, related_name="transitions"
+    )
+    from_status = models.CharField(_("было"), max_length=20, choices=PairStatus.choices)
+    to_status = models.CharField(_("стало"), max_length=20, choices=PairStatus.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("кто"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("когда"), default=timezone.now)
+    reason = models.TextField(_("причина"))
+
+    class Meta:
+        verbose_name = _("смена состояния пары")
+        verbose_name_plural = _("смены состояния пар")
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+
+
+class Program(models.Model):
+    """The pair's personalised mentoring program."""
+
+    pair = models.OneToOneField(
+        Pair, verbose_name=_("пара"), on_delete=models.CASCADE, related_name="program"
+    )
+    goals = models.TextField(_("цели"), blank=True)
+    directions = models.TextField(_("направления"), blank=True)
+    expected_results = models.TextField(_("ожидаемые результаты"), blank=True)
+    achieved_results = models.TextField(_("достигнутые результаты"), blank=True)
+    mentor_satisfaction = models.PositiveSmallIntegerField(
+        _("удовлетворённость наставника, %"), null=True, blank=True
+    )
+    mentee_satisfaction = models.PositiveSmallIntegerField(
+        _("удовлетворённость наставляемого, %"), null=True, blank=True
+    )
+    updated_at = models.DateTimeField(_("изменено"), auto_now=True)
+    history = HistoricalRecords(excluded_fields=HISTORY_EXCLUDED)
+
+    class Meta:
+        verbose_name = _("персонализированная программа")
+        verbose_name_plural = _("персонализированные программы")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(mentor_satisfaction__lte=100) | Q(mentor_satisfaction__isnull=True),
+                name="program_mentor_satisfaction_percent",
+            ),
+            models.CheckConstraint(
+                condition=Q(mentee_satisfaction__lte=100) | Q(mentee_satisfaction__isnull=True),
+                name="program_mentee_satisfaction_percent",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Программа пары: {self.pair}"
+
+    def get_absolute_url(self) -> str:
+        return self.pair.get_absolute_url()
+
+
+class ActivityStatus(models.TextChoices):
+    PLANNED = "planned", _("запланировано")
+    IN_PROGRESS = "in_progress", _("в работе")
+    DONE = "done", _("выполнено")
+    CANCELLED = "cancelled", _("отменено")
+
+
+class Activity(models.Model):
+    program = models.ForeignKey(
+        Program, verbose_name=_("программа"), on_delete=models.CASCADE, related_name="activities"
+    )
+    position = models.PositiveSmallIntegerField(_("№"), default=0)
+    title = models.CharField(_("мероприятие"), max_length=500)
+    due_on = models.DateField(_("срок"), null=True, blank=True)
+    status = models.CharField(
+        _("статус"), max_length=20, choices=ActivityStatus.choices, default=ActivityStatus.PLANNED
+    )
+    done_on = models.DateField(_("дата выполнения"), null=True, blank=True)
+    evidence = models.CharField(_("подтверждение"), max_length=500, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("мероприятие программы")
+        verbose_name_plural = _("мероприятия программы")
+        ordering = ["position", "due_on", "id"]
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,0 +1,92 @@
+"""The rules a pair must keep, as Russian messages that say what to fix.
+
+Forms and the XLSX import both ask `pair_errors()`, so a rule is written once.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+
+from django.utils.translation import gettext as _
+
+from directory.models import MentoringForm, Organization, PersonCategory
+from registry.models import Mentee, Mentor, Pair
+from registry.selectors import mentor_load
+
+
+def date_order_errors(start: datetime.date | None, **ends: datetime.date | None) -> dict[str, str]:
+    return {
+        field: _("Дата окончания не может быть раньше даты начала (%(start)s).")
+        % {"start": f"{start:%d.%m.%Y}"}
+        for field, end in ends.items()
+        if start and end and end < start
+    }
+
+
+def pair_errors(
+    *,
+    organization: Organization,
+    form: MentoringForm,
+    mentor: Mentor,
+    mentees: Sequence[Mentee],
+    pair: Pair | None = None,
+) -> dict[str, str]:
+    """Field → message for every rule the pair breaks; empty when it keeps them all."""
+    errors: dict[str, str] = {}
+    mentee_people = {m.person_id for m in mentees}
+    if mentor.person_id in mentee_people:
+        errors["mentees"] = _(
+            "Наставник не может быть наставляемым в своей же паре: уберите его из списка наставляемых."
+        )
+    category_error = _category_error(form, mentor, mentees)
+    if category_error:
+        errors.setdefault(category_error[0], category_error[1])
+    if not form.allows_other_organizations and mentor.person.organization_id != organization.pk:
+        errors.setdefault(
+            "mentor",
+            _(
+                "Наставник из другой организации (%(org)s): форма «%(form)s» допускает только участников своей организации."
+            )
+            % {"org": mentor.person.organization, "form": form},
+        )
+    strangers = [str(m) for m in mentees if m.person.organization_id != organization.pk]
+    if strangers:
+        errors.setdefault(
+            "mentees",
+            _("Наставляемые должны быть из организации пары (%(org)s): %(names)s.")
+            % {"org": organization, "names": ", ".join(strangers)},
+        )
+    taken = mentor_load(mentor, exclude_pair=pair)
+    if taken + len(mentees) > mentor.max_mentees:
+        errors.setdefault(
+            "mentees",
+            _(
+                "У наставника %(mentor)s уже %(taken)s наставляемых при пределе %(limit)s: можно добавить не больше %(free)s."
+            )
+            % {
+                "mentor": mentor,
+                "taken": taken,
+                "limit": mentor.max_mentees,
+                "free": max(mentor.max_mentees - taken, 0),
+            },
+        )
+    return errors
+
+
+def _category_error(form: MentoringForm, mentor: Mentor, mentees: Sequence[Mentee]) -> tuple[str, str] | None:
+    if form.mentor_category and mentor.person.category != form.mentor_category:
+        return "mentor", _("В форме «%(form)s» наставник — %(need)s, а %(who)s — %(is)s.") % {
+            "form": form,
+            "need": PersonCategory(form.mentor_category).label.lower(),
+            "who": mentor,
+            "is": mentor.person.get_category_display().lower(),
+        }
+    wrong = [str(m) for m in mentees if form.mentee_category and m.person.category != form.mentee_category]
+    if wrong:
+        return "mentees", _("В форме «%(form)s» наставляемый — %(need)s; не подходят: %(names)s.") % {
+            "form": form,
+            "need": PersonCategory(form.mentee_category).label.lower(),
+            "names": ", ".join(wrong),
+        }
+    return None

@@ -1,0 +1,14 @@
+from registry.views import imports, mentees, mentors, pairs, people, personal_data, programs, young
+
+app_name = "registry"
+
+urlpatterns = (
+    people.urlpatterns
+    + mentors.urlpatterns
+    + mentees.urlpatterns
+    + pairs.urlpatterns
+    + programs.urlpatterns
+    + imports.urlpatterns
+    + young.urlpatterns
+    + personal_data.urlpatterns
+)

@@ -1,0 +1,1 @@
+"""Registry pages, one module per capability; each module has its own `urlpatterns`."""

@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+from django.urls import path
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core.columns import Column
+from core.generic import ScopedCreateView, ScopedDetailView, ScopedListView, ScopedUpdateView
+from registry import selectors
+from registry.filters import PersonFilter
+from registry.forms import ConsentForm, PersonForm
+from registry.models import Consent, Person
+from registry.views.common import PEOPLE, RegistryRecord, person_for
+
+
+class PersonView(RegistryRecord):
+    model = Person
+    org_field = selectors.PERSON_ORG
+    breadcrumbs = (PEOPLE,)
+
+    def base_queryset(self):
+        return selectors.people_for(self.request.user)
+
+
+class PersonList(PersonView, ScopedListView):
+    title = _("Люди")
+    breadcrumbs = ()
+    filterset_class = PersonFilter
+    export_name = "люди"
+    create_url_name = "registry:person_create"
+    export_url_name = "registry:person_export"
+    columns = (
+        Column(_("ФИО"), "full_name", link=True),
+        Column(_("Категория"), "get_category_display"),
+        Column(_("Организация"), "organization.short_name"),
+        Column(_("Год рождения"), "year_of_birth"),
+        Column(_("Должность / класс"), lambda p: p.position or p.class_or_group),
+        Column(_("Есть наставник"), "has_mentor"),
+        Column(_("Согласие на обработку ПД"), "has_consent"),
+    )
+
+
+class PersonDetail(PersonView, ScopedDetailView):
+    template_name = "registry/person_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        person = self.object
+        context["consents"] = list(person.consents.all())
+        context["mentor"] = _one(person, "mentor")
+        context["mentee"] = _one(person, "mentee")
+        context["mentor_pairs"] = list(selectors.pairs_for(self.request.user).filter(mentor__person=person))
+        context["mentee_pairs"] = list(selectors.pairs_for(self.request.user).filter(mentees__person=person))
+        context["is_young"] = person.is_young_on(timezone.localdate())
+        return context
+
+
+def _one(person, name):
+    """The person's mentor or mentee record, or None (a reverse one-to-one raises when absent)."""
+    return getattr(person, name) if hasattr(person, name) else None
+
+
+class PersonCreate(PersonView, ScopedCreateView):
+    form_class = PersonForm
+    title = _("Новый человек")
+
+
+class PersonUpdate(PersonView, ScopedUpdateView):
+    form_class = PersonForm
+    title = _("Изменение данных человека")
+
+
+class ConsentCreate(PersonView, ScopedCreateView):
+    model = Consent
+    form_class = ConsentForm
+    title = _("Новое согласие")
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "person": person_for(self.request.user, self.kwargs["person_pk"]),
+        }
+
+    def get_success_url(self):
+        return self.object.person.get_absolute_url()
+
+
+class ConsentUpdate(PersonView, ScopedUpdateView):
+    model = Consent
+    form_class = ConsentForm
+    title = _("Согласие")
+    org_field = "person__organization"
+
+    def base_queryset(self):
+        return Consent.objects.select_related("person")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "person": self.object.person}
+
+
+urlpatterns = [
+    path("people/", PersonList.as_view(), name="person_list"),
+    path("people/export/", PersonList.as_view(export=True), name="person_export"),
+    path("people/new/", PersonCreate.as_view(), name="person_create"),
+    path("people/<int:pk>/", PersonDetail.as_view(), name="person_detail"),
+    path("people/<int:pk>/edit/", PersonUpdate.as_view(), name="person_update"),
+    path("people/<int:person_pk>/consents/new/", ConsentCreate.as_view(), name="consent_create"),
+    path("consents/<int:pk>/edit/", ConsentUpdate.as_view(), name="consent_update"),
+]
