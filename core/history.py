@@ -29,12 +29,50 @@ def history_of(obj, limit: int = 50) -> list[Change]:
     records.reverse()
     model = obj._meta.model
     pairs = list(zip([None, *records], records, strict=False))[-limit:]
-    diffs = [(rec, rec.diff_against(prev).changes if prev else []) for prev, rec in pairs]
+    m2m = [f.name for f in getattr(model, "_history_m2m_fields", [])]
+    members = _m2m_members(records, m2m)
+    diffs = [
+        (
+            rec,
+            [*rec.diff_against(prev, excluded_fields=m2m).changes, *_m2m_changes(prev, rec, m2m, members)]
+            if prev
+            else [],
+        )
+        for prev, rec in pairs
+    ]
     names = _foreign_names(model, diffs)
     changes = []
     for rec, delta in reversed(diffs):
         rows = [_row(model, c.field, c.old, c.new, names) for c in delta]
         changes.append(Change(rec.history_date, rec.history_user, _KINDS[rec.history_type], rows))
+    return changes
+
+
+@dataclass
+class _M2MChange:
+    field: str
+    old: list
+    new: list
+
+
+def _m2m_members(records, fields) -> dict:
+    """(field, history id) → sorted related ids, one query per many-to-many field."""
+    members: dict = defaultdict(list)
+    for name in fields if records else []:
+        through = getattr(records[0], name).model
+        key = records[0].instance_type._meta.get_field(name).related_model._meta.model_name
+        rows = through.objects.filter(history__in=[r.pk for r in records]).values_list("history_id", key)
+        for history_id, related_id in rows.order_by(key):
+            members[(name, history_id)].append({key: related_id})
+    return members
+
+
+def _m2m_changes(prev, rec, fields, members) -> list[_M2MChange]:
+    changes = []
+    for name in fields:
+        old, new = members.get((name, prev.pk), []), members.get((name, rec.pk), [])
+        if old != new:
+            changes.append(_M2MChange(name, old, new))
     return changes
 
 
@@ -67,6 +105,6 @@ def _foreign_names(model, diffs) -> dict:
     names = {}
     for name, ids in wanted.items():
         related = model._meta.get_field(name).related_model
-        for item in related._default_manager.filter(pk__in=ids):
+        for item in related._default_manager.select_related().filter(pk__in=ids):
             names[(name, item.pk)] = str(item)
     return names

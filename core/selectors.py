@@ -5,7 +5,9 @@ from __future__ import annotations
 from django.db.models import Count, Q
 
 from accounts import access
-from directory.models import AcademicYear, MentoringForm, Organization, OrganizationKind
+from directory.models import AcademicYear, MentoringForm, Organization, OrganizationKind, PersonCategory
+from registry.models import MentorStatus, Pair, PairStatus, Person
+from registry.selectors import OPEN_PAIR_STATUSES
 
 
 def organization_figures_for(user) -> dict:
@@ -21,9 +23,35 @@ def organization_figures_for(user) -> dict:
     return figures
 
 
+def registry_figures_for(user) -> dict:
+    people = access.scope(user, Person.objects.filter(is_anonymised=False), "organization")
+    figures = people.aggregate(
+        people=Count("id"),
+        pedagogues=Count("id", filter=Q(category=PersonCategory.PEDAGOGUE)),
+        pupils=Count("id", filter=Q(category=PersonCategory.PUPIL)),
+        mentors=Count("mentor", filter=~Q(mentor__status=MentorStatus.LEFT)),
+        mentees=Count("mentee"),
+    )
+    figures.update(
+        access.scope(user, Pair.objects.all(), "organization").aggregate(
+            pairs_active=Count("id", filter=Q(status=PairStatus.ACTIVE)),
+            pairs_forming=Count("id", filter=Q(status=PairStatus.FORMING)),
+            pairs_completed=Count("id", filter=Q(status=PairStatus.COMPLETED)),
+            pairs_without_order=Count("id", filter=Q(status__in=OPEN_PAIR_STATUSES, order_number="")),
+        )
+    )
+    figures.update(
+        people.young()
+        .with_mentor_flag()
+        .aggregate(young=Count("id"), young_with_mentor=Count("id", filter=Q(has_mentor=True)))
+    )
+    return figures
+
+
 def home_figures_for(user) -> dict:
     return {
         "organizations": organization_figures_for(user),
+        "registry": registry_figures_for(user),
         "current_year": AcademicYear.objects.current(),
         "forms_active": MentoringForm.objects.filter(is_active=True).count(),
     }

@@ -55,6 +55,10 @@ class PersonForm(ScopedForm):
 
     def clean(self):
         data = super().clean()
+        if self.instance.is_anonymised:
+            raise ValidationError(
+                _("Данные человека обезличены: запись хранится только для статистики и не правится.")
+            )
         birth_date, birth_year = data.get("birth_date"), data.get("birth_year")
         today = timezone.localdate()
         if not birth_date and not birth_year:

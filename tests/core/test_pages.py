@@ -69,3 +69,20 @@ def test_dates_are_written_day_month_year(as_methodist):
 
     assert formats.date_format(datetime.date(2026, 6, 5), "SHORT_DATE_FORMAT") == "05.06.2026"
     assert formats.date_format(datetime.date(2026, 6, 5)) == "05.06.2026"
+
+
+def test_home_registry_figures_are_scoped_counts(as_coordinator_a, as_methodist, school_a, school_b):
+    from tests.factories import MenteeFactory, MentorFactory, PairFactory, PersonFactory
+
+    young = PersonFactory(organization=school_a, birth_year=2001, experience_start="2025-09-01")
+    PairFactory(mentor=MentorFactory(person__organization=school_a), mentees=[MenteeFactory(person=young)])
+    PairFactory(mentor=MentorFactory(person__organization=school_b), status="forming")
+    mine = as_coordinator_a.get(reverse("home")).context["figures"]["registry"]
+    everyone = as_methodist.get(reverse("home")).context["figures"]["registry"]
+    assert (mine["pairs_active"], mine["pairs_forming"], mine["young"], mine["young_with_mentor"]) == (
+        1,
+        0,
+        1,
+        1,
+    )
+    assert (everyone["pairs_active"], everyone["pairs_forming"], everyone["mentors"]) == (1, 1, 2)
