@@ -26,6 +26,7 @@ MENU = (
     MenuItem(_("Банк наставников"), "registry:mentor_list", ALL, _("Реестр")),
     MenuItem(_("База наставляемых"), "registry:mentee_list", ALL, _("Реестр")),
     MenuItem(_("Пары и группы"), "registry:pair_list", ALL, _("Реестр")),
+    MenuItem(_("Молодые педагоги"), "registry:young", ALL, _("Реестр")),
     MenuItem(_("Организации"), "directory:organization_list", ("methodist", "department"), _("Справочники")),
     MenuItem(_("Моя организация"), "directory:organization_list", ("coordinator",), _("Справочники")),
     MenuItem(_("Учебные годы"), "directory:year_list", ALL, _("Справочники")),
@@ -47,8 +48,8 @@ def menu_for(user, path: str) -> list[dict]:
             entries.append(link)
             continue
         if item.group not in groups:
-            groups[item.group] = {"label": item.group, "items": [], "active": False}
+            groups[item.group] = {"label": item.group, "children": [], "active": False}
             entries.append(groups[item.group])
-        groups[item.group]["items"].append(link)
+        groups[item.group]["children"].append(link)
         groups[item.group]["active"] |= link["active"]
     return entries

@@ -85,6 +85,7 @@ class ScopedListView(AccessMixin, FilterView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        _style_filters(context.get("filter"))
         columns = self.get_columns()
         context["columns"] = columns
         context["rows"] = [
@@ -95,6 +96,17 @@ class ScopedListView(AccessMixin, FilterView):
         context["import_url_name"] = self.import_url_name if context["may_edit"] else None
         context["export_url_name"] = self.export_url_name
         return context
+
+
+def _style_filters(filterset) -> None:
+    """Bootstrap classes on the filter widgets, small to keep the filter bar compact."""
+    if filterset is None:
+        return
+    for field in filterset.form.fields.values():
+        is_select = hasattr(field.widget, "choices")
+        field.widget.attrs["class"] = (
+            "form-select form-select-sm" if is_select else "form-control form-control-sm"
+        )
 
 
 class ScopedDetailView(AccessMixin, DetailView):

@@ -27,12 +27,26 @@ class SearchFilter(django_filters.CharFilter):
         return queryset.filter(query)
 
 
+class YesNoWidget(django_filters.widgets.BooleanWidget):
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        self.choices = [("", _("все")), ("true", _("да")), ("false", _("нет"))]
+
+
+class YesNoFilter(django_filters.BooleanFilter):
+    """A yes/no/any filter with Russian choices."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", YesNoWidget)
+        super().__init__(*args, **kwargs)
+
+
 class OrganizationFilter(django_filters.FilterSet):
     q = SearchFilter("full_name", "short_name", "address", "head_name", "curator_name")
     kind = django_filters.ChoiceFilter(label=_("Вид"), choices=OrganizationKind.choices)
-    is_base_school = django_filters.BooleanFilter(label=_("Базовая школа"))
-    is_internship_site = django_filters.BooleanFilter(label=_("Стажировочная площадка"))
-    is_active = django_filters.BooleanFilter(label=_("Действует"))
+    is_base_school = YesNoFilter(label=_("Базовая школа"))
+    is_internship_site = YesNoFilter(label=_("Стажировочная площадка"))
+    is_active = YesNoFilter(label=_("Действует"))
     sort = django_filters.OrderingFilter(
         label=_("Сортировка"),
         fields=(("short_name", "short_name"), ("kind", "kind")),
@@ -47,7 +61,7 @@ class OrganizationFilter(django_filters.FilterSet):
 class MentoringFormFilter(django_filters.FilterSet):
     q = SearchFilter("name", "description")
     source = django_filters.ChoiceFilter(label=_("Источник"), choices=FormSource.choices)
-    is_active = django_filters.BooleanFilter(label=_("Используется"))
+    is_active = YesNoFilter(label=_("Используется"))
 
     class Meta:
         model = MentoringForm

@@ -4,7 +4,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from accounts import access
-from directory.filters import SearchFilter
+from directory.filters import SearchFilter, YesNoFilter
 from directory.models import AcademicYear, MentoringForm, Organization, PersonCategory
 from registry.models import Mentee, MenteeStatus, Mentor, MentorStatus, Pair, PairStatus, Person
 
@@ -51,7 +51,7 @@ class FormFilter(django_filters.ModelChoiceFilter):
         )
 
 
-class YoungFilter(django_filters.BooleanFilter):
+class YoungFilter(YesNoFilter):
     def __init__(self, person_path: str = "", **kwargs):
         super().__init__(label=_("Молодой педагог"), method=self.young, **kwargs)
         self.person_path = person_path
@@ -68,11 +68,15 @@ class PersonFilter(django_filters.FilterSet):
     category = django_filters.ChoiceFilter(label=_("Категория"), choices=PersonCategory.choices)
     year = YearFilter("mentee__pairs")
     young = YoungFilter()
-    has_mentor = django_filters.BooleanFilter(label=_("Есть наставник"), field_name="has_mentor")
+    has_mentor = YesNoFilter(label=_("Есть наставник"), field_name="has_mentor")
     sort = django_filters.OrderingFilter(
         label=_("Сортировка"),
         fields=(("last_name", "name"), ("organization__short_name", "organization"), ("birth_year", "birth")),
-        field_labels={"name": _("ФИО"), "organization": _("организация"), "birth": _("год рождения")},
+        field_labels={
+            "last_name": _("ФИО"),
+            "organization__short_name": _("организация"),
+            "birth_year": _("год рождения"),
+        },
     )
 
     class Meta:
@@ -90,7 +94,11 @@ class MentorFilter(django_filters.FilterSet):
     sort = django_filters.OrderingFilter(
         label=_("Сортировка"),
         fields=(("person__last_name", "name"), ("entered_on", "entered"), ("load", "load")),
-        field_labels={"name": _("ФИО"), "entered": _("дата вхождения"), "load": _("нагрузка")},
+        field_labels={
+            "person__last_name": _("ФИО"),
+            "entered_on": _("дата вхождения"),
+            "load": _("нагрузка"),
+        },
     )
 
     class Meta:
@@ -105,11 +113,11 @@ class MenteeFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(label=_("Статус"), choices=MenteeStatus.choices)
     year = YearFilter("pairs")
     young = YoungFilter("person__")
-    has_mentor = django_filters.BooleanFilter(label=_("Есть наставник"), field_name="has_mentor")
+    has_mentor = YesNoFilter(label=_("Есть наставник"), field_name="has_mentor")
     sort = django_filters.OrderingFilter(
         label=_("Сортировка"),
         fields=(("person__last_name", "name"), ("entered_on", "entered")),
-        field_labels={"name": _("ФИО"), "entered": _("дата вхождения")},
+        field_labels={"person__last_name": _("ФИО"), "entered_on": _("дата вхождения")},
     )
 
     class Meta:
@@ -128,7 +136,11 @@ class PairFilter(django_filters.FilterSet):
     sort = django_filters.OrderingFilter(
         label=_("Сортировка"),
         fields=(("started_on", "started"), ("mentor__person__last_name", "mentor"), ("status", "status")),
-        field_labels={"started": _("дата начала"), "mentor": _("наставник"), "status": _("состояние")},
+        field_labels={
+            "started_on": _("дата начала"),
+            "mentor__person__last_name": _("наставник"),
+            "status": _("состояние"),
+        },
     )
 
     class Meta:

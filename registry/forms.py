@@ -179,7 +179,9 @@ class PairForm(ScopedForm):
             outside = Q(person__category__in=[PersonCategory.EMPLOYER, PersonCategory.STUDENT])
             mentors = mentors.filter(Q(person__organization=self.fixed_organization) | outside)
         self.fields["mentor"].queryset = mentors.exclude(status=MentorStatus.LEFT)
-        self.fields["mentees"].queryset = mentees_for(self.user).select_related(None).select_related("person")
+        self.fields["mentees"].queryset = mentees_for(self.user)
+        for name in ("mentor", "mentees"):
+            self.fields[name].label_from_instance = _member_label
 
     def clean(self):
         data = super().clean()
@@ -201,6 +203,10 @@ class PairForm(ScopedForm):
             for field, message in errors.items():
                 self.add_error(field, message)
         return data
+
+
+def _member_label(member) -> str:
+    return f"{member.person} — {member.person.organization}"
 
 
 class TransitionForm(forms.Form):

@@ -56,7 +56,7 @@ def test_each_role_has_its_menu(personas):
     labels = {}
     for persona in ("methodist", "coord_a", "department"):
         menu = personas[persona].get(reverse("home")).context["menu"]
-        labels[persona] = {i["label"] for entry in menu for i in entry.get("items", [entry])}
+        labels[persona] = {i["label"] for entry in menu for i in entry.get("children", [entry])}
     assert "Организации" in labels["methodist"] and "Моя организация" not in labels["methodist"]
     assert "Моя организация" in labels["coord_a"] and "Организации" not in labels["coord_a"]
     assert "Организации" in labels["department"]
