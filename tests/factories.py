@@ -104,3 +104,11 @@ class PairFactory(factory.django.DjangoModelFactory):
             from registry.models import Program
 
             Program.objects.get_or_create(pair=self)
+
+
+class YoungPedagogueFactory(PersonFactory):
+    """A pedagogue young by the rule on 1 September 2024: 24 years old, one year of experience."""
+
+    birth_date = factory.LazyFunction(lambda: __import__("datetime").date(2000, 3, 14))
+    birth_year = None
+    experience_start = factory.LazyFunction(lambda: __import__("datetime").date(2023, 9, 1))

@@ -89,9 +89,19 @@ EXPECTED = {
     "registry:pair_update": (pk_of("pair_a"), WRITE_A),
     "registry:pair_transition": (pk_of("pair_a"), WRITE_A),
     # registry: personalised programs (rows added with the views)
+    "registry:program_update": (pk_of("pair_a"), WRITE_A),
+    "registry:program_pdf": (pk_of("pair_a"), READ_A),
     # registry: imports (rows added with the views)
+    "registry:person_import": (no_args, WRITE_OWN),
+    "registry:person_import_template": (no_args, WRITE_OWN),
+    "registry:pair_import": (no_args, WRITE_OWN),
+    "registry:pair_import_template": (no_args, WRITE_OWN),
     # registry: young pedagogues (rows added with the views)
+    "registry:young": (no_args, READ_ALL),
+    "registry:young_export": (no_args, READ_ALL),
     # registry: personal data (rows added with the views)
+    "registry:person_data_export": (pk_of("person_a"), READ_A),
+    "registry:person_anonymise": (pk_of("person_a"), METHODIST_WRITES),
 }
 
 SKIPPED_NAMESPACES = {"admin"}  # Django admin guards itself (staff only)

@@ -32,6 +32,7 @@ class PairList(PairView, ScopedListView):
     export_name = "пары_и_группы"
     create_url_name = "registry:pair_create"
     export_url_name = "registry:pair_export"
+    import_url_name = "registry:pair_import"
     columns = (
         Column(_("Наставник"), "mentor.person.full_name", link=True),
         Column(_("Наставляемые"), "mentees"),

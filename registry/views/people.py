@@ -29,6 +29,7 @@ class PersonList(PersonView, ScopedListView):
     export_name = "люди"
     create_url_name = "registry:person_create"
     export_url_name = "registry:person_export"
+    import_url_name = "registry:person_import"
     columns = (
         Column(_("ФИО"), "full_name", link=True),
         Column(_("Категория"), "get_category_display"),

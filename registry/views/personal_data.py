@@ -1,3 +1,94 @@
+"""Personal data requests (152-ФЗ): download one person's data; anonymise a person (methodologist only)."""
+
 from __future__ import annotations
 
-urlpatterns: list = []
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import DetailView, FormView
+
+from core.generic import AccessMixin
+from registry import selectors
+from registry.personal_data import REASON_MAX_LENGTH, anonymise_person, person_data_export
+from registry.views.common import PEOPLE, person_for
+
+
+class AnonymiseForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Причина обезличивания"),
+        max_length=REASON_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Например: «истёк срок обработки», «отзыв согласия, заявление от 05.06.2026»."),
+        error_messages={
+            "required": _("Укажите причину обезличивания: она сохранится в истории изменений."),
+            "max_length": _(
+                "Причина должна быть не длиннее %(limit_value)d символов, сейчас %(show_value)d."
+            ),
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", _("Обезличить"), css_class="btn-danger"))
+
+    def clean_reason(self):
+        reason = self.cleaned_data["reason"].strip()
+        if not reason:
+            raise ValidationError(self.fields["reason"].error_messages["required"])
+        return reason
+
+
+class PersonDataExport(AccessMixin, DetailView):
+    """One person's data as XLSX, for their access request; outside the user's scope → 404."""
+
+    org_field = selectors.PERSON_ORG
+
+    def base_queryset(self):
+        return selectors.people_for(self.request.user)
+
+    def get(self, request, *args, **kwargs):
+        person = self.get_object()
+        return person_data_export(person, user=request.user).response()
+
+
+class PersonAnonymise(AccessMixin, FormView):
+    """GET explains what anonymisation does; POST with a reason does it. Only the methodologist."""
+
+    writes = True  # coordinators and the department: 403
+    form_class = AnonymiseForm
+    template_name = "registry/person_anonymise.html"
+    title = _("Обезличивание данных")
+
+    def get_person(self):
+        if not hasattr(self, "_person"):
+            self._person = person_for(self.request.user, self.kwargs["pk"])
+        return self._person
+
+    def get_breadcrumbs(self):
+        person = self.get_person()
+        return (PEOPLE, (str(person), person.get_absolute_url()))
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "person": self.get_person()}
+
+    def form_valid(self, form):
+        person = self.get_person()
+        try:
+            anonymise_person(person, user=self.request.user, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Данные человека обезличены."))
+        return redirect(person.get_absolute_url())
+
+
+urlpatterns = [
+    path("people/<int:pk>/data.xlsx", PersonDataExport.as_view(), name="person_data_export"),
+    path("people/<int:pk>/anonymise/", PersonAnonymise.as_view(), name="person_anonymise"),
+]

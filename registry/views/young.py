@@ -1,3 +1,122 @@
+"""The bank of young pedagogues: counts per organisation and the work list of those without a mentor."""
+
 from __future__ import annotations
 
-urlpatterns: list = []
+from django import forms
+from django.conf import settings
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import ListView, View
+
+from accounts import access
+from core.generic import AccessMixin
+from directory.models import AcademicYear, Organization, OrganizationKind
+from registry.young import default_year, summary_table, young_pedagogue_summary_for, young_without_mentor_for
+from reports.exporters import XlsxTable
+
+SELECT = {"class": "form-select form-select-sm"}
+
+
+class YoungFilterForm(forms.Form):
+    year = forms.ModelChoiceField(
+        label=_("Учебный год"),
+        queryset=AcademicYear.objects.all(),
+        required=False,
+        empty_label=None,
+        widget=forms.Select(attrs=SELECT),
+    )
+    organization = forms.ModelChoiceField(
+        label=_("Организация"),
+        queryset=Organization.objects.none(),
+        required=False,
+        empty_label=_("все организации"),
+        widget=forms.Select(attrs=SELECT),
+    )
+    kind = forms.ChoiceField(
+        label=_("Вид организации"),
+        choices=[("", _("все виды")), *OrganizationKind.choices],
+        required=False,
+        widget=forms.Select(attrs=SELECT),
+    )
+
+    def __init__(self, data, *, user):
+        """`data` is the query string; without a year it shows the current one."""
+        data = data.copy()
+        self.default_year = None if data.get("year") else default_year()
+        if self.default_year is not None and self.default_year.pk:
+            data["year"] = self.default_year.pk
+        super().__init__(data)
+        if access.reads_everything(user):
+            self.fields["organization"].queryset = access.scope(user, Organization.objects.all(), "id")
+        else:  # a coordinator sees one organisation: nothing to choose
+            del self.fields["organization"]
+
+    def filters(self) -> dict:
+        """Year, organisation and kind chosen, with the current year by default."""
+        data = self.cleaned_data if self.is_valid() else {}
+        return {
+            "year": data.get("year") or self.default_year or default_year(),
+            "organization": data.get("organization"),
+            "kind": data.get("kind", ""),
+        }
+
+
+class YoungMixin(AccessMixin):
+    coordinator_edits = True  # a coordinator adds their own people to the base of mentees
+    title = _("Молодые педагоги")
+
+    def filter_form(self) -> YoungFilterForm:
+        if not hasattr(self, "_filter_form"):
+            self._filter_form = YoungFilterForm(self.request.GET, user=self.request.user)
+        return self._filter_form
+
+    def summary(self):
+        filters = self.filter_form().filters()
+        return young_pedagogue_summary_for(
+            self.request.user, filters["year"], filters["organization"], kind=filters["kind"]
+        )
+
+
+class YoungBank(YoungMixin, ListView):
+    """The table per organisation and, below it, the paginated list of young pedagogues without a mentor."""
+
+    template_name = "registry/young.html"
+    context_object_name = "people"
+
+    def get_paginate_by(self, queryset):
+        return settings.PAGE_SIZE
+
+    def get_queryset(self):
+        filters = self.filter_form().filters()
+        return young_without_mentor_for(self.request.user, **filters)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            form=self.filter_form(),
+            summary=self.summary(),
+            querystring=query.urlencode(),
+            max_age=settings.YOUNG_PEDAGOGUE_MAX_AGE,
+            max_experience=settings.YOUNG_PEDAGOGUE_MAX_EXPERIENCE_YEARS,
+        )
+        return context
+
+
+class YoungExport(YoungMixin, View):
+    """The table of the page as XLSX: the same selector, so the file never shows more than the screen."""
+
+    def get(self, request, *args, **kwargs):
+        summary = self.summary()
+        headers, rows = summary_table(summary)
+        year = summary.year
+        filename = f"молодые_педагоги_{year.start_year}_{year.start_year + 1}"
+        title = f"{self.title} {year.title}".replace("/", "-")
+        return XlsxTable(filename, title, headers, rows).response()
+
+
+urlpatterns = [
+    path("young/", YoungBank.as_view(), name="young"),
+    path("young/export/", YoungExport.as_view(), name="young_export"),
+]

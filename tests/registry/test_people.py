@@ -135,3 +135,12 @@ def test_person_detail_query_count_is_fixed(as_methodist, school_a, count):
     mentee = MenteeFactory(person=person)
     PairFactory(mentor=MentorFactory(person__organization=school_a), mentees=[mentee])
     assert count_queries(as_methodist, person.get_absolute_url()) == 11
+
+
+def test_anonymised_person_cannot_be_edited(as_methodist, school_a):
+    person = PersonFactory(organization=school_a, is_anonymised=True, last_name="Обезличено 1")
+    data = {**PERSON, "organization": school_a.pk}
+    page = as_methodist.post(reverse("registry:person_update", args=[person.pk]), data).content.decode()
+    assert "Данные человека обезличены" in page
+    person.refresh_from_db()
+    assert person.last_name == "Обезличено 1"

@@ -1,0 +1,163 @@
+"""The bank of young pedagogues (order 3.2): how many there are and how many have a mentor.
+
+Youth is judged on one day per school year (`youth_date`): today within the current year, the
+year's first day (1 September) for any other year. A young pedagogue "has a mentor" in a year when
+they are a mentee of a pair that worked during that year in the state «действует» (a pair that has
+since been completed, or terminated after working, still counts for that year).
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts import access
+from directory.models import AcademicYear, Organization, OrganizationKind, start_year_of
+from registry.models import Pair, PairStatus, PairTransition, Person
+
+PERSON_ORG = "organization"
+ORG_ID = "id"
+
+
+def default_year() -> AcademicYear:
+    """The current school year; an unsaved one when the reference list has no row for it yet."""
+    current = AcademicYear.objects.current()
+    return current or AcademicYear(start_year=start_year_of(timezone.localdate()))
+
+
+def youth_date(year: AcademicYear) -> datetime.date:
+    """The day on which youth is judged for the year."""
+    today = timezone.localdate()
+    return today if year.contains(today) else year.start_date
+
+
+def pairs_active_during(year: AcademicYear) -> QuerySet:
+    """Pairs that were in the state «действует» at some time within the school year."""
+    left_active = PairTransition.objects.filter(pair=OuterRef("pk"), from_status=PairStatus.ACTIVE)
+    worked = Q(status__in=(PairStatus.ACTIVE, PairStatus.COMPLETED)) | Q(Exists(left_active))
+    return Pair.objects.during(year).filter(worked)
+
+
+def has_mentor_in(year: AcademicYear) -> Exists:
+    """For a Person queryset: the person is a mentee of a pair active during the year."""
+    return Exists(pairs_active_during(year).filter(mentees__person=OuterRef("pk")))
+
+
+def young_people_for(
+    user, year: AcademicYear, *, organization: Organization | None = None, kind: str = ""
+) -> QuerySet:
+    """Young pedagogues the user may see, as of the year's `youth_date`."""
+    people = access.scope(user, Person.objects.young(youth_date(year)), PERSON_ORG)
+    if organization is not None:
+        people = people.filter(organization=organization)
+    if kind:
+        people = people.filter(organization__kind=kind)
+    return people
+
+
+def young_without_mentor_for(
+    user, year: AcademicYear, *, organization: Organization | None = None, kind: str = ""
+) -> QuerySet:
+    """The methodologist's work list: young pedagogues without a mentor in the year."""
+    people = young_people_for(user, year, organization=organization, kind=kind)
+    return (
+        people.exclude(has_mentor_in(year))
+        .select_related("organization")
+        .annotate(mentee_pk=F("mentee__id"))
+        .order_by("organization__short_name", "last_name", "first_name", "id")
+    )
+
+
+@dataclass(frozen=True)
+class SummaryRow:
+    name: str
+    kind: str
+    young: int
+    with_mentor: int
+    organization_id: int | None = None
+
+    @property
+    def without_mentor(self) -> int:
+        return self.young - self.with_mentor
+
+    @property
+    def share(self) -> float | None:
+        """Per cent of young pedagogues with a mentor, one decimal; None when there are none."""
+        return round(100 * self.with_mentor / self.young, 1) if self.young else None
+
+
+@dataclass(frozen=True)
+class Summary:
+    year: AcademicYear
+    on: datetime.date
+    rows: list[SummaryRow]
+    total: SummaryRow
+
+    @property
+    def show_total(self) -> bool:
+        """A total only adds something over several organisations."""
+        return len(self.rows) > 1
+
+
+def young_pedagogue_summary_for(
+    user, year: AcademicYear, organization: Organization | None = None, *, kind: str = ""
+) -> Summary:
+    """Per organisation: young pedagogues and those with a mentor, in one grouped query; a district total."""
+    young = young_people_for(user, year, organization=organization, kind=kind)
+    organizations = _organizations_for(user, organization, kind).annotate(
+        young=Count("people", filter=Q(people__in=young.values("pk"))),
+        with_mentor=Count("people", filter=Q(people__in=young.filter(has_mentor_in(year)).values("pk"))),
+    )
+    organizations = organizations.filter(Q(is_active=True) | Q(young__gt=0)).order_by("short_name")
+    rows = [
+        _row(values) for values in organizations.values("id", "short_name", "kind", "young", "with_mentor")
+    ]
+    total = SummaryRow(
+        name=_("Итого по району"),
+        kind="",
+        young=sum(r.young for r in rows),
+        with_mentor=sum(r.with_mentor for r in rows),
+    )
+    return Summary(year=year, on=youth_date(year), rows=rows, total=total)
+
+
+def _organizations_for(user, organization: Organization | None, kind: str) -> QuerySet:
+    organizations = access.scope(user, Organization.objects.all(), ORG_ID)
+    if organization is not None:
+        organizations = organizations.filter(pk=organization.pk)
+    if kind:
+        organizations = organizations.filter(kind=kind)
+    return organizations
+
+
+def _row(values: dict) -> SummaryRow:
+    return SummaryRow(
+        name=values["short_name"],
+        kind=str(OrganizationKind(values["kind"]).label) if values["kind"] else "",
+        young=values["young"],
+        with_mentor=values["with_mentor"],
+        organization_id=values["id"],
+    )
+
+
+def summary_table(summary: Summary) -> tuple[list[str], list[list]]:
+    """Headers and rows of the summary for the XLSX download: numbers stay numbers."""
+    headers = [
+        _("Организация"),
+        _("Вид"),
+        _("Молодых педагогов"),
+        _("С наставником"),
+        _("Без наставника"),
+        _("Доля с наставником, %"),
+    ]
+    totals = [summary.total] if summary.show_total else []
+    rows = [_cells(row) for row in [*summary.rows, *totals]]
+    return headers, rows
+
+
+def _cells(row: SummaryRow) -> list:
+    return [row.name, row.kind, row.young, row.with_mentor, row.without_mentor, row.share]
