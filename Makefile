@@ -45,3 +45,10 @@ deploy-check: setup
 
 clean:
 	rm -rf $(VENV) staticfiles .test-media
+
+# Speed of the main pages on a whole region (PostgreSQL at 127.0.0.1, own databases): bench/results.md.
+bench: setup
+	$(BIN)/python bench/run.py
+
+bench-small: setup
+	$(BIN)/python bench/run.py --small

@@ -66,7 +66,9 @@ def test_generate_people_are_believable(district):
     assert not Person.objects.filter(
         category=PersonCategory.PEDAGOGUE, experience_start__isnull=True
     ).exists()
-    minors = Consent.objects.filter(person__category=PersonCategory.PUPIL)
+    minors = Consent.objects.filter(
+        person__category=PersonCategory.PUPIL, person__birth_year__gt=TODAY.year - 18
+    )
     assert minors.exists()
     assert not minors.exclude(signer=ConsentSigner.REPRESENTATIVE, representative_name__gt="").exists()
     young = Person.objects.young(TODAY).with_mentor_flag()

@@ -1,8 +1,16 @@
+import random
+
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from accounts.demo import ACCOUNTS, DEMO_PASSWORD, load_users
 from directory.demo import load_organizations, load_years
+from registry.generate import generate_registry
+from registry.models import Person
+
+DEMO_SEED = 2026
+DEMO_PEOPLE = 300
+DEMO_PAIRS = 60
 
 
 class Command(BaseCommand):
@@ -11,8 +19,21 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         organizations = load_organizations()
-        load_years()
+        years = load_years()
         users = load_users(organizations)
+        if not Person.objects.exists():  # the registry is filled once; a second run keeps what is there
+            counts = generate_registry(
+                organizations,
+                years,
+                random.Random(DEMO_SEED),
+                people=DEMO_PEOPLE,
+                pairs=DEMO_PAIRS,
+                with_history=True,
+            )
+            self.stdout.write(
+                f"Реестр: людей {counts['person']}, наставников {counts['mentor']}, "
+                f"наставляемых {counts['mentee']}, пар и групп {counts['pair']}."
+            )
         self.stdout.write(self.style.SUCCESS(f"Демо-район загружен. Входы (пароль у всех: {DEMO_PASSWORD}):"))
         for (username, *_rest), user in zip(ACCOUNTS, users, strict=True):
             where = f" — {user.organization}" if user.organization else ""

@@ -1,0 +1,675 @@
+"""`make bench`: how fast the main pages are on a whole region, in-process and under load.
+
+Uses its own PostgreSQL database (created, migrated and filled by `load_region` when empty), measures
+every main page as the methodologist and as a coordinator (queries, median and p95 server time),
+compares each list with Django admin's change list, times the XLSX exports in a subprocess (peak
+memory), then runs gunicorn and a threaded load generator on 127.0.0.1. Writes bench/results.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import html.parser
+import http.client
+import json
+import os
+import random
+import re
+import resource
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+PYTHON = str(ROOT / ".venv" / "bin" / "python")
+PORT = 8011
+PASSWORD = "mshn-demo-2026"
+TARGET_MEDIAN_MS, TARGET_P95_MS, TARGET_RPS = 100, 250, 100
+
+FULL = {"database": "mshn_bench", "organizations": 1000, "people": 50000, "pairs": 20000}
+SMALL = {"database": "mshn_bench_small", "organizations": 50, "people": 2000, "pairs": 800}
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--small", action="store_true", help="a small region, quick (CI)")
+    parser.add_argument("--requests", type=int, default=None, help="timed requests per page")
+    parser.add_argument("--load-seconds", type=int, default=None)
+    parser.add_argument("--users", type=int, default=50, help="concurrent users of the load run")
+    parser.add_argument("--output", default=None)
+    parser.add_argument("--export-child", default=None, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    args.region = SMALL if args.small else FULL
+    args.requests = args.requests or (10 if args.small else 30)
+    args.load_seconds = args.load_seconds or (10 if args.small else 30)
+    args.output = args.output or str(ROOT / "bench" / ("results-small.md" if args.small else "results.md"))
+    return args
+
+
+def configure(database: str, static_root: str) -> None:
+    os.environ.update(
+        DATABASE_URL=f"postgres://root@127.0.0.1:5432/{database}",
+        DJANGO_SETTINGS_MODULE="bench.settings",
+        DEBUG="0",
+        SECRET_KEY="bench-only-" + "x" * 50,
+        ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
+        SECURE_SSL_REDIRECT="0",
+        SESSION_COOKIE_SECURE="0",
+        CSRF_COOKIE_SECURE="0",
+        BENCH_STATIC_ROOT=static_root,
+        LOG_LEVEL="ERROR",
+    )
+
+
+def ensure_database(name: str) -> None:
+    import psycopg
+
+    with psycopg.connect("postgres://root@127.0.0.1:5432/postgres", autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def manage(*command: str) -> None:
+    subprocess.run([PYTHON, "manage.py", *command], cwd=ROOT, check=True)
+
+
+# -- in-process page timings ------------------------------------------------------------------------
+
+
+def percentile(values: list[float], p: int) -> float:
+    if len(values) < 2:
+        return values[0] if values else 0.0
+    return statistics.quantiles(values, n=100, method="inclusive")[p - 1]
+
+
+def measure(client, url: str, repeats: int) -> dict:
+    from django.db import connection
+
+    # Counted by an execute wrapper rather than CaptureQueriesContext: the test client's
+    # request_started signal resets the query log in the middle of the context, so that count is 0.
+    queries = []
+
+    def count(execute, sql, params, many, context):
+        queries.append(sql)
+        return execute(sql, params, many, context)
+
+    try:
+        for _ in range(3):
+            client.get(url)
+        with connection.execute_wrapper(count):
+            response = client.get(url)
+        times = []
+        for _ in range(repeats):
+            start = time.perf_counter()
+            client.get(url)
+            times.append((time.perf_counter() - start) * 1000)
+    except Exception as error:  # a broken page is a result, not the end of the bench
+        return {"status": f"{type(error).__name__}", "queries": "—", "median": 0.0, "p95": 0.0}
+    return {
+        "status": response.status_code,
+        "queries": len(queries),
+        "median": statistics.median(times),
+        "p95": percentile(times, 95),
+    }
+
+
+def pick_objects(coordinator) -> dict:
+    """Records inside the coordinator's organisation, so both roles can open them; rich ones first."""
+    from django.db.models import Count
+
+    from directory.models import AcademicYear, MentoringForm
+    from registry.models import Mentee, Mentor, Pair, Person
+
+    org = coordinator.organization
+    mentor = (
+        Mentor.objects.filter(person__organization=org)
+        .annotate(n=Count("pairs"))
+        .order_by("-n", "pk")
+        .first()
+    )
+    mentee = Mentee.objects.filter(person__organization=org, pairs__isnull=False).order_by("pk").first()
+    pair = Pair.objects.filter(organization=org).annotate(n=Count("mentees")).order_by("-n", "pk").first()
+    return {
+        "directory:organization_detail": org.pk,
+        "directory:year_detail": AcademicYear.objects.current().pk,
+        "directory:form_detail": MentoringForm.objects.order_by("position").first().pk,
+        "registry:person_detail": mentor.person_id
+        if mentor
+        else Person.objects.filter(organization=org).first().pk,
+        "registry:mentor_detail": mentor.pk if mentor else None,
+        "registry:mentee_detail": mentee.pk if mentee else None,
+        "registry:pair_detail": pair.pk if pair else None,
+    }
+
+
+LISTS = [
+    "directory:organization_list",
+    "directory:year_list",
+    "directory:form_list",
+    "registry:person_list",
+    "registry:mentor_list",
+    "registry:mentee_list",
+    "registry:pair_list",
+]
+ADMIN_OF = {
+    "directory:organization_list": "directory_organization",
+    "directory:year_list": "directory_academicyear",
+    "directory:form_list": "directory_mentoringform",
+    "registry:person_list": "registry_person",
+    "registry:mentor_list": "registry_mentor",
+    "registry:mentee_list": "registry_mentee",
+    "registry:pair_list": "registry_pair",
+}
+
+
+def pages(objects: dict) -> list[tuple[str, str]]:
+    """(label, url) of every main page, plus any argument-free registry page that exists now."""
+    from django.urls import reverse
+
+    import registry.urls
+
+    found = [("home", reverse("home"))]
+    found += [(name, reverse(name)) for name in LISTS]
+    found.append(
+        ("registry:person_list ?category&q", reverse("registry:person_list") + "?category=pedagogue&q=Ив")
+    )
+    for name, pk in objects.items():
+        if pk is not None:
+            found.append((name, reverse(name, args=[pk])))
+    known = {label for label, _url in found}
+    for pattern in registry.urls.urlpatterns:
+        route = str(pattern.pattern)
+        name = f"registry:{pattern.name}"
+        if name in known or "<" in route or any(word in route for word in ("export", "new", "import")):
+            continue
+        found.append((name, reverse(name)))
+    return found
+
+
+def pages_section(users: dict, objects: dict, repeats: int) -> tuple[list, list]:
+    from django.test import Client
+
+    rows = []
+    clients = {}
+    for role, user in users.items():
+        clients[role] = Client(raise_request_exception=True)
+        clients[role].force_login(user)
+    for label, url in pages(objects):
+        roles = (
+            ["methodist", "coordinator", "department"] if label == "home" else ["methodist", "coordinator"]
+        )
+        for role in roles:
+            result = measure(clients[role], url, repeats)
+            rows.append({"page": label, "url": url, "role": role, **result})
+            print(
+                f"  {label:40} {role:12} {result['status']} q={result['queries']} "
+                f"median={result['median']:.1f} p95={result['p95']:.1f}",
+                flush=True,
+            )
+    return rows, pages(objects)
+
+
+def admin_section(admin_user, pages_rows: list, repeats: int) -> list:
+    from django.test import Client
+    from django.urls import reverse
+
+    client = Client(raise_request_exception=True)
+    client.force_login(admin_user)
+    ours = {(r["page"], r["role"]): r for r in pages_rows}
+    rows = []
+    for name in LISTS:
+        url = reverse(f"benchadmin:{ADMIN_OF[name]}_changelist")
+        admin = measure(client, url, repeats)
+        mine = ours[(name, "methodist")]
+        ratio = mine["median"] / admin["median"] if admin["median"] else 0
+        rows.append({"page": name, "ours": mine, "admin": admin, "ratio": ratio})
+        print(
+            f"  {name:40} ours={mine['median']:.1f} admin={admin['median']:.1f} ratio={ratio:.2f}", flush=True
+        )
+    return rows
+
+
+# -- exports in a subprocess (peak memory of that process alone) --------------------------------------
+
+
+def export_child(url_name: str) -> None:
+    import django
+
+    django.setup()
+    from django.test import Client
+    from django.urls import reverse
+
+    from accounts.models import User
+
+    client = Client(raise_request_exception=True)
+    client.force_login(User.objects.get(username="metodist"))
+    client.get(reverse("home"))
+    baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    start = time.perf_counter()
+    response = client.get(reverse(url_name))
+    size = sum(len(chunk) for chunk in response.streaming_content)
+    elapsed = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(
+        json.dumps(
+            {
+                "status": response.status_code,
+                "seconds": elapsed,
+                "bytes": size,
+                "peak_mb": peak / 1024,
+                "growth_mb": (peak - baseline) / 1024,
+            }
+        )
+    )
+
+
+def exports_section() -> list:
+    rows = []
+    for name, model in (("registry:person_export", "person"), ("registry:pair_export", "pair")):
+        done = subprocess.run(
+            [PYTHON, __file__, "--export-child", name], cwd=ROOT, capture_output=True, text=True, check=False
+        )
+        try:
+            result = json.loads(done.stdout.strip().splitlines()[-1])
+        except (IndexError, json.JSONDecodeError):
+            result = {"status": "error: " + done.stderr.strip().splitlines()[-1][:80] if done.stderr else "?"}
+        from django.apps import apps
+
+        result["rows"] = apps.get_model("registry", model).objects.count()
+        rows.append({"page": name, **result})
+        print(f"  {name}: {result}", flush=True)
+    return rows
+
+
+# -- load run: gunicorn and a threaded generator --------------------------------------------------------
+
+
+class FormFields(html.parser.HTMLParser):
+    """The fields a browser would send from the page's main POST form (the one with most fields;
+    the navbar's logout form is a POST form too)."""
+
+    def __init__(self):
+        super().__init__()
+        self.forms: list[list[tuple[str, str]]] = []
+        self.fields: list[tuple[str, str]] = []
+        self.in_form = False
+        self.select = self.textarea = None
+        self.first_option = None
+        self.chosen = False
+        self.text = ""
+
+    def main_form(self) -> list[tuple[str, str]]:
+        return max(self.forms, key=len, default=[])
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form" and (a.get("method") or "").lower() == "post":
+            self.in_form, self.fields = True, []
+            self.forms.append(self.fields)
+        if not self.in_form:
+            return
+        if tag == "input" and a.get("name"):
+            kind = (a.get("type") or "text").lower()
+            if kind in ("checkbox", "radio") and "checked" not in a:
+                return
+            if kind not in ("submit", "button", "file"):
+                self.fields.append((a["name"], a.get("value") or ("on" if kind == "checkbox" else "")))
+        elif tag == "select":
+            self.select, self.first_option, self.chosen = a.get("name"), None, False
+        elif tag == "option" and self.select:
+            value = a.get("value") or ""
+            if self.first_option is None:
+                self.first_option = value
+            if "selected" in a:
+                self.fields.append((self.select, value))
+                self.chosen = True
+        elif tag == "textarea":
+            self.textarea, self.text = a.get("name"), ""
+
+    def handle_data(self, data):
+        if self.textarea:
+            self.text += data
+
+    def handle_endtag(self, tag):
+        if tag == "select" and self.select:
+            if not self.chosen and self.first_option is not None:
+                self.fields.append((self.select, self.first_option))
+            self.select = None
+        elif tag == "textarea" and self.textarea:
+            self.fields.append((self.textarea, self.text.lstrip("\n")))
+            self.textarea = None
+        elif tag == "form" and self.in_form:
+            self.in_form = False
+
+
+class VirtualUser:
+    def __init__(self, username: str, urls: list[str], edit_url: str | None):
+        self.username, self.urls, self.edit_url = username, urls, edit_url
+        self.cookies: dict[str, str] = {}
+        self.results: list[tuple[float, bool]] = []
+        self.failures: Counter = Counter()
+
+    def request(self, method: str, path: str, body: str | None = None) -> tuple[int, str]:
+        conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=60)
+        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
+        if body is not None:
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        conn.request(method, path, body=body, headers=headers)
+        response = conn.getresponse()
+        text = response.read().decode("utf-8", "replace")
+        for header, value in response.getheaders():
+            if header.lower() == "set-cookie":
+                name, _, rest = value.partition("=")
+                self.cookies[name.strip()] = rest.split(";", 1)[0]
+        conn.close()
+        return response.status, text
+
+    def timed(self, method, path, expected, body=None) -> str:
+        start = time.perf_counter()
+        try:
+            status, text = self.request(method, path, body)
+            ok = status == expected
+        except (OSError, http.client.HTTPException) as error:
+            ok, text, status = False, "", type(error).__name__
+        if not ok:
+            page = re.sub(r"/\d+/", "/<pk>/", urllib.parse.urlsplit(path).path)
+            self.failures[f"{method} {page} → {status}"] += 1
+        self.results.append(((time.perf_counter() - start) * 1000, ok))
+        return text
+
+    def login(self) -> bool:
+        _status, page = self.request("GET", "/accounts/login/")
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+        body = urllib.parse.urlencode(
+            {"username": self.username, "password": PASSWORD, "csrfmiddlewaretoken": token}
+        )
+        status, _text = self.request("POST", "/accounts/login/", body)
+        return status == 302 and "sessionid" in self.cookies
+
+    def run(self, until: float, rng: random.Random) -> None:
+        step = 0
+        while time.monotonic() < until:
+            step += 1
+            if self.edit_url and step % 10 == 0:
+                page = self.timed("GET", self.edit_url, 200)
+                parser = FormFields()
+                parser.feed(page)
+                self.timed("POST", self.edit_url, 302, urllib.parse.urlencode(parser.main_form()))
+            else:
+                self.timed("GET", rng.choice(self.urls), 200)
+
+
+def scope_urls(user, count: int = 60) -> tuple[list[str], str | None]:
+    from django.urls import reverse
+
+    from accounts import access
+    from registry import selectors
+
+    lists = [reverse(name) for name in LISTS] + [reverse("home")]
+    lists += [
+        reverse("registry:person_list") + "?category=pedagogue&q=%D0%98%D0%B2",  # «Ив»
+        reverse("registry:pair_list") + "?status=active",
+        reverse("registry:mentee_list") + "?has_mentor=false",
+    ]
+    details = []
+    for selector, name in (
+        (selectors.people_for, "registry:person_detail"),
+        (selectors.mentors_for, "registry:mentor_detail"),
+        (selectors.mentees_for, "registry:mentee_detail"),
+        (selectors.pairs_for, "registry:pair_detail"),
+    ):
+        ids = list(selector(user).order_by("?").values_list("pk", flat=True)[: count // 4])
+        details += [reverse(name, args=[pk]) for pk in ids]
+    edit = None
+    if access.may_edit(user, coordinator_edits=True):
+        person = selectors.people_for(user).filter(is_anonymised=False).order_by("?").first()
+        edit = reverse("registry:person_update", args=[person.pk]) if person else None
+    return lists + details, edit
+
+
+def wait_for_port(seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", PORT), timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError("gunicorn did not start")
+
+
+def load_section(concurrency: int, seconds: int) -> dict:
+    from accounts.models import User
+
+    usernames = []
+    coordinators = iter(
+        User.objects.filter(role="coordinator").order_by("pk").values_list("username", flat=True)
+    )
+    for index in range(concurrency):
+        if index % 10 == 0:
+            usernames.append("otdel")
+        elif index % 10 < 5:
+            usernames.append("metodist")
+        else:
+            usernames.append(next(coordinators, "metodist"))
+    by_name = {u.username: u for u in User.objects.filter(username__in=usernames)}
+    plans = {name: scope_urls(by_name[name]) for name in set(usernames)}
+    users = []
+    for name in usernames:
+        urls, edit = plans[name]
+        if name == "metodist":  # each methodologist thread edits its own person: no version conflicts
+            from registry.models import Person
+
+            person = Person.objects.order_by("?").first()
+            edit = f"/registry/people/{person.pk}/edit/"
+        users.append(VirtualUser(name, urls, edit))
+
+    server = subprocess.Popen(
+        [
+            str(ROOT / ".venv/bin/gunicorn"),
+            "mshn.wsgi",
+            "-w",
+            "4",
+            "-b",
+            f"127.0.0.1:{PORT}",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=os.environ.copy(),
+    )
+    try:
+        wait_for_port()
+        start = time.monotonic()
+        logged = []
+        threads = [threading.Thread(target=lambda u=u: logged.append(u.login())) for u in users]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        login_seconds = time.monotonic() - start
+        until = time.monotonic() + seconds
+        threads = [
+            threading.Thread(target=u.run, args=(until, random.Random(i))) for i, u in enumerate(users)
+        ]
+        started = time.monotonic()
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        elapsed = time.monotonic() - started
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    latencies = sorted(ms for u in users for ms, _ok in u.results)
+    errors = sum(1 for u in users for _ms, ok in u.results if not ok)
+    failures = sum((u.failures for u in users), Counter())
+    result = {
+        "users": concurrency,
+        "seconds": elapsed,
+        "logins_ok": sum(logged),
+        "login_seconds": login_seconds,
+        "requests": len(latencies),
+        "rps": len(latencies) / elapsed if elapsed else 0,
+        "p50": percentile(latencies, 50),
+        "p95": percentile(latencies, 95),
+        "p99": percentile(latencies, 99),
+        "errors": errors,
+        "failures": dict(failures.most_common(10)),
+    }
+    print(f"  load: {result}", flush=True)
+    return result
+
+
+# -- report -----------------------------------------------------------------------------------------------
+
+
+def mark(ok: bool) -> str:
+    return "✅" if ok else "❌"
+
+
+def report(args, sizes: dict, page_rows, admin_rows, export_rows, load) -> str:
+    out = [
+        f"# МШН — `make bench{'-small' if args.small else ''}`",
+        "",
+        f"Date: {datetime.datetime.now():%Y-%m-%d %H:%M}; CPUs: {os.cpu_count()}; database: PostgreSQL "
+        f"`{args.region['database']}`; Python {sys.version.split()[0]}; DEBUG=0, in-process Django test client.",
+        "",
+        "Data: " + ", ".join(f"{name} {count:,}".replace(",", " ") for name, count in sizes.items()) + ".",
+        "",
+        f"Targets: every page under {TARGET_MEDIAN_MS} ms median and {TARGET_P95_MS} ms p95; query count not "
+        "growing with data (compare with bench/results-small.md); lists not slower than the admin's; "
+        f"load ≥ {TARGET_RPS} req/s with zero errors.",
+        "",
+        f"## Pages ({args.requests} timed requests after 3 warm-ups)",
+        "",
+        "| page | role | status | queries | median, ms | p95, ms | target |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for r in page_rows:
+        ok = r["status"] == 200 and r["median"] < TARGET_MEDIAN_MS and r["p95"] < TARGET_P95_MS
+        out.append(
+            f"| {r['page']} | {r['role']} | {r['status']} | {r['queries']} | {r['median']:.1f} | {r['p95']:.1f} | {mark(ok)} |"
+        )
+    out += [
+        "",
+        "## Lists against Django admin's change list (methodologist vs superuser, same data, same page size for registry models)",
+        "",
+        "| list | ours: queries | ours: median, ms | admin: queries | admin: median, ms | ours / admin | target |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for r in admin_rows:
+        out.append(
+            f"| {r['page']} | {r['ours']['queries']} | {r['ours']['median']:.1f} | {r['admin']['queries']} | "
+            f"{r['admin']['median']:.1f} | {r['ratio']:.2f} | {mark(r['ratio'] <= 1.0)} |"
+        )
+    out += [
+        "",
+        "## XLSX exports of the whole region (methodologist, separate process)",
+        "",
+        "| export | rows | status | time, s | file, MB | peak RSS, MB | RSS growth, MB |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for r in export_rows:
+        if "seconds" in r:
+            out.append(
+                f"| {r['page']} | {r['rows']} | {r['status']} | {r['seconds']:.1f} | {r['bytes'] / 2**20:.1f} | "
+                f"{r['peak_mb']:.0f} | {r['growth_mb']:.0f} |"
+            )
+        else:
+            out.append(f"| {r['page']} | {r['rows']} | {r['status']} | — | — | — | — |")
+    out += [
+        "",
+        f"## Load: gunicorn -w 4 on 127.0.0.1, {load['users']} concurrent users, {load['seconds']:.0f} s",
+        "",
+        "Each user logs in once through the login form (CSRF), then loops over lists (with filters, search, "
+        "pagination), detail pages in its scope, and every 10th step opens a person's edit form and posts it "
+        "back (methodologists and coordinators). Users: 1/10 department, 4/10 methodologist, 5/10 coordinators "
+        "of different organisations.",
+        "",
+        "| requests | req/s | p50, ms | p95, ms | p99, ms | errors | logins (s) | target |",
+        "|---|---|---|---|---|---|---|---|",
+        f"| {load['requests']} | {load['rps']:.1f} | {load['p50']:.0f} | {load['p95']:.0f} | {load['p99']:.0f} | "
+        f"{load['errors']} | {load['logins_ok']}/{load['users']} ({load['login_seconds']:.1f}) | "
+        f"{mark(load['rps'] >= TARGET_RPS and load['errors'] == 0)} |",
+        "",
+    ]
+    if load["failures"]:
+        out += (
+            ["Errors by request:", ""] + [f"- `{what}`: {n}" for what, n in load["failures"].items()] + [""]
+        )
+    return "\n".join(out)
+
+
+def data_sizes() -> dict:
+    from directory.models import AcademicYear, Organization
+    from registry.models import Activity, Consent, Mentee, Mentor, Pair, Person
+
+    return {
+        "organisations": Organization.objects.count(),
+        "school years": AcademicYear.objects.count(),
+        "people": Person.objects.count(),
+        "consents": Consent.objects.count(),
+        "mentors": Mentor.objects.count(),
+        "mentees": Mentee.objects.count(),
+        "pairs": Pair.objects.count(),
+        "activities": Activity.objects.count(),
+    }
+
+
+def main() -> None:
+    args = parse_args()
+    static_root = os.environ.get("BENCH_STATIC_ROOT") or tempfile.mkdtemp(prefix="mshn-bench-static-")
+    configure(args.region["database"], static_root)
+    if args.export_child:
+        export_child(args.export_child)
+        return
+    ensure_database(args.region["database"])
+    manage("migrate", "--noinput", "-v0")
+    manage("collectstatic", "--noinput", "-v0")
+    import django
+
+    django.setup()
+    from accounts.models import User
+    from registry.models import Person
+
+    if not Person.objects.exists():
+        from django.core.management import call_command
+
+        call_command(
+            "load_region",
+            organizations=args.region["organizations"],
+            people=args.region["people"],
+            pairs=args.region["pairs"],
+            force=True,
+        )
+    users = {
+        "methodist": User.objects.get(username="metodist"),
+        "coordinator": User.objects.get(username="kurator1"),
+        "department": User.objects.get(username="otdel"),
+    }
+    sizes = data_sizes()
+    print("Pages:", flush=True)
+    page_rows, _pages = pages_section(users, pick_objects(users["coordinator"]), args.requests)
+    print("Admin:", flush=True)
+    admin_rows = admin_section(User.objects.get(username="admin"), page_rows, args.requests)
+    print("Exports:", flush=True)
+    export_rows = exports_section()
+    print("Load:", flush=True)
+    load = load_section(args.users, args.load_seconds)
+    text = report(args, sizes, page_rows, admin_rows, export_rows, load)
+    Path(args.output).write_text(text, encoding="utf-8")
+    print(text)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,320 @@
+"""A whole region for load tests and benchmarks: organisations of ~30 districts of Primorsky Krai,
+ten school years, users for each role and a registry filled by `registry.generate`.
+
+Deterministic for a given seed. Refuses a non-empty database unless --force, which wipes the
+registry and the directory first (forms of mentoring, seeded by a migration, are kept).
+"""
+
+from __future__ import annotations
+
+import random
+import time
+
+from django.apps import apps
+from django.contrib.auth.hashers import make_password
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection, transaction
+from django.utils import timezone
+
+from accounts.demo import DEMO_PASSWORD
+from accounts.models import Role, User
+from directory.models import AcademicYear, Organization, OrganizationKind, start_year_of
+from registry import models as registry_models
+from registry.generate import FEMALE_NAMES, PATRONYMICS, SURNAMES, generate_registry
+
+# District, its centre (with its adjective for colleges), settlements; relative size.
+DISTRICTS = [
+    ("Владивостокский ГО", "г. Владивосток", "Владивостокский", [], 30),
+    (
+        "Уссурийский ГО",
+        "г. Уссурийск",
+        "Уссурийский",
+        ["с. Борисовка", "с. Воздвиженка", "с. Новоникольск"],
+        10,
+    ),
+    ("Находкинский ГО", "г. Находка", "Находкинский", ["пгт Врангель", "пос. Ливадия"], 9),
+    ("Артёмовский ГО", "г. Артём", "Артёмовский", ["с. Кневичи", "с. Суходол"], 6),
+    ("Арсеньевский ГО", "г. Арсеньев", "Арсеньевский", [], 3),
+    ("Дальнегорский ГО", "г. Дальнегорск", "Дальнегорский", ["с. Краснореченский", "с. Рудная Пристань"], 2),
+    ("Партизанский ГО", "г. Партизанск", "Партизанский", ["с. Авангард", "с. Углекаменск"], 2),
+    ("ГО Спасск-Дальний", "г. Спасск-Дальний", "Спасский", [], 2),
+    ("Лесозаводский ГО", "г. Лесозаводск", "Лесозаводский", ["с. Тихменево", "с. Марковка"], 2),
+    ("Дальнереченский ГО", "г. Дальнереченск", "Дальнереченский", ["с. Лазо"], 2),
+    ("ГО Большой Камень", "г. Большой Камень", "Большекаменский", [], 2),
+    ("ЗАТО г. Фокино", "г. Фокино", "Фокинский", ["пгт Дунай", "с. Путятин"], 1),
+    ("Анучинский МО", "с. Анучино", "Анучинский", ["с. Гражданка", "с. Муравейка"], 1),
+    ("Дальнереченский МР", "с. Веденка", "Веденкинский", ["с. Ракитное", "с. Малиново"], 1),
+    ("Кавалеровский МО", "пгт Кавалерово", "Кавалеровский", ["пгт Хрустальный", "с. Рудный"], 1),
+    ("Кировский МР", "пгт Кировский", "Кировский", ["пгт Горные Ключи", "с. Крыловка", "с. Увальное"], 1),
+    ("Красноармейский МО", "с. Новопокровка", "Красноармейский", ["с. Рощино", "с. Вострецово"], 1),
+    ("Лазовский МО", "с. Лазо", "Лазовский", ["с. Преображение", "с. Киевка"], 1),
+    ("Михайловский МО", "с. Михайловка", "Михайловский", ["пгт Новошахтинский", "с. Ивановка"], 2),
+    ("Надеждинский МР", "с. Вольно-Надеждинское", "Надеждинский", ["пос. Новый", "с. Прохладное"], 2),
+    ("Октябрьский МО", "с. Покровка", "Октябрьский", ["с. Галёнки", "пгт Липовцы"], 1),
+    ("Ольгинский МО", "пгт Ольга", "Ольгинский", ["с. Веселый Яр", "с. Милоградово"], 1),
+    ("Партизанский МО", "с. Владимиро-Александровское", "Партизанский районный", ["с. Сергеевка"], 1),
+    ("Пограничный МО", "пгт Пограничный", "Пограничный", ["с. Барабаш-Левада", "с. Жариково"], 1),
+    ("Пожарский МО", "пгт Лучегорск", "Лучегорский", ["с. Верхний Перевал", "с. Светлогорье"], 1),
+    ("Спасский МР", "с. Спасское", "Спасский районный", ["с. Хвалынка", "с. Чкаловское"], 1),
+    ("Тернейский МО", "пгт Терней", "Тернейский", ["пгт Пластун", "с. Амгу"], 1),
+    ("Ханкайский МО", "с. Камень-Рыболов", "Ханкайский", ["с. Астраханка", "с. Турий Рог"], 1),
+    ("Хасанский МО", "пгт Славянка", "Хасанский", ["пгт Зарубино", "пгт Посьет"], 2),
+    ("Хорольский МО", "с. Хороль", "Хорольский", ["пгт Ярославский", "с. Сиваковка"], 1),
+    ("Черниговский МО", "с. Черниговка", "Черниговский", ["пгт Сибирцево", "с. Дмитриевка"], 1),
+    ("Чугуевский МО", "с. Чугуевка", "Чугуевский", ["с. Кокшаровка", "с. Шумный"], 1),
+    ("Шкотовский МО", "пгт Смоляниново", "Шкотовский", ["с. Шкотово", "пгт Новонежино"], 1),
+    ("Яковлевский МО", "с. Яковлевка", "Яковлевский", ["с. Варфоломеевка", "с. Новосысоевка"], 1),
+]
+# kind → share of the region's organisations
+KIND_SHARES = [
+    (OrganizationKind.SCHOOL, 0.45),
+    (OrganizationKind.KINDERGARTEN, 0.33),
+    (OrganizationKind.ADDITIONAL, 0.09),
+    (OrganizationKind.COLLEGE, 0.04),
+    (OrganizationKind.PARTNER, 0.09),
+]
+SCHOOL_TYPES = [
+    ("СОШ", "Средняя общеобразовательная школа", 10),
+    ("ООШ", "Основная общеобразовательная школа", 2),
+    ("Гимназия", "Гимназия", 1),
+    ("Лицей", "Лицей", 1),
+]
+KINDERGARTEN_NAMES = [
+    "Солнышко",
+    "Берёзка",
+    "Ручеёк",
+    "Золотой ключик",
+    "Светлячок",
+    "Сказка",
+    "Радуга",
+    "Теремок",
+    "Алёнушка",
+    "Журавушка",
+    "Колокольчик",
+    "Ласточка",
+    "Дельфин",
+    "Жемчужинка",
+]
+ADDITIONAL_TYPES = [
+    ("ЦДТ", "Центр детского творчества"),
+    ("ДЮСШ", "Детско-юношеская спортивная школа"),
+    ("ДШИ", "Детская школа искусств"),
+    ("ЦВР", "Центр внешкольной работы"),
+    ("СЮТ", "Станция юных техников"),
+]
+COLLEGE_TYPES = [
+    "агропромышленный колледж",
+    "педагогический колледж",
+    "колледж технологии и сервиса",
+    "политехнический колледж",
+    "колледж судостроения и энергетики",
+    "медицинский колледж",
+]
+PARTNER_TYPES = [
+    ("ООО «{adj} рыбокомбинат»", "Общество с ограниченной ответственностью «{adj} рыбокомбинат»"),
+    ("АО «{adj} агрохолдинг»", "Акционерное общество «{adj} агрохолдинг»"),
+    (
+        "МБУК «{adj} библиотечная система»",
+        "Муниципальное бюджетное учреждение культуры «Централизованная библиотечная система»",
+    ),
+    (
+        "КГБУЗ «{adj} больница»",
+        "Краевое государственное бюджетное учреждение здравоохранения «Центральная больница»",
+    ),
+    (
+        "ООО «Строительная компания „{adj}“»",
+        "Общество с ограниченной ответственностью «Строительная компания „{adj}“»",
+    ),
+    (
+        "МКУ «{adj} ЦОДОУ»",
+        "Муниципальное казённое учреждение «Центр обеспечения деятельности образовательных учреждений»",
+    ),
+    ("ООО «{adj} порт»", "Общество с ограниченной ответственностью «Морской торговый порт»"),
+]
+STREETS = ["Ленинская", "Советская", "Школьная", "Мира", "Центральная", "Садовая", "Партизанская", "Лесная"]
+
+
+class Command(BaseCommand):
+    help = "Заполняет базу правдоподобным регионом (Приморский край) для нагрузочных проверок."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--organizations", type=int, default=1000)
+        parser.add_argument("--people", type=int, default=50000)
+        parser.add_argument("--pairs", type=int, default=20000)
+        parser.add_argument("--years", type=int, default=10)
+        parser.add_argument("--coordinators", type=int, default=100, help="кураторы первых N организаций")
+        parser.add_argument("--seed", type=int, default=1)
+        parser.add_argument("--history", action="store_true", help="писать и строки истории (вдвое дольше)")
+        parser.add_argument("--force", action="store_true", help="сначала удалить реестр и справочники")
+
+    def handle(self, *args, **options):
+        started = time.monotonic()
+        if not options["force"] and (
+            Organization.objects.exists() or registry_models.Person.objects.exists()
+        ):
+            raise CommandError("База не пуста: запустите с --force, чтобы удалить реестр и справочники.")
+        rng = random.Random(options["seed"])
+        with transaction.atomic():
+            if options["force"]:
+                wipe()
+            organizations = create_organizations(rng, options["organizations"])
+            years = create_years(options["years"])
+            create_users(organizations, options["coordinators"])
+            self.stdout.write(f"Организаций: {len(organizations)}, учебных годов: {len(years)}")
+            counts = generate_registry(
+                organizations,
+                years,
+                rng,
+                people=options["people"],
+                pairs=options["pairs"],
+                with_history=options["history"],
+                log=lambda message: self.stdout.write(f"  {message} ({time.monotonic() - started:.1f} с)"),
+            )
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+        for name, count in sorted(counts.items()):
+            self.stdout.write(f"  {name}: {count}")
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Регион загружен за {time.monotonic() - started:.1f} с. Входы: admin, metodist, otdel, "
+                f"kurator1…kurator{min(options['coordinators'], len(organizations))}; пароль {DEMO_PASSWORD}"
+            )
+        )
+
+
+def wipe() -> None:
+    """Delete the registry, the directory's organisations and years, and the users bound to organisations."""
+    historical = [Organization.history.model, AcademicYear.history.model]
+    if connection.vendor == "postgresql":
+        tables = [t for t in connection.introspection.table_names() if t.startswith("registry_")]
+        tables += [m._meta.db_table for m in historical]
+        with connection.cursor() as cursor:
+            cursor.execute(f"TRUNCATE {', '.join(sorted(tables))} RESTART IDENTITY CASCADE")
+    else:
+        for model in apps.get_app_config("registry").get_models(include_auto_created=True):
+            model._base_manager.all()._raw_delete(using=connection.alias)
+        for model in historical:
+            model._base_manager.all()._raw_delete(using=connection.alias)
+    User.objects.filter(organization__isnull=False).delete()
+    # Raw deletes: the ORM would write a «deleted» history row for each organisation.
+    Organization.objects.all()._raw_delete(using=connection.alias)
+    AcademicYear.objects.all()._raw_delete(using=connection.alias)
+
+
+def create_organizations(rng: random.Random, total: int) -> list[Organization]:
+    counters: dict = {}
+    names: set[str] = set()
+    orgs = []
+    weights = [d[4] for d in DISTRICTS]
+    kinds = [k for k, _share in KIND_SHARES]
+    shares = [share for _k, share in KIND_SHARES]
+    attempts = 0
+    while len(orgs) < total and attempts < total * 20:
+        attempts += 1
+        if len(orgs) < len(DISTRICTS):
+            district = DISTRICTS[len(orgs)]  # every district has at least one school
+            kind = OrganizationKind.SCHOOL
+        else:
+            district = rng.choices(DISTRICTS, weights)[0]
+            kind = rng.choices(kinds, shares)[0]
+        org = organization(rng, district, kind, counters)
+        if org.short_name in names or org.full_name in names:
+            continue
+        names |= {org.short_name, org.full_name}
+        orgs.append(org)
+    rng.shuffle(orgs)
+    # The first organisations get coordinators: make them schools of a believable size.
+    orgs.sort(key=lambda o: o.kind != OrganizationKind.SCHOOL)
+    Organization.objects.bulk_create(orgs, batch_size=1000)
+    return orgs
+
+
+def organization(rng: random.Random, district, kind: str, counters: dict) -> Organization:
+    area, centre, adjective, villages, _size = district
+    place = centre if not villages or rng.random() < 0.6 else rng.choice(villages)
+    key = (area, kind)
+    counters[key] = counters.get(key, 0) + 1
+    number = counters[key]
+    if kind == OrganizationKind.SCHOOL:
+        types = SCHOOL_TYPES if place == centre else SCHOOL_TYPES[:2]  # no lyceums in villages
+        short_type, long_type, _w = rng.choices(types, [t[2] for t in types])[0]
+        short = f"МБОУ «{short_type} № {number} {place}»"
+        full = (
+            f"Муниципальное бюджетное общеобразовательное учреждение «{long_type} № {number} {place}» {area}"
+        )
+    elif kind == OrganizationKind.KINDERGARTEN:
+        title = rng.choice(KINDERGARTEN_NAMES)
+        short = f"МБДОУ «Детский сад № {number} „{title}“ {place}»"
+        full = f"Муниципальное бюджетное дошкольное образовательное учреждение «Детский сад № {number} „{title}“» {place}, {area}"
+    elif kind == OrganizationKind.ADDITIONAL:
+        short_type, long_type = rng.choice(ADDITIONAL_TYPES)
+        short = f"МБУ ДО «{short_type} № {number} {place}»"
+        full = f"Муниципальное бюджетное учреждение дополнительного образования «{long_type} № {number}» {place}, {area}"
+    elif kind == OrganizationKind.COLLEGE:
+        college = COLLEGE_TYPES[(number - 1) % len(COLLEGE_TYPES)]
+        suffix = f" № {number}" if number > len(COLLEGE_TYPES) else ""
+        short = f"КГБ ПОУ «{adjective} {college}{suffix}»"
+        full = f"Краевое государственное бюджетное профессиональное образовательное учреждение «{adjective} {college}{suffix}»"
+    else:
+        short_tpl, full_tpl = PARTNER_TYPES[(number - 1) % len(PARTNER_TYPES)]
+        suffix = f" ({place}, {number})" if number > len(PARTNER_TYPES) else ""
+        short = short_tpl.format(adj=adjective) + suffix
+        full = f"{full_tpl.format(adj=adjective)} {area}{suffix}"
+    surname, female = rng.choice(SURNAMES)[1], rng.random() < 0.8
+    head = (
+        f"{rng.choice(SURNAMES)[1 if female else 0]} {rng.choice('АВГЕИЛМНОСТ')}. {rng.choice('АВГЕИМНПС')}."
+    )
+    curator = f"{surname} {rng.choice(FEMALE_NAMES)} {rng.choice(PATRONYMICS)[1]}"
+    is_partner = kind == OrganizationKind.PARTNER
+    return Organization(
+        kind=kind,
+        short_name=short,
+        full_name=full,
+        address=f"Приморский край, {area}, {place}, ул. {rng.choice(STREETS)}, {rng.randint(1, 120)}",
+        website="" if is_partner else f"https://{_slug(area)}-{kind[:3]}{number}.edu.ru",
+        head_name=head,
+        curator_name="" if is_partner else curator,
+        is_base_school=kind == OrganizationKind.SCHOOL and rng.random() < 0.05,
+        is_internship_site=kind != OrganizationKind.PARTNER and rng.random() < 0.04,
+    )
+
+
+def create_years(count: int) -> list[AcademicYear]:
+    current = start_year_of(timezone.localdate())
+    years = [AcademicYear(start_year=year) for year in range(current - count + 1, current + 1)]
+    AcademicYear.objects.bulk_create(years)
+    return years
+
+
+def create_users(organizations: list[Organization], coordinators: int) -> None:
+    password = make_password(DEMO_PASSWORD)  # hashed once: PBKDF2 per user would take minutes
+    users = [
+        User(username="admin", role=Role.ADMIN, is_staff=True, is_superuser=True, last_name="Орлов"),
+        User(username="metodist", role=Role.METHODIST, last_name="Суровцева", first_name="Ольга"),
+        User(username="otdel", role=Role.DEPARTMENT, last_name="Сухов", first_name="Семён"),
+    ]
+    users += [
+        User(
+            username=f"kurator{index}",
+            role=Role.COORDINATOR,
+            organization=org,
+            last_name=org.curator_name.split()[0],
+            first_name=org.curator_name.split()[1],
+            middle_name=org.curator_name.split()[2],
+        )
+        for index, org in enumerate(organizations[:coordinators], start=1)
+        if org.curator_name
+    ]
+    existing = set(
+        User.objects.filter(username__in=[u.username for u in users]).values_list("username", flat=True)
+    )
+    for user in users:
+        user.password = password
+        user.email = f"{user.username}@mshn.example"
+    User.objects.bulk_create([u for u in users if u.username not in existing])
+
+
+def _slug(text: str) -> str:
+    table = str.maketrans("абвгдеёжзийклмнопрстуфхцчшщыэюя", "abvgdeejziiklmnoprstufhccssyeuy")
+    return "".join(ch for ch in text.lower().split()[0].translate(table) if ch.isascii() and ch.isalnum())
