@@ -10,7 +10,17 @@ from accounts import access
 from core.forms import CrispyModelForm
 from directory.models import MentoringForm, Organization, PersonCategory
 from registry import rules
-from registry.models import Consent, ConsentSigner, Mentee, Mentor, MentorStatus, Pair, PairStatus, Person
+from registry.models import (
+    EDITABLE_PERSON_FIELDS,
+    Consent,
+    ConsentSigner,
+    Mentee,
+    Mentor,
+    MentorStatus,
+    Pair,
+    PairStatus,
+    Person,
+)
 from registry.selectors import mentees_for, people_for
 
 
@@ -35,23 +45,7 @@ class ScopedForm(CrispyModelForm):
 class PersonForm(ScopedForm):
     class Meta:
         model = Person
-        fields = [
-            "last_name",
-            "first_name",
-            "middle_name",
-            "birth_date",
-            "birth_year",
-            "category",
-            "organization",
-            "position",
-            "subjects",
-            "experience_start",
-            "qualification",
-            "is_young_appointed",
-            "class_or_group",
-            "email",
-            "phone",
-        ]
+        fields = list(EDITABLE_PERSON_FIELDS)
 
     def clean(self):
         data = super().clean()

@@ -135,6 +135,26 @@ class Person(models.Model):
         return Person.objects.young(day).filter(pk=self.pk).exists()
 
 
+# What a person's form edits, and what a personal data export shows besides.
+EDITABLE_PERSON_FIELDS = (
+    "last_name",
+    "first_name",
+    "middle_name",
+    "birth_date",
+    "birth_year",
+    "category",
+    "organization",
+    "position",
+    "subjects",
+    "experience_start",
+    "qualification",
+    "is_young_appointed",
+    "class_or_group",
+    "email",
+    "phone",
+)
+
+
 class ConsentKind(models.TextChoices):
     PROCESSING = "processing", _("обработка персональных данных")
     PUBLICATION = "publication", _("публикация")

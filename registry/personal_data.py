@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from core.columns import display
 from core.history import history_of
 from registry import selectors
-from registry.models import Consent, Mentee, Mentor, Person
+from registry.models import EDITABLE_PERSON_FIELDS, Consent, Mentee, Mentor, Person
 from reports.exporters import XLSX, Exporter, cell_value
 
 REASON_MAX_LENGTH = 100  # simple_history's change reason column
@@ -160,24 +160,7 @@ def _cell(sheet, value):
     return cell
 
 
-PERSON_FIELDS = (
-    "last_name",
-    "first_name",
-    "middle_name",
-    "birth_date",
-    "birth_year",
-    "category",
-    "organization",
-    "position",
-    "subjects",
-    "experience_start",
-    "qualification",
-    "is_young_appointed",
-    "class_or_group",
-    "email",
-    "phone",
-    "is_anonymised",
-)
+PERSON_FIELDS = (*EDITABLE_PERSON_FIELDS, "is_anonymised")
 MENTOR_FIELDS = (
     "entered_on",
     "status",
