@@ -27,6 +27,9 @@ MENU = (
     MenuItem(_("База наставляемых"), "registry:mentee_list", ALL, _("Реестр")),
     MenuItem(_("Пары и группы"), "registry:pair_list", ALL, _("Реестр")),
     MenuItem(_("Молодые педагоги"), "registry:young", ALL, _("Реестр")),
+    # banks: menu items
+    # meetings: menu items
+    # events: menu items
     MenuItem(_("Организации"), "directory:organization_list", ("methodist", "department"), _("Справочники")),
     MenuItem(_("Моя организация"), "directory:organization_list", ("coordinator",), _("Справочники")),
     MenuItem(_("Учебные годы"), "directory:year_list", ALL, _("Справочники")),

@@ -1,6 +1,12 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 
 
 class CoreConfig(AppConfig):
     name = "core"
     verbose_name = "Общее"
+
+    def ready(self):
+        from core.files import connect_file_cleanup
+
+        # Historical models keep the file name only; the file goes when the live record goes.
+        connect_file_cleanup(m for m in apps.get_models() if not m.__name__.startswith("Historical"))

@@ -3,3 +3,4 @@ from django.apps import AppConfig
 
 class MeetingsConfig(AppConfig):
     name = "meetings"
+    verbose_name = "Заседания МШН и дорожная карта"

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.postgres",
     "crispy_forms",
     "crispy_bootstrap5",
     "django_filters",
@@ -39,7 +40,9 @@ INSTALLED_APPS = [
     "accounts",
     "directory",
     "registry",
+    "banks",
     "meetings",
+    "events",
     "reports",
 ]
 
@@ -154,3 +157,6 @@ YOUNG_PEDAGOGUE_MAX_AGE = env_int("YOUNG_PEDAGOGUE_MAX_AGE", 35)
 YOUNG_PEDAGOGUE_MAX_EXPERIENCE_YEARS = env_int("YOUNG_PEDAGOGUE_MAX_EXPERIENCE_YEARS", 3)
 PAGE_SIZE = env_int("PAGE_SIZE", 25)
 IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 20000)
+UPLOAD_MAX_MB = env_int("UPLOAD_MAX_MB", 20)
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -13,5 +13,8 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("directory/", include("directory.urls")),
     path("registry/", include("registry.urls")),
+    path("banks/", include("banks.urls")),
+    path("meetings/", include("meetings.urls")),
+    path("events/", include("events.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,4 +1,6 @@
 import random
+from importlib import import_module
+from types import SimpleNamespace
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -11,6 +13,8 @@ from registry.models import Person
 DEMO_SEED = 2026
 DEMO_PEOPLE = 300
 DEMO_PAIRS = 60
+# Each capability's demo module has `load(demo) -> str` and fills its records once.
+CAPABILITY_DEMOS = ("banks.demo", "meetings.demo", "events.demo")
 
 
 class Command(BaseCommand):
@@ -34,6 +38,16 @@ class Command(BaseCommand):
                 f"Реестр: людей {counts['person']}, наставников {counts['mentor']}, "
                 f"наставляемых {counts['mentee']}, пар и групп {counts['pair']}."
             )
+        demo = SimpleNamespace(
+            organizations=organizations,
+            years=years,
+            users={u.username: u for u in users},
+            rng=random.Random(DEMO_SEED),
+        )
+        for module in CAPABILITY_DEMOS:
+            line = import_module(module).load(demo)
+            if line:
+                self.stdout.write(line)
         self.stdout.write(self.style.SUCCESS(f"Демо-район загружен. Входы (пароль у всех: {DEMO_PASSWORD}):"))
         for (username, *_rest), user in zip(ACCOUNTS, users, strict=True):
             where = f" — {user.organization}" if user.organization else ""
