@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from importlib import import_module
+
 from django.db.models import Count, Q
 
 from accounts import access
@@ -48,8 +50,13 @@ def registry_figures_for(user) -> dict:
     return figures
 
 
+CAPABILITIES = ("banks", "meetings", "events")
+
+
 def home_figures_for(user) -> dict:
+    capabilities = {app: import_module(f"{app}.selectors").home_figures_for(user) for app in CAPABILITIES}
     return {
+        **capabilities,
         "organizations": organization_figures_for(user),
         "registry": registry_figures_for(user),
         "current_year": AcademicYear.objects.current(),

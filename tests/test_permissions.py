@@ -145,6 +145,9 @@ def data(school_a, school_b):
         "mentee_a": mentee_a,
         "pair_a": pair_a,
         "program_a": pair_a.program,
+        # banks: data
+        # meetings: data
+        # events: data
     }
 
 
