@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 import django_filters
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from accounts import access
+from core.widgets import FastSelect
 from directory.filters import SearchFilter, YesNoFilter
 from directory.models import AcademicYear, MentoringForm, Organization, PersonCategory
 from registry.models import Mentee, MenteeStatus, Mentor, MentorStatus, Pair, PairStatus, Person
@@ -21,6 +23,7 @@ def person_fields(prefix: str) -> tuple[str, ...]:
 
 class OrganizationFilter(django_filters.ModelChoiceFilter):
     def __init__(self, field_name="organization", **kwargs):
+        kwargs.setdefault("widget", FastSelect)
         super().__init__(field_name=field_name, label=_("Организация"), queryset=organizations, **kwargs)
 
 
@@ -62,13 +65,27 @@ class YoungFilter(YesNoFilter):
         return queryset.filter(**{lookup: young}) if value else queryset.exclude(**{lookup: young})
 
 
+class HasMentorFilter(YesNoFilter):
+    def __init__(self, active_pairs, **kwargs):
+        super().__init__(label=_("Есть наставник"), method=self.has_mentor, **kwargs)
+        self.active_pairs = active_pairs
+
+    def has_mentor(self, queryset, name, value):
+        condition = Exists(self.active_pairs())
+        return queryset.filter(condition if value else ~condition)
+
+
+def active_pairs_of_mentee():
+    return Pair.objects.filter(mentees=OuterRef("pk"), status=PairStatus.ACTIVE)
+
+
 class PersonFilter(django_filters.FilterSet):
     q = SearchFilter(*NAME_FIELDS, label=_("ФИО"))
     organization = OrganizationFilter()
     category = django_filters.ChoiceFilter(label=_("Категория"), choices=PersonCategory.choices)
     year = YearFilter("mentee__pairs")
     young = YoungFilter()
-    has_mentor = YesNoFilter(label=_("Есть наставник"), field_name="has_mentor")
+    has_mentor = HasMentorFilter(Person.objects.active_mentee_pairs)
     sort = django_filters.OrderingFilter(
         label=_("Сортировка"),
         fields=(("last_name", "name"), ("organization__short_name", "organization"), ("birth_year", "birth")),
@@ -113,7 +130,7 @@ class MenteeFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(label=_("Статус"), choices=MenteeStatus.choices)
     year = YearFilter("pairs")
     young = YoungFilter("person__")
-    has_mentor = YesNoFilter(label=_("Есть наставник"), field_name="has_mentor")
+    has_mentor = HasMentorFilter(active_pairs_of_mentee)
     sort = django_filters.OrderingFilter(
         label=_("Сортировка"),
         fields=(("person__last_name", "name"), ("entered_on", "entered")),

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts import access
 from core.forms import CrispyModelForm
+from core.widgets import FastSelect, FastSelectMultiple
 from directory.models import MentoringForm, Organization, PersonCategory
 from registry import rules
 from registry.models import (
@@ -158,7 +159,11 @@ class PairForm(ScopedForm):
             "order_number",
             "order_date",
         ]
-        widgets = {"mentees": forms.SelectMultiple(attrs={"size": 8})}
+        widgets = {
+            "mentor": FastSelect,
+            "mentees": FastSelectMultiple(attrs={"size": 8}),
+            "organization": FastSelect,
+        }
         help_texts = {
             "mentees": _("Один наставляемый — пара, несколько — группа. Ctrl+щелчок выбирает нескольких.")
         }
@@ -166,16 +171,33 @@ class PairForm(ScopedForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["form"].queryset = MentoringForm.objects.filter(is_active=True)
-        mentors = Mentor.objects.select_related("person__organization")
-        if self.fixed_organization is not None:
-            # A coordinator picks among their own mentors and the partners' and colleges' representatives,
-            # who serve several organisations where the form allows it; other schools' staff stay hidden.
-            outside = Q(person__category__in=[PersonCategory.EMPLOYER, PersonCategory.STUDENT])
-            mentors = mentors.filter(Q(person__organization=self.fixed_organization) | outside)
-        self.fields["mentor"].queryset = mentors.exclude(status=MentorStatus.LEFT)
-        self.fields["mentees"].queryset = mentees_for(self.user)
+        organization = self.fixed_organization or self._chosen_organization()
+        # Only the chosen organisation's people are offered (a region has tens of thousands), plus the
+        # partners' and colleges' representatives, who serve several organisations where the form allows.
+        outside = Q(person__category__in=[PersonCategory.EMPLOYER, PersonCategory.STUDENT])
+        mentors = Mentor.objects.select_related("person__organization").exclude(status=MentorStatus.LEFT)
+        mentees = mentees_for(self.user)
+        if organization is None:
+            mentors, mentees = mentors.none(), mentees.none()
+            self.fields["mentor"].help_text = _("Сначала выберите организацию: список наставников обновится.")
+        else:
+            mentors = mentors.filter(Q(person__organization=organization) | outside)
+            mentees = mentees.filter(person__organization=organization)
+        self.fields["mentor"].queryset = mentors
+        self.fields["mentees"].queryset = mentees
         for name in ("mentor", "mentees"):
             self.fields[name].label_from_instance = _member_label
+        if "organization" in self.fields:
+            self.fields["organization"].widget.attrs["data-reload-on-change"] = "organization"
+
+    def _chosen_organization(self):
+        raw = (
+            self.data.get("organization") or self.initial.get("organization") or self.instance.organization_id
+        )
+        try:
+            return Organization.objects.filter(pk=int(raw), is_active=True).first() if raw else None
+        except (TypeError, ValueError):
+            return None
 
     def clean(self):
         data = super().clean()

@@ -50,8 +50,11 @@ class PersonQuerySet(models.QuerySet):
         )
 
     def with_mentor_flag(self):
-        active = Pair.objects.filter(mentees__person=OuterRef("pk"), status=PairStatus.ACTIVE)
-        return self.annotate(has_mentor=Exists(active))
+        return self.annotate(has_mentor=Exists(self.active_mentee_pairs()))
+
+    @staticmethod
+    def active_mentee_pairs():
+        return Pair.objects.filter(mentees__person=OuterRef("pk"), status=PairStatus.ACTIVE)
 
 
 class Person(models.Model):
@@ -94,6 +97,7 @@ class Person(models.Model):
         verbose_name_plural = _("люди")
         ordering = ["last_name", "first_name", "middle_name", "id"]
         indexes = [
+            models.Index(fields=["last_name", "first_name", "middle_name", "id"], name="person_name_order"),
             models.Index(fields=["organization", "last_name", "first_name"]),
             models.Index(fields=["category", "experience_start"]),
         ]
@@ -133,6 +137,19 @@ class Person(models.Model):
 
     def is_young_on(self, day: datetime.date) -> bool:
         return Person.objects.young(day).filter(pk=self.pk).exists()
+
+    @property
+    def has_mentor(self) -> bool:
+        """Is a mentee in an active pair (from the list's prefetch when there is one)."""
+        mentee = getattr(self, "mentee", None) if hasattr(self, "mentee") else None
+        return mentee is not None and mentee.has_mentor
+
+    @property
+    def has_consent(self) -> bool:
+        """Has a processing consent in force (from the list's prefetch when there is one)."""
+        if hasattr(self, "processing_consents"):
+            return bool(self.processing_consents)
+        return self.consents.in_force().filter(kind=ConsentKind.PROCESSING).exists()
 
 
 # What a person's form edits, and what a personal data export shows besides.
@@ -263,6 +280,13 @@ class Mentee(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("registry:mentee_detail", args=[self.pk])
+
+    @property
+    def has_mentor(self) -> bool:
+        """Takes part in an active pair (from the list's prefetch when there is one)."""
+        if hasattr(self, "active_pairs"):
+            return bool(self.active_pairs)
+        return self.pairs.filter(status=PairStatus.ACTIVE).exists()
 
 
 class PairStatus(models.TextChoices):

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
 
 from accounts import access
 from registry.models import Consent, ConsentKind, Mentee, Mentor, Pair, PairStatus, Person, Program
@@ -16,27 +17,44 @@ OPEN_PAIR_STATUSES = (PairStatus.FORMING, PairStatus.ACTIVE)
 
 
 def people_for(user):
-    consent = Consent.objects.in_force().filter(person=OuterRef("pk"), kind=ConsentKind.PROCESSING)
-    queryset = (
-        Person.objects.select_related("organization").with_mentor_flag().annotate(has_consent=Exists(consent))
+    return access.scope(user, Person.objects.select_related("organization"), PERSON_ORG)
+
+
+def people_listed_for(user):
+    """people_for with what a list shows, fetched for the shown rows only (prefetches, not annotations:
+    a per-row flag computed in the SELECT would be computed for every person of the region)."""
+    consents = Consent.objects.in_force().filter(kind=ConsentKind.PROCESSING)
+    return people_for(user).prefetch_related(
+        Prefetch("consents", queryset=consents, to_attr="processing_consents"),
+        Prefetch("mentee__pairs", queryset=active_pairs(), to_attr="active_pairs"),
     )
-    return access.scope(user, queryset, PERSON_ORG)
+
+
+def active_pairs():
+    return Pair.objects.filter(status=PairStatus.ACTIVE).only("id")
 
 
 def mentors_for(user):
-    load = Count("pairs__mentees", filter=Q(pairs__status__in=OPEN_PAIR_STATUSES))
-    queryset = (
-        Mentor.objects.select_related("person__organization")
-        .annotate(load=load)
-        .order_by("person__last_name", "person__first_name", "id")
+    # A correlated count per shown row: the page never aggregates over every mentor of the region.
+    open_mentees = (
+        Pair.mentees.through.objects.filter(pair__mentor=OuterRef("pk"), pair__status__in=OPEN_PAIR_STATUSES)
+        .order_by()
+        .values("pair__mentor")
+        .annotate(n=Count("id"))
+        .values("n")
+    )
+    queryset = Mentor.objects.select_related("person__organization").annotate(
+        load=Coalesce(Subquery(open_mentees), 0)
     )
     return access.scope(user, queryset, MEMBER_ORG)
 
 
 def mentees_for(user):
-    active = Pair.objects.filter(mentees=OuterRef("pk"), status=PairStatus.ACTIVE)
-    queryset = Mentee.objects.select_related("person__organization").annotate(has_mentor=Exists(active))
-    return access.scope(user, queryset, MEMBER_ORG)
+    return access.scope(user, Mentee.objects.select_related("person__organization"), MEMBER_ORG)
+
+
+def mentees_listed_for(user):
+    return mentees_for(user).prefetch_related(Prefetch("pairs", queryset=active_pairs(), to_attr="active_pairs"))
 
 
 def pairs_for(user):

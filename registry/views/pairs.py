@@ -75,6 +75,9 @@ class PairFormMixin(PairView):
 class PairCreate(PairFormMixin, ScopedCreateView):
     title = _("Новая пара или группа")
 
+    def get_initial(self):
+        return {**super().get_initial(), "organization": self.request.GET.get("organization")}
+
 
 class PairUpdate(PairFormMixin, ScopedUpdateView):
     title = _("Изменение пары")

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from directory.models import MentoringForm
-from registry import services
+from registry import rules, services
 from registry.models import MenteeStatus, Pair, PairStatus, PairTransition
 from tests.factories import (
     MenteeFactory,
@@ -102,9 +102,11 @@ def test_pupil_pair_needs_pupil_mentor(as_methodist, school_a, mentor_a):
 def test_mentor_from_other_organization_only_where_form_allows(as_methodist, school_a, school_b, young_a):
     teacher_b = MentorFactory(person__organization=school_b)
     same_org_form = MentoringForm.objects.get(name="педагог – педагог")
+    errors = rules.pair_errors(organization=school_a, form=same_org_form, mentor=teacher_b, mentees=[young_a])
+    assert errors["mentor"].startswith("Наставник из другой организации (Школа Б)")
     data = pair_data(teacher_b, [young_a], form=same_org_form, organization=school_a.pk)
     response = as_methodist.post(reverse("registry:pair_create"), data)
-    assert "Наставник из другой организации (Школа Б)" in response.content.decode()
+    assert "Выберите корректный вариант" in response.content.decode()  # school B's staff are not offered
     partner = OrganizationFactory(kind="partner")
     outsider = MentorFactory(person=PersonFactory(organization=partner, category="employer"))
     pupil = MenteeFactory(person=PupilFactory(organization=school_a))
@@ -112,6 +114,17 @@ def test_mentor_from_other_organization_only_where_form_allows(as_methodist, sch
     data = pair_data(outsider, [pupil], form=employer_form, organization=school_a.pk)
     as_methodist.post(reverse("registry:pair_create"), data)
     assert Pair.objects.get(mentor=outsider).organization == school_a
+
+
+def test_pair_form_offers_only_the_chosen_organizations_people(
+    as_methodist, school_a, school_b, mentor_a, young_a
+):
+    MentorFactory(person__organization=school_b)
+    empty = as_methodist.get(reverse("registry:pair_create")).context["form"]
+    assert list(empty.fields["mentor"].queryset) == []
+    chosen = as_methodist.get(reverse("registry:pair_create"), {"organization": school_a.pk}).context["form"]
+    assert list(chosen.fields["mentor"].queryset) == [mentor_a]
+    assert list(chosen.fields["mentees"].queryset) == [young_a]
 
 
 def test_state_machine_records_who_when_why(methodist, mentor_a, young_a):
