@@ -8,8 +8,8 @@ from django.db.models import Count, Q
 
 from accounts import access
 from directory.models import AcademicYear, MentoringForm, Organization, OrganizationKind, PersonCategory
-from registry.models import MentorStatus, Pair, PairStatus, Person
-from registry.selectors import OPEN_PAIR_STATUSES
+from registry.models import Mentee, Mentor, MentorStatus, Pair, PairStatus, Person
+from registry.selectors import MEMBER_ORG, OPEN_PAIR_STATUSES
 
 
 def organization_figures_for(user) -> dict:
@@ -31,9 +31,12 @@ def registry_figures_for(user) -> dict:
         people=Count("id"),
         pedagogues=Count("id", filter=Q(category=PersonCategory.PEDAGOGUE)),
         pupils=Count("id", filter=Q(category=PersonCategory.PUPIL)),
-        mentors=Count("mentor", filter=~Q(mentor__status=MentorStatus.LEFT)),
-        mentees=Count("mentee"),
     )
+    # Counted on their own tables: a join of every person with both would cost the region dearly.
+    figures["mentors"] = access.scope(
+        user, Mentor.objects.exclude(status=MentorStatus.LEFT), MEMBER_ORG
+    ).count()
+    figures["mentees"] = access.scope(user, Mentee.objects.all(), MEMBER_ORG).count()
     figures.update(
         access.scope(user, Pair.objects.all(), "organization").aggregate(
             pairs_active=Count("id", filter=Q(status=PairStatus.ACTIVE)),
