@@ -106,16 +106,18 @@ class Summary:
 def young_pedagogue_summary_for(
     user, year: AcademicYear, organization: Organization | None = None, *, kind: str = ""
 ) -> Summary:
-    """Per organisation: young pedagogues and those with a mentor, in one grouped query; a district total."""
+    """Per organisation: young pedagogues and those with a mentor, in one grouped query; a district total.
+
+    Organisations without young pedagogues have nothing to report and are left out of the table.
+    """
     young = young_people_for(user, year, organization=organization, kind=kind)
-    organizations = _organizations_for(user, organization, kind).annotate(
-        young=Count("people", filter=Q(people__in=young.values("pk"))),
-        with_mentor=Count("people", filter=Q(people__in=young.filter(has_mentor_in(year)).values("pk"))),
+    counts = (
+        young.order_by()
+        .values("organization_id", "organization__short_name", "organization__kind")
+        .annotate(young=Count("id"), with_mentor=Count("id", filter=Q(has_mentor_in(year))))
+        .order_by("organization__short_name")
     )
-    organizations = organizations.filter(Q(is_active=True) | Q(young__gt=0)).order_by("short_name")
-    rows = [
-        _row(values) for values in organizations.values("id", "short_name", "kind", "young", "with_mentor")
-    ]
+    rows = [_row(values) for values in counts]
     total = SummaryRow(
         name=_("Итого по району"),
         kind="",
@@ -125,22 +127,13 @@ def young_pedagogue_summary_for(
     return Summary(year=year, on=youth_date(year), rows=rows, total=total)
 
 
-def _organizations_for(user, organization: Organization | None, kind: str) -> QuerySet:
-    organizations = access.scope(user, Organization.objects.all(), ORG_ID)
-    if organization is not None:
-        organizations = organizations.filter(pk=organization.pk)
-    if kind:
-        organizations = organizations.filter(kind=kind)
-    return organizations
-
-
 def _row(values: dict) -> SummaryRow:
     return SummaryRow(
-        name=values["short_name"],
-        kind=str(OrganizationKind(values["kind"]).label) if values["kind"] else "",
+        name=values["organization__short_name"],
+        kind=str(OrganizationKind(values["organization__kind"]).label),
         young=values["young"],
         with_mentor=values["with_mentor"],
-        organization_id=values["id"],
+        organization_id=values["organization_id"],
     )
 
 

@@ -10,6 +10,7 @@ from django.views.generic import ListView, View
 
 from accounts import access
 from core.generic import AccessMixin
+from core.widgets import FastSelect
 from directory.models import AcademicYear, Organization, OrganizationKind
 from registry.young import default_year, summary_table, young_pedagogue_summary_for, young_without_mentor_for
 from reports.exporters import XlsxTable
@@ -23,20 +24,20 @@ class YoungFilterForm(forms.Form):
         queryset=AcademicYear.objects.all(),
         required=False,
         empty_label=None,
-        widget=forms.Select(attrs=SELECT),
+        widget=FastSelect(attrs=SELECT),
     )
     organization = forms.ModelChoiceField(
         label=_("Организация"),
         queryset=Organization.objects.none(),
         required=False,
         empty_label=_("все организации"),
-        widget=forms.Select(attrs=SELECT),
+        widget=FastSelect(attrs=SELECT),
     )
     kind = forms.ChoiceField(
         label=_("Вид организации"),
         choices=[("", _("все виды")), *OrganizationKind.choices],
         required=False,
-        widget=forms.Select(attrs=SELECT),
+        widget=FastSelect(attrs=SELECT),
     )
 
     def __init__(self, data, *, user):
