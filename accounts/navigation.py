@@ -28,8 +28,16 @@ MENU = (
     MenuItem(_("Пары и группы"), "registry:pair_list", ALL, _("Реестр")),
     MenuItem(_("Молодые педагоги"), "registry:young", ALL, _("Реестр")),
     # banks: menu items
+    MenuItem(_("Практики"), "banks:practice_list", ALL, _("Банки")),
+    MenuItem(_("Программы наставничества"), "banks:program_list", ALL, _("Банки")),
+    MenuItem(_("Нормативные документы"), "banks:document_list", ALL, _("Банки")),
+    MenuItem(_("Заседания"), "meetings:meeting_list", ALL, _("Заседания и план")),
+    MenuItem(_("Дорожная карта"), "meetings:roadmap_list", ALL, _("Заседания и план")),
     # meetings: menu items
     # events: menu items
+    MenuItem(_("Мероприятия"), "events:event_list", ALL, _("Мероприятия")),
+    MenuItem(_("Обучение наставников"), "events:training_list", ALL, _("Мероприятия")),
+    MenuItem(_("Партнёры"), "events:partner_list", ALL, _("Мероприятия")),
     MenuItem(_("Организации"), "directory:organization_list", ("methodist", "department"), _("Справочники")),
     MenuItem(_("Моя организация"), "directory:organization_list", ("coordinator",), _("Справочники")),
     MenuItem(_("Учебные годы"), "directory:year_list", ALL, _("Справочники")),

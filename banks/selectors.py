@@ -2,7 +2,139 @@
 
 from __future__ import annotations
 
+from django.db import connection
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from accounts import access
+from banks.models import (
+    COORDINATOR_EDITABLE,
+    MentoringProgram,
+    NormativeDocument,
+    Practice,
+    PracticeStatus,
+    ProgramStatus,
+    ProgramTemplate,
+)
+from registry.models import Consent, ConsentKind, Person
+
+PRACTICE_ORG = "organization"
+PROGRAM_ORG = "organization"
+TEMPLATE_ORG = "program__organization"
+
+
+HIDDEN_AUTHOR = _("автор (согласие на публикацию не дано)")
+
+
+def _publication_consent():
+    return Consent.objects.in_force().filter(person=OuterRef("pk"), kind=ConsentKind.PUBLICATION)
+
+
+def _practices():
+    authors = Person.objects.annotate(publishable=Exists(_publication_consent()))
+    return Practice.objects.select_related("organization", "year").prefetch_related(
+        "forms", Prefetch("authors", queryset=authors), "files"
+    )
+
+
+def practices_for(user) -> QuerySet[Practice]:
+    """The user's organisation's practices in any state, and every published one (the bank is shared)."""
+    if not user.is_authenticated:
+        return Practice.objects.none()
+    scoped = access.scope(user, Practice.objects.all(), PRACTICE_ORG)
+    return _practices().filter(Q(pk__in=scoped.values("pk")) | Q(status=PracticeStatus.PUBLISHED))
+
+
+def published_practices() -> QuerySet[Practice]:
+    """What the public showcase shows: published practices only."""
+    return (
+        Practice.objects.filter(status=PracticeStatus.PUBLISHED)
+        .select_related("organization", "year")
+        .prefetch_related("forms", "files")
+    )
+
+
+def public_authors(practice: Practice) -> list[tuple[str, bool]]:
+    """(name, consented) for each author; a name leaves only with a publication consent in force."""
+    authors = Person.objects.filter(practices=practice).annotate(consented=Exists(_publication_consent()))
+    return [(person.full_name if person.consented else "", person.consented) for person in authors]
+
+
+def author_names_for(user, practice: Practice) -> list[str]:
+    """Authors' names as this user may see them: another organisation's author needs a publication consent.
+
+    Reads the authors prefetched by `practices_for` (annotated with `publishable`).
+    """
+    own = access.reads_everything(user) or practice.organization_id == getattr(user, "organization_id", None)
+    return [
+        person.full_name if own or person.publishable else str(HIDDEN_AUTHOR)
+        for person in practice.authors.all()
+    ]
+
+
+def may_edit_practice(user, practice: Practice) -> bool:
+    """The methodologist edits any practice; a coordinator their own while it is a draft or returned."""
+    if access.is_methodist(user):
+        return True
+    return practice.status in COORDINATOR_EDITABLE and access.may_edit(
+        user, coordinator_edits=True, organization_id=practice.organization_id
+    )
+
+
+def search_practices(queryset: QuerySet[Practice], text: str) -> QuerySet[Practice]:
+    """Russian full-text search on PostgreSQL (word forms match); a plain substring search elsewhere."""
+    text = text.strip()
+    if not text:
+        return queryset
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery, SearchVector
+
+        vector = SearchVector("title", weight="A", config="russian") + SearchVector(
+            "description", "results", "tags", weight="B", config="russian"
+        )
+        query = SearchQuery(text, config="russian", search_type="websearch")
+        return queryset.annotate(search=vector).filter(search=query)
+    condition = Q()
+    for word in text.split():
+        condition &= Q(title__icontains=word) | Q(description__icontains=word) | Q(tags__icontains=word)
+    return queryset.filter(condition)
+
+
+def programs_for(user) -> QuerySet[MentoringProgram]:
+    queryset = (
+        MentoringProgram.objects.select_related("organization")
+        .prefetch_related("forms")
+        .annotate(template_count=Count("templates"))
+        .order_by("organization__short_name", "-starts_on", "id")
+    )
+    return access.scope(user, queryset, PROGRAM_ORG)
+
+
+def templates_for(user) -> QuerySet[ProgramTemplate]:
+    queryset = ProgramTemplate.objects.select_related("program__organization").prefetch_related(
+        Prefetch("activities")
+    )
+    return access.scope(user, queryset, TEMPLATE_ORG)
+
+
+def documents_for(user) -> QuerySet[NormativeDocument]:
+    return access.scope(user, NormativeDocument.objects.all(), None)
+
 
 def home_figures_for(user) -> dict:
     """Figures this capability adds to every role's home page (shown by its home_figures.html)."""
-    return {}
+    scoped = access.scope(user, Practice.objects.all(), PRACTICE_ORG)
+    figures = scoped.aggregate(
+        practices_on_review=Count("id", filter=Q(status=PracticeStatus.REVIEW)),
+        practices_own_published=Count("id", filter=Q(status=PracticeStatus.PUBLISHED)),
+    )
+    figures.update(
+        Practice.objects.filter(status=PracticeStatus.PUBLISHED).aggregate(
+            practices_published=Count("id"), practices_best=Count("id", filter=Q(is_best=True))
+        )
+    )
+    figures["programs_active"] = access.scope(
+        user, MentoringProgram.objects.filter(status=ProgramStatus.ACTIVE), PROGRAM_ORG
+    ).count()
+    figures["documents"] = documents_for(user).count()
+    return figures

@@ -1,3 +1,5 @@
+from banks.views import documents, practices, programs, showcase
+
 app_name = "banks"
 
-urlpatterns: list = []
+urlpatterns = practices.urlpatterns + programs.urlpatterns + documents.urlpatterns + showcase.urlpatterns

@@ -281,7 +281,10 @@ def exports_section() -> list:
         try:
             result = json.loads(done.stdout.strip().splitlines()[-1])
         except (IndexError, json.JSONDecodeError):
-            result = {"status": "error: " + done.stderr.strip().splitlines()[-1][:80] if done.stderr else "?"}
+            errors = [
+                line for line in done.stderr.splitlines() if re.match(r"^[\w.]+(Error|Exception)\b", line)
+            ]
+            result = {"status": "error: " + (errors[-1][:120] if errors else "see stderr")}
         from django.apps import apps
 
         result["rows"] = apps.get_model("registry", model).objects.count()
@@ -542,7 +545,9 @@ def report(args, sizes: dict, page_rows, admin_rows, export_rows, load) -> str:
         f"# МШН — `make bench{'-small' if args.small else ''}`",
         "",
         f"Date: {datetime.datetime.now():%Y-%m-%d %H:%M}; CPUs: {os.cpu_count()}; database: PostgreSQL "
-        f"`{args.region['database']}`; Python {sys.version.split()[0]}; DEBUG=0, in-process Django test client.",
+        f"`{args.region['database']}`; Python {sys.version.split()[0]}; DEBUG=0, in-process Django test client; "
+        f"load average at the start {args.loadavg[0]:.1f}, at the end {os.getloadavg()[0]:.1f} "
+        "(PostgreSQL, gunicorn and the load generator share the machine's CPUs).",
         "",
         "Data: " + ", ".join(f"{name} {count:,}".replace(",", " ") for name, count in sizes.items()) + ".",
         "",
@@ -628,6 +633,7 @@ def data_sizes() -> dict:
 
 def main() -> None:
     args = parse_args()
+    args.loadavg = os.getloadavg()
     static_root = os.environ.get("BENCH_STATIC_ROOT") or tempfile.mkdtemp(prefix="mshn-bench-static-")
     configure(args.region["database"], static_root)
     if args.export_child:

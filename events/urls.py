@@ -1,3 +1,5 @@
+from events.views import events, partners, trainings
+
 app_name = "events"
 
-urlpatterns: list = []
+urlpatterns = events.urlpatterns + trainings.urlpatterns + partners.urlpatterns

@@ -1,8 +1,311 @@
-"""This capability's part of the demo district (called by `load_demo`; must be idempotent)."""
+"""This capability's part of the demo district (called by `load_demo`; must be idempotent).
+
+The previous school year has two approved meetings; the current one an approved meeting and a draft;
+both years have a roadmap built from the order and the regulation, some items done, some overdue.
+"""
 
 from __future__ import annotations
+
+import datetime
+
+from django.utils import timezone
+
+from directory.models import AcademicYear, PersonCategory
+from meetings import services
+from meetings.models import AgendaItem, Meeting, RoadmapItem, RoadmapStatus
+from registry.models import Person
+
+HEAD = ("Суровцева", "Ольга", "Алексеевна", "методист МКУ «ЦОМОУ», руководитель МШН")
+
+# stage, activity, (month, day) or None, responsible (org index, "head" or text), expected result
+ROADMAP = [
+    (
+        "Организационный",
+        "Утверждение дорожной карты МШН на учебный год",
+        (9, 15),
+        "head",
+        "Дорожная карта, распоряжение",
+    ),
+    (
+        "Организационный",
+        "Заседание МШН: планирование работы на учебный год",
+        (10, 20),
+        "head",
+        "Протокол заседания",
+    ),
+    (
+        "Банк наставников",
+        "Актуализация банка наставников и наставляемых (персонифицированный учёт)",
+        (9, 30),
+        "Кураторы ОО",
+        "Банк наставников и наставляемых",
+    ),
+    (
+        "Банк молодых педагогов",
+        "Сбор сведений о молодых педагогах и закреплённых за ними наставниках",
+        (10, 1),
+        "Кураторы ОО",
+        "Банк молодых педагогов",
+    ),
+    (
+        "Банк практик",
+        "Пополнение муниципального банка наставнических практик форм «педагог – педагог», «педагог – учащийся», «учащийся – учащийся»",
+        (12, 15),
+        "head",
+        "Банк наставнических практик",
+    ),
+    (
+        "Банк программ",
+        "Формирование муниципального банка программ наставничества образовательных организаций",
+        (11, 30),
+        "Кураторы ОО",
+        "Банк программ наставничества",
+    ),
+    (
+        "Методическое сопровождение",
+        "Семинар для наставников «Персонализированная программа наставничества: от запроса к результату»",
+        (11, 20),
+        0,
+        "Материалы семинара, лист регистрации",
+    ),
+    (
+        "Методическое сопровождение",
+        "Консультативная помощь педагогам ДОУ по организации наставничества",
+        None,
+        "head",
+        "Журнал консультаций",
+    ),
+    (
+        "Повышение мастерства наставников",
+        "Стажировка наставников на стажировочной площадке",
+        (2, 20),
+        12,
+        "Программа стажировки, сертификаты участников",
+    ),
+    (
+        "Популяризация наставничества",
+        "Муниципальный конкурс «Лучшая практика наставничества»",
+        (3, 15),
+        "head",
+        "Приказ об итогах конкурса",
+    ),
+    (
+        "Отчётность",
+        "Заполнение форм статистического наблюдения о количестве участников персонализированных программ",
+        (1, 20),
+        "Кураторы ОО",
+        "Формы статистического наблюдения",
+    ),
+    (
+        "Мониторинг",
+        "Проверка сайтов образовательных организаций на наличие документов по реализации целевой модели наставничества",
+        (4, 30),
+        "head",
+        "Справка по итогам проверки",
+    ),
+    (
+        "Организационный",
+        "Заседание МШН: итоги работы пар и групп, результаты мониторинга",
+        (4, 20),
+        "head",
+        "Протокол заседания",
+    ),
+    (
+        "Мониторинг",
+        "Мониторинг эффективности и результативности целевой модели наставничества (анкетирование участников)",
+        (5, 15),
+        "head",
+        "Аналитическая справка",
+    ),
+    (
+        "Анализ",
+        "Анализ работы МШН за учебный год и проект плана на следующий год",
+        (6, 30),
+        "head",
+        "Анализ работы МШН, проект дорожной карты",
+    ),
+    (
+        "Нормативная база",
+        "Изучение новых нормативных документов по наставничеству и доведение их до кураторов ОО",
+        None,
+        "head",
+        "Информационные письма",
+    ),
+]
+# Indexes left unfinished (overdue once their deadline passes), and the one cancelled.
+OPEN_IN_CURRENT_YEAR = {2, 4}
+OPEN_IN_PREVIOUS_YEAR = {10}
+CANCELLED_IN_PREVIOUS_YEAR = 9
+
+AGENDAS = {
+    "autumn": [
+        (
+            "Об утверждении дорожной карты МШН на %(year)s учебный год",
+            "О.А. Суровцева",
+            "о задачах муниципальной Школы наставничества и проекте дорожной карты на учебный год",
+            "Кураторы ОО предложили провести семинар для наставников до конца ноября.",
+            "Утвердить дорожную карту МШН на %(year)s учебный год.\n"
+            "Кураторам ОО до 30 октября актуализировать банк наставников и наставляемых.",
+        ),
+        (
+            "О формировании банка молодых педагогов, имеющих наставников",
+            "О.А. Суровцева",
+            "о порядке сбора сведений о молодых педагогах и закреплённых за ними наставниках",
+            "",
+            "Кураторам ОО представить сведения о молодых педагогах до 1 ноября.\n"
+            "Руководителю МШН обобщить сведения и довести их до отдела образования.",
+        ),
+    ],
+    "spring": [
+        (
+            "Об итогах работы наставнических пар и групп",
+            "О.А. Суровцева",
+            "об итогах реализации персонализированных программ наставничества",
+            "Кураторы базовых школ рассказали об опыте наставничества «педагог – педагог».",
+            "Признать работу наставнических пар удовлетворительной.\n"
+            "Включить лучшие практики в муниципальный банк наставнических практик.",
+        ),
+        (
+            "О проверке сайтов образовательных организаций",
+            "О.А. Суровцева",
+            "о результатах проверки разделов «Наставничество» на сайтах образовательных организаций",
+            "",
+            "Кураторам ОО до 15 мая разместить недостающие документы на сайтах.",
+        ),
+    ],
+}
 
 
 def load(demo) -> str:
     """Fill the capability's demo records once; return a line for the console, or ""."""
-    return ""
+    if Meeting.objects.exists():
+        return ""
+    current, previous = demo.years[0], demo.years[1]
+    head = _head_person(demo.organizations)
+    people = _pedagogues(demo.rng)
+    user = demo.users.get("metodist")
+    today = timezone.localdate()
+    meetings = [
+        _meeting(previous, datetime.date(previous.start_year, 10, 18), "autumn", head, people[:8], user),
+        _meeting(previous, datetime.date(previous.start_year + 1, 4, 17), "spring", head, people[:20], user),
+        _meeting(current, _past_day(current, today), "autumn", head, people[8:16], user),
+        _meeting(current, _future_day(current, today), "spring", head, people[:10], None),
+    ]
+    items = _roadmap(previous, demo.organizations, head, today) + _roadmap(
+        current, demo.organizations, head, today
+    )
+    return f"Заседания: {len(meetings)}, пунктов дорожной карты: {items}."
+
+
+def _head_person(organizations) -> Person:
+    last, first, middle, position = HEAD
+    centre = next((o for o in organizations if "ЦОМОУ" in o.short_name), organizations[0])
+    person, _created = Person.objects.get_or_create(
+        last_name=last,
+        first_name=first,
+        middle_name=middle,
+        defaults={
+            "category": PersonCategory.PEDAGOGUE,
+            "organization": centre,
+            "position": position,
+            "birth_year": 1979,
+        },
+    )
+    return person
+
+
+def _pedagogues(rng) -> list[Person]:
+    adults = list(
+        Person.objects.filter(category=PersonCategory.PEDAGOGUE, is_anonymised=False).order_by("id")[:80]
+    )
+    rng.shuffle(adults)
+    return adults
+
+
+def _past_day(year: AcademicYear, today: datetime.date) -> datetime.date:
+    return max(
+        year.start_date, min(datetime.date(year.start_year, 10, 22), today - datetime.timedelta(days=7))
+    )
+
+
+def _future_day(year: AcademicYear, today: datetime.date) -> datetime.date:
+    return min(
+        year.end_date, max(datetime.date(year.start_year + 1, 3, 25), today + datetime.timedelta(days=14))
+    )
+
+
+def _meeting(year, day, season, head, people, user) -> Meeting:
+    secretary = people[0] if people else head
+    present = {head, secretary, *people}
+    meeting = Meeting(
+        year=year,
+        date=day,
+        time=datetime.time(14, 30),
+        place="МКУ «ЦОМОУ», пгт Кировский, ул. Советская, 57, актовый зал",
+        chair=head,
+        secretary=secretary,
+        guests="Сухов Семён Васильевич, специалист отдела образования",
+    )
+    services.create_meeting(meeting, present)
+    for position, (topic, speakers, heard, spoke, decisions) in enumerate(AGENDAS[season], start=1):
+        AgendaItem.objects.create(
+            meeting=meeting,
+            position=position,
+            topic=topic % {"year": year},
+            speakers=speakers,
+            heard=heard,
+            spoke=spoke,
+            decisions=decisions % {"year": year},
+        )
+    if user is not None:
+        services.approve_meeting(meeting, user=user)
+    return meeting
+
+
+def _roadmap(year: AcademicYear, organizations, head: Person, today: datetime.date) -> int:
+    for position, (stage, activity, month_day, responsible, result) in enumerate(ROADMAP, start=1):
+        due = _due(year, month_day)
+        item = RoadmapItem(
+            year=year,
+            position=position,
+            stage=stage,
+            activity=activity,
+            due_on=due,
+            due_note="" if due else "в течение года",
+            expected_result=result,
+        )
+        _set_responsible(item, responsible, organizations, head)
+        _set_progress(item, position - 1, today, is_current=year.is_current)
+        item.save()
+    return len(ROADMAP)
+
+
+def _due(year: AcademicYear, month_day) -> datetime.date | None:
+    if month_day is None:
+        return None
+    month, day = month_day
+    return datetime.date(year.start_year if month >= 9 else year.start_year + 1, month, day)
+
+
+def _set_responsible(item: RoadmapItem, responsible, organizations, head: Person) -> None:
+    if responsible == "head":
+        item.responsible_person = head
+    elif isinstance(responsible, int):
+        item.responsible_organization = organizations[responsible]
+    else:
+        item.responsible_text = responsible
+
+
+def _set_progress(item: RoadmapItem, index: int, today: datetime.date, *, is_current: bool) -> None:
+    deadline = item.due_on or item.year.end_date
+    if deadline >= today:
+        item.status = RoadmapStatus.IN_PROGRESS if item.due_on is None else RoadmapStatus.PLANNED
+    elif index in (OPEN_IN_CURRENT_YEAR if is_current else OPEN_IN_PREVIOUS_YEAR):
+        item.status = RoadmapStatus.IN_PROGRESS
+    elif not is_current and index == CANCELLED_IN_PREVIOUS_YEAR:
+        item.status = RoadmapStatus.CANCELLED
+        item.evidence_note = "Конкурс перенесён на следующий учебный год решением заседания МШН."
+    else:
+        item.status = RoadmapStatus.DONE
+        item.done_on = deadline
+        item.evidence_note = item.expected_result

@@ -1,8 +1,160 @@
-"""Reads of this capability, always scoped to the user through accounts.access."""
+"""Reads of this capability, always scoped to the user through accounts.access.
+
+Meetings and the roadmap are the school's own official records, not an organisation's personal data:
+every signed-in role reads them (`org_field=None`), only the methodologist writes.
+"""
 
 from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import BooleanField, Count, ExpressionWrapper, Prefetch, Q
+from django.utils import timezone
+
+from accounts import access
+from core.columns import display
+from directory.models import AcademicYear
+from meetings.models import (
+    OPEN_ROADMAP_STATUSES,
+    AgendaItem,
+    Attachment,
+    Meeting,
+    MeetingStatus,
+    RoadmapItem,
+    RoadmapStatus,
+)
+from registry.models import Person
+
+MEETING_ORG = None
+ROADMAP_ORG = None
+REQUIRED_MEETINGS = 2  # «проведение заседаний МШН не реже 2-х раз за учебный год»
+
+
+def meetings_for(user):
+    queryset = (
+        Meeting.objects.select_related("year", "chair", "secretary")
+        .annotate(present_count=Count("present", distinct=True))
+        .order_by("-date", "-number")
+    )
+    return access.scope(user, queryset, MEETING_ORG)
+
+
+def meeting_for_page(user):
+    """Meetings with everything their page and protocol show, in a fixed number of queries."""
+    return meetings_for(user).prefetch_related(
+        Prefetch("present", queryset=Person.objects.order_by("last_name", "first_name", "id")),
+        Prefetch("agenda", queryset=AgendaItem.objects.order_by("position", "id")),
+        "attachments",
+    )
+
+
+def attachments_for(user):
+    return access.scope(user, Attachment.objects.select_related("meeting"), MEETING_ORG)
+
+
+@dataclass
+class AgendaChange:
+    when: datetime.datetime
+    who: object
+    kind: str
+    item: str
+    fields: list[tuple[str, str, str]]
+
+
+_KINDS = {"+": "создание", "~": "изменение", "-": "удаление"}
+
+
+def agenda_history(meeting: Meeting, limit: int = 100) -> list[AgendaChange]:
+    """Changes of the meeting's agenda items, deleted ones included, newest first, in one query."""
+    records = list(
+        AgendaItem.history.filter(meeting_id=meeting.pk)
+        .select_related("history_user")
+        .order_by("-history_date", "-history_id")[:limit]
+    )
+    previous: dict[int, object] = {}
+    changes = []
+    for record in reversed(records):
+        before = previous.get(record.id)
+        fields = _agenda_fields(before, record) if before is not None and record.history_type == "~" else []
+        previous[record.id] = record
+        item = f"{record.position}. {record.topic}"
+        changes.append(
+            AgendaChange(record.history_date, record.history_user, _KINDS[record.history_type], item, fields)
+        )
+    changes.reverse()
+    return changes
+
+
+def _agenda_fields(before, record) -> list[tuple[str, str, str]]:
+    rows = []
+    for change in record.diff_against(before, excluded_fields=["meeting"]).changes:
+        field = AgendaItem._meta.get_field(change.field)
+        rows.append((str(field.verbose_name), display(change.old), display(change.new)))
+    return rows
+
+
+def overdue_q(today: datetime.date) -> Q:
+    return Q(status__in=OPEN_ROADMAP_STATUSES, due_on__lt=today)
+
+
+def roadmap_for(user, today: datetime.date | None = None):
+    today = today or timezone.localdate()
+    queryset = RoadmapItem.objects.select_related(
+        "year", "responsible_person", "responsible_organization", "source__meeting"
+    ).annotate(overdue=ExpressionWrapper(overdue_q(today), output_field=BooleanField()))
+    return access.scope(user, queryset, ROADMAP_ORG)
+
+
+def held_meetings(year: AcademicYear, today: datetime.date):
+    """Approved meetings of the year whose date has come."""
+    return Meeting.objects.filter(year=year, status=MeetingStatus.APPROVED, date__lte=today)
+
+
+@dataclass(frozen=True)
+class TwoMeetingsStatus:
+    year: AcademicYear
+    held: int
+    required: int
+    days_left: int  # until 31 August of the year, 0 once it has passed
+
+    @property
+    def warning(self) -> bool:
+        return self.held < self.required
+
+    @property
+    def missing(self) -> int:
+        return max(self.required - self.held, 0)
+
+    @property
+    def is_over(self) -> bool:
+        return self.days_left == 0
+
+
+def two_meetings_status(year: AcademicYear, today: datetime.date) -> TwoMeetingsStatus:
+    """How many meetings the year has held against the regulation's two, and the days left for them."""
+    held = held_meetings(year, today).count()
+    days_left = max((year.end_date - today).days, 0)
+    return TwoMeetingsStatus(year=year, held=held, required=REQUIRED_MEETINGS, days_left=days_left)
+
+
+def roadmap_figures(year: AcademicYear | None, today: datetime.date) -> dict:
+    items = RoadmapItem.objects.filter(year=year) if year else RoadmapItem.objects.none()
+    return items.aggregate(
+        total=Count("id"),
+        done=Count("id", filter=Q(status=RoadmapStatus.DONE)),
+        overdue=Count("id", filter=overdue_q(today)),
+    )
 
 
 def home_figures_for(user) -> dict:
     """Figures this capability adds to every role's home page (shown by its home_figures.html)."""
-    return {}
+    if not user.is_authenticated:
+        return {}
+    today = timezone.localdate()
+    year = AcademicYear.objects.current()
+    return {
+        "year": year,
+        "meetings": two_meetings_status(year, today) if year else None,
+        "roadmap": roadmap_figures(year, today),
+    }

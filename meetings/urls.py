@@ -1,3 +1,5 @@
+from meetings.views import meetings, roadmap
+
 app_name = "meetings"
 
-urlpatterns: list = []
+urlpatterns = meetings.urlpatterns + roadmap.urlpatterns

@@ -54,7 +54,9 @@ def mentees_for(user):
 
 
 def mentees_listed_for(user):
-    return mentees_for(user).prefetch_related(Prefetch("pairs", queryset=active_pairs(), to_attr="active_pairs"))
+    return mentees_for(user).prefetch_related(
+        Prefetch("pairs", queryset=active_pairs(), to_attr="active_pairs")
+    )
 
 
 def pairs_for(user):

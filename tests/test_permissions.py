@@ -6,6 +6,8 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from registry.models import Consent
+from tests.banks.factories import banks_data
+from tests.events.factories import events_data
 from tests.factories import (
     AcademicYearFactory,
     MenteeFactory,
@@ -14,6 +16,7 @@ from tests.factories import (
     PairFactory,
     PersonFactory,
 )
+from tests.meetings.factories import meetings_data
 
 ANON = 302
 READ_ALL = {"methodist": 200, "coord_a": 200, "coord_b": 200, "department": 200, "anon": ANON}
@@ -103,8 +106,90 @@ EXPECTED = {
     "registry:person_data_export": (pk_of("person_a"), READ_A),
     "registry:person_anonymise": (pk_of("person_a"), METHODIST_WRITES),
     # banks: rows
+    "banks:practice_list": (no_args, READ_ALL),
+    "banks:practice_export": (no_args, READ_ALL),
+    "banks:practice_create": (no_args, WRITE_OWN),
+    "banks:practice_detail": (pk_of("practice_a"), READ_A),
+    "banks:practice_update": (pk_of("practice_a"), WRITE_A),
+    "banks:practice_delete": (pk_of("practice_a"), WRITE_A),
+    "banks:practice_submit": (pk_of("practice_a"), WRITE_A),
+    "banks:practice_return": (pk_of("practice_a"), METHODIST_WRITES),
+    "banks:practice_publish": (pk_of("practice_a"), METHODIST_WRITES),
+    "banks:practice_mark_best": (pk_of("practice_published"), METHODIST_WRITES),
+    "banks:practice_unmark_best": (pk_of("practice_published"), METHODIST_WRITES),
+    "banks:practice_file": (pk_of("practice_file_a"), READ_A),
+    "banks:practice_file_delete": (pk_of("practice_file_a"), WRITE_A),
+    "banks:program_list": (no_args, READ_ALL),
+    "banks:program_export": (no_args, READ_ALL),
+    "banks:program_create": (no_args, WRITE_OWN),
+    "banks:program_detail": (pk_of("mentoring_program_a"), READ_A),
+    "banks:program_update": (pk_of("mentoring_program_a"), WRITE_A),
+    "banks:program_delete": (pk_of("mentoring_program_a"), WRITE_A),
+    "banks:program_document": (pk_of("mentoring_program_a"), READ_A),
+    "banks:template_create": (lambda d: {"program_pk": d["mentoring_program_a"].pk}, WRITE_A),
+    "banks:template_detail": (pk_of("template_a"), READ_A),
+    "banks:template_update": (pk_of("template_a"), WRITE_A),
+    "banks:template_delete": (pk_of("template_a"), WRITE_A),
+    "banks:apply_template": (pk_of("pair_a"), WRITE_A),
+    "banks:document_list": (no_args, READ_ALL),
+    "banks:document_export": (no_args, READ_ALL),
+    "banks:document_create": (no_args, METHODIST_WRITES),
+    "banks:document_detail": (pk_of("document"), READ_ALL),
+    "banks:document_update": (pk_of("document"), METHODIST_WRITES),
+    "banks:document_delete": (pk_of("document"), METHODIST_WRITES),
+    "banks:document_file": (pk_of("document"), READ_ALL),
+    "banks:showcase": (no_args, {**READ_ALL, "anon": 200}),
+    "banks:showcase_detail": (pk_of("practice_published"), {**READ_ALL, "anon": 200}),
+    "banks:showcase_file": (pk_of("practice_file_published"), {**READ_ALL, "anon": 200}),
+    "meetings:meeting_list": (no_args, READ_ALL),
+    "meetings:meeting_export": (no_args, READ_ALL),
+    "meetings:meeting_create": (no_args, METHODIST_WRITES),
+    "meetings:meeting_detail": (pk_of("meeting"), READ_ALL),
+    "meetings:meeting_update": (pk_of("meeting"), METHODIST_WRITES),
+    "meetings:meeting_delete": (pk_of("meeting"), METHODIST_WRITES),
+    "meetings:meeting_approve": (pk_of("meeting"), METHODIST_WRITES),
+    "meetings:meeting_reopen": (pk_of("meeting"), METHODIST_WRITES),
+    "meetings:meeting_protocol": (pk_of("meeting"), READ_ALL),
+    "meetings:attachment_create": (pk_of("meeting"), METHODIST_WRITES),
+    "meetings:attachment_download": (pk_of("meeting_attachment"), READ_ALL),
+    "meetings:attachment_delete": (
+        pk_of("meeting_attachment"),
+        {"methodist": 405, "coord_a": 403, "coord_b": 403, "department": 403, "anon": ANON},
+    ),
+    "meetings:roadmap_list": (no_args, READ_ALL),
+    "meetings:roadmap_export": (no_args, READ_ALL),
+    "meetings:roadmap_pdf": (no_args, READ_ALL),
+    "meetings:roadmap_create": (no_args, METHODIST_WRITES),
+    "meetings:roadmap_copy": (no_args, METHODIST_WRITES),
+    "meetings:roadmap_from_decision": (
+        lambda d: {"item_pk": d["agenda_item"].pk, "number": 1},
+        METHODIST_WRITES,
+    ),
+    "meetings:roadmap_detail": (pk_of("roadmap_item"), READ_ALL),
+    "meetings:roadmap_update": (pk_of("roadmap_item"), METHODIST_WRITES),
+    "meetings:roadmap_evidence": (pk_of("roadmap_item"), READ_ALL),
     # meetings: rows
     # events: rows
+    "events:event_list": (no_args, READ_ALL),
+    "events:event_export": (no_args, READ_ALL),
+    "events:event_create": (no_args, METHODIST_WRITES),
+    "events:event_detail": (pk_of("event"), READ_ALL),
+    "events:event_update": (pk_of("event"), METHODIST_WRITES),
+    "events:material_file": (pk_of("material"), READ_ALL),
+    "events:training_list": (no_args, READ_ALL),
+    "events:training_export": (no_args, READ_ALL),
+    "events:training_create": (no_args, WRITE_OWN),
+    "events:training_detail": (pk_of("training_a"), READ_A),
+    "events:training_update": (pk_of("training_a"), WRITE_A),
+    "events:training_certificate": (pk_of("training_a"), READ_A),
+    "events:partner_list": (no_args, READ_ALL),
+    "events:partner_export": (no_args, READ_ALL),
+    "events:partner_create": (no_args, METHODIST_WRITES),
+    "events:partner_detail": (pk_of("partner"), READ_ALL),
+    "events:partner_update": (pk_of("partner"), METHODIST_WRITES),
+    "events:interaction_create": (lambda d: {"partner_pk": d["partner"].pk}, METHODIST_WRITES),
+    "events:interaction_detail": (pk_of("interaction"), READ_ALL),
+    "events:interaction_update": (pk_of("interaction"), METHODIST_WRITES),
 }
 
 SKIPPED_NAMESPACES = {"admin"}  # Django admin guards itself (staff only)
@@ -145,8 +230,11 @@ def data(school_a, school_b):
         "mentee_a": mentee_a,
         "pair_a": pair_a,
         "program_a": pair_a.program,
+        **banks_data(school_a, school_b),
         # banks: data
+        **meetings_data(school_a, school_b),
         # meetings: data
+        **events_data(school_a, school_b),
         # events: data
     }
 

@@ -28,6 +28,7 @@ class MenteeList(MenteeView, ScopedListView):
     export_name = "база_наставляемых"
     create_url_name = "registry:mentee_create"
     export_url_name = "registry:mentee_export"
+
     def base_queryset(self):
         return selectors.mentees_listed_for(self.request.user)
 

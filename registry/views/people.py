@@ -30,6 +30,7 @@ class PersonList(PersonView, ScopedListView):
     create_url_name = "registry:person_create"
     export_url_name = "registry:person_export"
     import_url_name = "registry:person_import"
+
     def base_queryset(self):
         return selectors.people_listed_for(self.request.user)
 

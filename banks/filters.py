@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from accounts import access
+from banks.models import (
+    DocumentKind,
+    DocumentLevel,
+    MentoringProgram,
+    NormativeDocument,
+    Practice,
+    PracticeStatus,
+    ProgramStatus,
+)
+from banks.selectors import search_practices
+from directory.filters import SearchFilter, YesNoFilter
+from directory.models import AcademicYear, MentoringForm, Organization
+
+
+def scoped_organizations(request):
+    if request is None:
+        return Organization.objects.none()
+    return access.scope(request.user, Organization.objects.all(), "id")
+
+
+def form_filter() -> django_filters.ModelChoiceFilter:
+    return django_filters.ModelChoiceFilter(
+        field_name="forms",
+        label=_("Форма наставничества"),
+        queryset=MentoringForm.objects.all(),
+        distinct=True,
+    )
+
+
+class PracticeSearchFilter(django_filters.CharFilter):
+    """Search over the title and the text; Russian word forms on PostgreSQL."""
+
+    def __init__(self, **kwargs):
+        super().__init__(label=_("Поиск"), method=self.search, **kwargs)
+
+    def search(self, queryset, name, value):
+        return search_practices(queryset, value)
+
+
+class PublicPracticeFilter(django_filters.FilterSet):
+    """The showcase's filters: everything here is already published."""
+
+    q = PracticeSearchFilter()
+    form = form_filter()
+    organization = django_filters.ModelChoiceFilter(
+        label=_("Организация"), queryset=Organization.objects.filter(is_active=True)
+    )
+    year = django_filters.ModelChoiceFilter(label=_("Учебный год"), queryset=AcademicYear.objects.all())
+    is_best = YesNoFilter(label=_("Лучшая практика"))
+
+    class Meta:
+        model = Practice
+        fields = []
+
+
+class PracticeFilter(PublicPracticeFilter):
+    organization = django_filters.ModelChoiceFilter(label=_("Организация"), queryset=scoped_organizations)
+    status = django_filters.ChoiceFilter(label=_("Состояние"), choices=PracticeStatus.choices)
+    tag = django_filters.CharFilter(label=_("Метка"), field_name="tags", lookup_expr="icontains")
+    sort = django_filters.OrderingFilter(
+        label=_("Сортировка"),
+        fields=(("updated_at", "updated"), ("title", "title"), ("organization__short_name", "organization")),
+        field_labels={
+            "updated_at": _("дата изменения"),
+            "title": _("название"),
+            "organization__short_name": _("организация"),
+        },
+    )
+
+
+class ProgramFilter(django_filters.FilterSet):
+    q = SearchFilter("title", "order_number", label=_("Название или приказ"))
+    organization = django_filters.ModelChoiceFilter(label=_("Организация"), queryset=scoped_organizations)
+    form = form_filter()
+    status = django_filters.ChoiceFilter(label=_("Статус"), choices=ProgramStatus.choices)
+    sort = django_filters.OrderingFilter(
+        label=_("Сортировка"),
+        fields=(("starts_on", "starts"), ("title", "title"), ("organization__short_name", "organization")),
+        field_labels={
+            "starts_on": _("начало действия"),
+            "title": _("название"),
+            "organization__short_name": _("организация"),
+        },
+    )
+
+    class Meta:
+        model = MentoringProgram
+        fields = []
+
+
+class DocumentFilter(django_filters.FilterSet):
+    q = SearchFilter("title", "number", "issuer", "note")
+    level = django_filters.ChoiceFilter(label=_("Уровень"), choices=DocumentLevel.choices)
+    kind = django_filters.ChoiceFilter(label=_("Вид"), choices=DocumentKind.choices)
+    sort = django_filters.OrderingFilter(
+        label=_("Сортировка"),
+        fields=(("issued_on", "date"), ("level", "level")),
+        field_labels={"issued_on": _("дата"), "level": _("уровень")},
+    )
+
+    class Meta:
+        model = NormativeDocument
+        fields = []

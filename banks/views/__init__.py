@@ -1,0 +1,1 @@
+"""Pages of the banks, one module per capability; each module has its own `urlpatterns`."""

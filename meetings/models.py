@@ -1,0 +1,301 @@
+"""Meetings of the school with their protocols, and the yearly roadmap."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from core.files import generated_name
+
+
+def lines_of(text: str) -> list[str]:
+    """Non-empty lines of a text field, stripped: decisions, guests."""
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def meeting_file_name(instance, filename: str) -> str:
+    """upload_to that migrations can name (core.files.generated_name builds a closure)."""
+    return generated_name("meetings")(instance, filename)
+
+
+def roadmap_file_name(instance, filename: str) -> str:
+    return generated_name("roadmap")(instance, filename)
+
+
+class MeetingStatus(models.TextChoices):
+    DRAFT = "draft", _("черновик")
+    APPROVED = "approved", _("утверждён")
+
+
+class MeetingCounter(models.Model):
+    """The last number given in a school year; locked while a number is taken, so none repeats."""
+
+    year = models.OneToOneField(
+        "directory.AcademicYear", on_delete=models.CASCADE, primary_key=True, verbose_name=_("учебный год")
+    )
+    last_number = models.PositiveIntegerField(_("последний номер"), default=0)
+
+    class Meta:
+        verbose_name = _("счётчик номеров заседаний")
+        verbose_name_plural = _("счётчики номеров заседаний")
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.last_number}"
+
+
+class Meeting(models.Model):
+    year = models.ForeignKey(
+        "directory.AcademicYear",
+        on_delete=models.PROTECT,
+        related_name="meetings",
+        verbose_name=_("учебный год"),
+    )
+    number = models.PositiveIntegerField(_("номер"))
+    date = models.DateField(_("дата"))
+    time = models.TimeField(_("время начала"), null=True, blank=True, help_text=_("Время Владивостока."))
+    place = models.CharField(_("место проведения"), max_length=300, blank=True)
+    is_online = models.BooleanField(_("онлайн"), default=False)
+    link = models.URLField(_("ссылка на онлайн-встречу"), blank=True)
+    chair = models.ForeignKey(
+        "registry.Person", on_delete=models.PROTECT, related_name="+", verbose_name=_("председатель")
+    )
+    secretary = models.ForeignKey(
+        "registry.Person", on_delete=models.PROTECT, related_name="+", verbose_name=_("секретарь")
+    )
+    present = models.ManyToManyField(
+        "registry.Person", related_name="meetings_attended", verbose_name=_("присутствовали")
+    )
+    guests = models.TextField(
+        _("приглашённые"), blank=True, help_text=_("Каждый на своей строке: ФИО, должность.")
+    )
+    status = models.CharField(
+        _("состояние"), max_length=20, choices=MeetingStatus.choices, default=MeetingStatus.DRAFT
+    )
+    updated_at = models.DateTimeField(_("изменено"), auto_now=True)
+    history = HistoricalRecords(excluded_fields=["updated_at"], m2m_fields=[present])
+
+    class Meta:
+        verbose_name = _("заседание")
+        verbose_name_plural = _("заседания")
+        ordering = ["-date", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["year", "number"],
+                name="meeting_number_unique_in_year",
+                violation_error_message=_("Заседание с таким номером в этом учебном году уже есть."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return _("Заседание № %(number)s от %(date)s") % {
+            "number": self.number,
+            "date": f"{self.date:%d.%m.%Y}",
+        }
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:meeting_detail", args=[self.pk])
+
+    @property
+    def is_approved(self) -> bool:
+        return self.status == MeetingStatus.APPROVED
+
+    @property
+    def guest_lines(self) -> list[str]:
+        return lines_of(self.guests)
+
+    @property
+    def starts_at(self) -> datetime.datetime:
+        """The local (Vladivostok) moment the meeting starts; midnight when no time is given."""
+        moment = datetime.datetime.combine(self.date, self.time or datetime.time())
+        return timezone.make_aware(moment)
+
+    @property
+    def where(self) -> str:
+        if self.is_online:
+            online = _("онлайн") + (f" ({self.link})" if self.link else "")
+            return f"{self.place}, {online}" if self.place else online
+        return self.place
+
+
+class MeetingTransition(models.Model):
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="transitions", verbose_name=_("заседание")
+    )
+    from_status = models.CharField(_("было"), max_length=20, choices=MeetingStatus.choices)
+    to_status = models.CharField(_("стало"), max_length=20, choices=MeetingStatus.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("кто"),
+    )
+    at = models.DateTimeField(_("когда"), default=timezone.now)
+    reason = models.TextField(_("причина"), blank=True)
+
+    class Meta:
+        verbose_name = _("смена состояния заседания")
+        verbose_name_plural = _("смены состояния заседаний")
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.meeting}: {self.get_from_status_display()} → {self.get_to_status_display()}"
+
+
+class AgendaItem(models.Model):
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="agenda", verbose_name=_("заседание")
+    )
+    position = models.PositiveSmallIntegerField(_("№"), default=0)
+    topic = models.CharField(_("вопрос повестки"), max_length=500)
+    speakers = models.CharField(
+        _("докладчики"), max_length=300, blank=True, help_text=_("И.О. Фамилия, через запятую.")
+    )
+    heard = models.TextField(_("слушали"), blank=True)
+    spoke = models.TextField(_("выступили"), blank=True)
+    decisions = models.TextField(_("решили"), blank=True, help_text=_("Каждое решение — на своей строке."))
+    updated_at = models.DateTimeField(_("изменено"), auto_now=True)
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        verbose_name = _("вопрос повестки")
+        verbose_name_plural = _("повестка")
+        ordering = ["meeting", "position", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.position}. {self.topic}"
+
+    def get_absolute_url(self) -> str:
+        return self.meeting.get_absolute_url()
+
+    @property
+    def decision_lines(self) -> list[str]:
+        return lines_of(self.decisions)
+
+
+class Attachment(models.Model):
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("заседание")
+    )
+    title = models.CharField(_("название"), max_length=300)
+    file = models.FileField(_("файл"), upload_to=meeting_file_name)
+    original_name = models.CharField(_("имя файла"), max_length=255)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("кто"),
+    )
+    uploaded_at = models.DateTimeField(_("загружен"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("файл заседания")
+        verbose_name_plural = _("файлы заседаний")
+        ordering = ["uploaded_at", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class RoadmapStatus(models.TextChoices):
+    PLANNED = "planned", _("запланировано")
+    IN_PROGRESS = "in_progress", _("в работе")
+    DONE = "done", _("выполнено")
+    CANCELLED = "cancelled", _("отменено")
+
+
+OPEN_ROADMAP_STATUSES = (RoadmapStatus.PLANNED, RoadmapStatus.IN_PROGRESS)
+
+
+class RoadmapItem(models.Model):
+    year = models.ForeignKey(
+        "directory.AcademicYear",
+        on_delete=models.PROTECT,
+        related_name="roadmap",
+        verbose_name=_("учебный год"),
+    )
+    position = models.PositiveSmallIntegerField(_("№"), default=0)
+    stage = models.CharField(_("этап / раздел"), max_length=300, blank=True)
+    activity = models.TextField(_("мероприятие"))
+    due_on = models.DateField(_("срок"), null=True, blank=True)
+    due_note = models.CharField(
+        _("срок словами"),
+        max_length=100,
+        blank=True,
+        help_text=_("Например: «в течение года», «ежемесячно»."),
+    )
+    responsible_person = models.ForeignKey(
+        "registry.Person",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ответственный из реестра"),
+    )
+    responsible_organization = models.ForeignKey(
+        "directory.Organization",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ответственная организация"),
+    )
+    responsible_text = models.CharField(_("ответственный (текстом)"), max_length=300, blank=True)
+    expected_result = models.TextField(_("ожидаемый результат / вид документа"), blank=True)
+    status = models.CharField(
+        _("статус"), max_length=20, choices=RoadmapStatus.choices, default=RoadmapStatus.PLANNED
+    )
+    done_on = models.DateField(_("дата выполнения"), null=True, blank=True)
+    evidence_file = models.FileField(_("подтверждение (файл)"), upload_to=roadmap_file_name, blank=True)
+    evidence_link = models.URLField(_("подтверждение (ссылка)"), blank=True)
+    evidence_note = models.TextField(_("подтверждение (примечание)"), blank=True)
+    source = models.ForeignKey(
+        AgendaItem,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="roadmap_items",
+        verbose_name=_("решение заседания"),
+    )
+    updated_at = models.DateTimeField(_("изменено"), auto_now=True)
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        verbose_name = _("пункт дорожной карты")
+        verbose_name_plural = _("дорожная карта")
+        ordering = ["year", "position", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.position}. {self.activity[:80]}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:roadmap_detail", args=[self.pk])
+
+    @property
+    def responsible(self) -> str:
+        parts = [
+            self.responsible_person.short_name if self.responsible_person else "",
+            self.responsible_organization.short_name if self.responsible_organization else "",
+            self.responsible_text,
+        ]
+        return ", ".join(p for p in parts if p)
+
+    @property
+    def due(self) -> str:
+        day = f"{self.due_on:%d.%m.%Y}" if self.due_on else ""
+        return " ".join(p for p in (day, self.due_note) if p)
+
+    def is_overdue_on(self, today: datetime.date) -> bool:
+        """Never stored: an open item whose deadline has passed."""
+        return self.status in OPEN_ROADMAP_STATUSES and self.due_on is not None and self.due_on < today
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.is_overdue_on(timezone.localdate())
