@@ -11,10 +11,6 @@ from directory.models import AcademicYear
 from meetings.models import Meeting, RoadmapItem
 from reports.exporters import PdfDocument
 
-ORGANIZATION_NAME = "Муниципальная Школа наставничества Кировского муниципального района"
-ROADMAP_APPROVER_POSITION = "Начальник отдела образования администрации Кировского муниципального района"
-PRESENT_LIST_THRESHOLD = 15  # above it the protocol gives a count and appends the list
-
 ROADMAP_COLUMNS = (
     Column(_lazy("№"), "position"),
     Column(_lazy("Этап"), "stage"),
@@ -26,7 +22,7 @@ ROADMAP_COLUMNS = (
 
 
 def organization_name() -> str:
-    return getattr(settings, "MSHN_ORGANIZATION_NAME", ORGANIZATION_NAME)
+    return settings.MSHN_ORGANIZATION_NAME
 
 
 def people_count(number: int) -> str:
@@ -37,7 +33,7 @@ def people_count(number: int) -> str:
 
 def protocol_context(meeting: Meeting) -> dict:
     present = list(meeting.present.all())
-    threshold = getattr(settings, "MSHN_PROTOCOL_LIST_THRESHOLD", PRESENT_LIST_THRESHOLD)
+    threshold = settings.MSHN_PROTOCOL_LIST_THRESHOLD
     listed = len(present) <= threshold
     return {
         "organization_name": organization_name(),
@@ -60,8 +56,8 @@ def roadmap_document(year: AcademicYear, items: list[RoadmapItem]) -> PdfDocumen
         "organization_name": organization_name(),
         "year": year,
         "items": items,
-        "approver_position": getattr(settings, "MSHN_ROADMAP_APPROVER_POSITION", ROADMAP_APPROVER_POSITION),
-        "approver_name": getattr(settings, "MSHN_ROADMAP_APPROVER_NAME", ""),
+        "approver_position": settings.MSHN_ROADMAP_APPROVER_POSITION,
+        "approver_name": settings.MSHN_ROADMAP_APPROVER_NAME,
     }
     name = _("дорожная_карта_%(year)s") % {"year": year.title.replace("/", "-")}
     return PdfDocument(name, "meetings/pdf/roadmap.html", context)

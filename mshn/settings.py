@@ -158,5 +158,16 @@ YOUNG_PEDAGOGUE_MAX_EXPERIENCE_YEARS = env_int("YOUNG_PEDAGOGUE_MAX_EXPERIENCE_Y
 PAGE_SIZE = env_int("PAGE_SIZE", 25)
 IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 20000)
 UPLOAD_MAX_MB = env_int("UPLOAD_MAX_MB", 20)
+
+# Requisites of the school's documents (protocols, the roadmap's approval block).
+MSHN_ORGANIZATION_NAME = env_str(
+    "MSHN_ORGANIZATION_NAME", "Муниципальная Школа наставничества Кировского муниципального района"
+)
+MSHN_ROADMAP_APPROVER_POSITION = env_str(
+    "MSHN_ROADMAP_APPROVER_POSITION",
+    "Начальник отдела образования администрации Кировского муниципального района",
+)
+MSHN_ROADMAP_APPROVER_NAME = env_str("MSHN_ROADMAP_APPROVER_NAME", "")
+MSHN_PROTOCOL_LIST_THRESHOLD = env_int("MSHN_PROTOCOL_LIST_THRESHOLD", 15)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
