@@ -35,6 +35,7 @@ PORT = 8011
 PASSWORD = "mshn-demo-2026"
 TARGET_MEDIAN_MS, TARGET_P95_MS, TARGET_RPS = 100, 250, 100
 
+CAPABILITY_APPS = ("registry", "banks", "meetings", "events")
 FULL = {"database": "mshn_bench", "organizations": 1000, "people": 50000, "pairs": 20000}
 SMALL = {"database": "mshn_bench_small", "organizations": 50, "people": 2000, "pairs": 800}
 
@@ -172,10 +173,10 @@ ADMIN_OF = {
 
 
 def pages(objects: dict) -> list[tuple[str, str]]:
-    """(label, url) of every main page, plus any argument-free registry page that exists now."""
-    from django.urls import reverse
+    """(label, url) of every main page, plus every argument-free page of the capabilities."""
+    from importlib import import_module
 
-    import registry.urls
+    from django.urls import reverse
 
     found = [("home", reverse("home"))]
     found += [(name, reverse(name)) for name in LISTS]
@@ -186,12 +187,14 @@ def pages(objects: dict) -> list[tuple[str, str]]:
         if pk is not None:
             found.append((name, reverse(name, args=[pk])))
     known = {label for label, _url in found}
-    for pattern in registry.urls.urlpatterns:
-        route = str(pattern.pattern)
-        name = f"registry:{pattern.name}"
-        if name in known or "<" in route or any(word in route for word in ("export", "new", "import")):
-            continue
-        found.append((name, reverse(name)))
+    skipped = ("export", "new", "import", "template", "copy", "pdf", ".xlsx")
+    for app in CAPABILITY_APPS:
+        for pattern in import_module(f"{app}.urls").urlpatterns:
+            route = str(pattern.pattern)
+            name = f"{app}:{pattern.name}"
+            if name in known or "<" in route or any(word in route for word in skipped):
+                continue
+            found.append((name, reverse(name)))
     return found
 
 
