@@ -75,3 +75,14 @@ def test_home_page_shows_the_current_years_figures(as_methodist):
     assert f"В {current} учебном году проведено заседаний МШН: 1 из 2 обязательных." in text
     assert f"осталось дней: {(current.end_date - today).days}" in text
     assert 'data-testid="figure-roadmap-overdue"' in text
+
+
+def test_year_page_warns_while_fewer_than_two_meetings_held(as_department):
+    from django.utils import timezone
+
+    from directory.models import AcademicYear, start_year_of
+
+    year, _ = AcademicYear.objects.get_or_create(start_year=start_year_of(timezone.localdate()))
+    page = as_department.get(year.get_absolute_url()).content.decode()
+    assert 'data-testid="two-meetings-warning"' in page
+    assert f"В {year} учебном году проведено заседаний МШН: 0 из 2 обязательных" in page

@@ -1,0 +1,15 @@
+"""The two-meetings warning for pages outside this app (the school year's page)."""
+
+from __future__ import annotations
+
+from django import template
+from django.utils import timezone
+
+from meetings.selectors import two_meetings_status
+
+register = template.Library()
+
+
+@register.inclusion_tag("meetings/two_meetings.html")
+def two_meetings_warning(year):
+    return {"status": two_meetings_status(year, timezone.localdate())}
