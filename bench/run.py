@@ -48,6 +48,7 @@ def parse_args():
     parser.add_argument("--users", type=int, default=50, help="concurrent users of the load run")
     parser.add_argument("--output", default=None)
     parser.add_argument("--export-child", default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--import-child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     args.region = SMALL if args.small else FULL
     args.requests = args.requests or (10 if args.small else 30)
@@ -275,11 +276,89 @@ def export_child(url_name: str) -> None:
     )
 
 
+IMPORT_ROWS = 5000
+SURNAMES = ("Иванова", "Петрова", "Смирнова", "Кузнецова", "Попова", "Соколова", "Лебедева", "Козлова")
+NAMES = ("Анна", "Мария", "Елена", "Ольга", "Наталья", "Ирина", "Татьяна", "Светлана")
+
+
+def import_file(rows: int, organization: str):
+    """An XLSX of `rows` new pedagogues of one organisation, in the import template's columns."""
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from openpyxl import Workbook
+
+    from registry.imports import PEOPLE
+
+    headers = [str(c.header) for c in PEOPLE.columns]
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet()
+    sheet.append(headers)
+    for n in range(rows):
+        values = {
+            "Фамилия": SURNAMES[n % len(SURNAMES)],
+            "Имя": NAMES[(n // 8) % len(NAMES)],
+            "Отчество": f"Тестовна{n}",
+            "Год рождения": 1970 + n % 30,
+            "Категория": "Педагог",
+            "Организация": organization,
+        }
+        sheet.append([values.get(h) for h in headers])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return SimpleUploadedFile("import.xlsx", buffer.getvalue())
+
+
+def import_child() -> None:
+    """Import a 5,000-row people file as the methodologist, then roll it back: the data set stays."""
+    import django
+    from django.db import transaction
+
+    django.setup()
+    from django.test import Client
+    from django.urls import reverse
+
+    from accounts.models import User
+    from directory.models import Organization
+
+    client = Client(raise_request_exception=True)
+    client.force_login(User.objects.get(username="metodist"))
+    organization = Organization.objects.filter(kind="school").order_by("pk").first()
+    upload = import_file(IMPORT_ROWS, organization.short_name)
+    baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    with transaction.atomic():
+        start = time.perf_counter()
+        response = client.post(
+            reverse("registry:person_import"), {"file": upload, "organization": organization.pk}
+        )
+        elapsed = time.perf_counter() - start
+        transaction.set_rollback(True)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    status = response.status_code
+    print(
+        json.dumps(
+            {
+                "status": status,
+                "seconds": elapsed,
+                "bytes": 0,
+                "peak_mb": peak / 1024,
+                "growth_mb": (peak - baseline) / 1024,
+            }
+        )
+    )
+
+
 def exports_section() -> list:
     rows = []
-    for name, model in (("registry:person_export", "person"), ("registry:pair_export", "pair")):
+    jobs = (
+        ("registry:person_export", "person"),
+        ("registry:pair_export", "pair"),
+        ("registry:person_import", None),
+    )
+    for name, model in jobs:
+        child = ["--import-child"] if model is None else ["--export-child", name]
         done = subprocess.run(
-            [PYTHON, __file__, "--export-child", name], cwd=ROOT, capture_output=True, text=True, check=False
+            [PYTHON, __file__, *child], cwd=ROOT, capture_output=True, text=True, check=False
         )
         try:
             result = json.loads(done.stdout.strip().splitlines()[-1])
@@ -290,7 +369,7 @@ def exports_section() -> list:
             result = {"status": "error: " + (errors[-1][:120] if errors else "see stderr")}
         from django.apps import apps
 
-        result["rows"] = apps.get_model("registry", model).objects.count()
+        result["rows"] = apps.get_model("registry", model).objects.count() if model else IMPORT_ROWS
         rows.append({"page": name, **result})
         print(f"  {name}: {result}", flush=True)
     return rows
@@ -582,7 +661,7 @@ def report(args, sizes: dict, page_rows, admin_rows, export_rows, load) -> str:
         )
     out += [
         "",
-        "## XLSX exports of the whole region (methodologist, separate process)",
+        "## XLSX exports of the whole region and the import of a 5,000-row people file (methodologist, separate process; the import is rolled back)",
         "",
         "| export | rows | status | time, s | file, MB | peak RSS, MB | RSS growth, MB |",
         "|---|---|---|---|---|---|---|",
@@ -639,6 +718,9 @@ def main() -> None:
     args.loadavg = os.getloadavg()
     static_root = os.environ.get("BENCH_STATIC_ROOT") or tempfile.mkdtemp(prefix="mshn-bench-static-")
     configure(args.region["database"], static_root)
+    if args.import_child:
+        import_child()
+        return
     if args.export_child:
         export_child(args.export_child)
         return
