@@ -7,6 +7,7 @@ user's scope are not found (404); a write the role may not do is forbidden (403)
 
 from __future__ import annotations
 
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -19,6 +20,7 @@ from django_filters.views import FilterView
 from accounts import access
 from core.columns import Column, display
 from core.history import history_of
+from core.widgets import FastSelect
 from reports.exporters import XlsxTable
 
 
@@ -99,10 +101,13 @@ class ScopedListView(AccessMixin, FilterView):
 
 
 def _style_filters(filterset) -> None:
-    """Bootstrap classes on the filter widgets, small to keep the filter bar compact."""
+    """Bootstrap classes on the filter widgets; plain selects render their options in Python (a region
+    has a thousand organisations)."""
     if filterset is None:
         return
     for field in filterset.form.fields.values():
+        if type(field.widget) is forms.Select:
+            field.widget = FastSelect(attrs=field.widget.attrs, choices=field.choices)
         is_select = hasattr(field.widget, "choices")
         field.widget.attrs["class"] = (
             "form-select form-select-sm" if is_select else "form-control form-control-sm"
@@ -160,8 +165,6 @@ class ScopedUpdateView(ScopedFormMixin, UpdateView):
     version_field = "_loaded_version"
 
     def get_form(self, form_class=None):
-        from django import forms
-
         form = super().get_form(form_class)
         form.fields[self.version_field] = forms.CharField(widget=forms.HiddenInput, required=False)
         form.initial.setdefault(self.version_field, self.version_of(self.object))

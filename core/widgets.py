@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from django import forms
 from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 
 class FastSelect(forms.Select):
@@ -17,12 +18,11 @@ class FastSelect(forms.Select):
         if self.allow_multiple_selected:
             final["multiple"] = True
         selected = {str(v) for v in self.format_value(value)}
-        options = format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            ((key, " selected" if key in selected else "", label) for key, label in self._options()),
+        options = "".join(
+            f'<option value="{escape(key)}"{" selected" if key in selected else ""}>{escape(label)}</option>'
+            for key, label in self._options()
         )
-        return format_html("<select{}>{}</select>", flatatt(final), options)
+        return mark_safe(f"<select{flatatt(final)}>{options}</select>")  # every part is escaped
 
     def _options(self):
         for key, label in self.choices:

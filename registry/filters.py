@@ -5,7 +5,6 @@ from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from accounts import access
-from core.widgets import FastSelect
 from directory.filters import SearchFilter, YesNoFilter
 from directory.models import AcademicYear, MentoringForm, Organization, PersonCategory
 from registry.models import Mentee, MenteeStatus, Mentor, MentorStatus, Pair, PairStatus, Person
@@ -14,7 +13,7 @@ NAME_FIELDS = ("last_name", "first_name", "middle_name")
 
 
 def organizations(request):
-    return access.scope(request.user, Organization.objects.all(), "id")
+    return access.scope(request.user, Organization.objects.only("id", "short_name"), "id")
 
 
 def person_fields(prefix: str) -> tuple[str, ...]:
@@ -23,7 +22,6 @@ def person_fields(prefix: str) -> tuple[str, ...]:
 
 class OrganizationFilter(django_filters.ModelChoiceFilter):
     def __init__(self, field_name="organization", **kwargs):
-        kwargs.setdefault("widget", FastSelect)
         super().__init__(field_name=field_name, label=_("Организация"), queryset=organizations, **kwargs)
 
 
