@@ -87,7 +87,7 @@ class ScopedListView(AccessMixin, FilterView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        _style_filters(context.get("filter"))
+        style_filters(context.get("filter"))
         columns = self.get_columns()
         context["columns"] = columns
         context["rows"] = [
@@ -100,7 +100,7 @@ class ScopedListView(AccessMixin, FilterView):
         return context
 
 
-def _style_filters(filterset) -> None:
+def style_filters(filterset) -> None:
     """Bootstrap classes on the filter widgets; plain selects render their options in Python (a region
     has a thousand organisations)."""
     if filterset is None:

@@ -16,6 +16,7 @@ from banks import selectors
 from banks.filters import PublicPracticeFilter
 from banks.models import PracticeFile
 from banks.views.common import serve
+from core.generic import style_filters
 
 
 class Showcase(FilterView):
@@ -31,18 +32,10 @@ class Showcase(FilterView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        _compact(context["filter"])
+        style_filters(context["filter"])
         context["title"] = self.title
         context["querystring"] = self.request.GET.urlencode()
         return context
-
-
-def _compact(filterset) -> None:
-    for field in filterset.form.fields.values():
-        is_select = hasattr(field.widget, "choices")
-        field.widget.attrs["class"] = (
-            "form-select form-select-sm" if is_select else "form-control form-control-sm"
-        )
 
 
 class ShowcaseDetail(DetailView):
