@@ -34,6 +34,7 @@ MENU = (
     MenuItem(_("Заседания"), "meetings:meeting_list", ALL, _("Заседания и план")),
     MenuItem(_("Дорожная карта"), "meetings:roadmap_list", ALL, _("Заседания и план")),
     # meetings: menu items
+    # submissions: menu items
     # events: menu items
     MenuItem(_("Мероприятия"), "events:event_list", ALL, _("Мероприятия")),
     MenuItem(_("Обучение наставников"), "events:training_list", ALL, _("Мероприятия")),

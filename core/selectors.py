@@ -53,7 +53,7 @@ def registry_figures_for(user) -> dict:
     return figures
 
 
-CAPABILITIES = ("banks", "meetings", "events")
+CAPABILITIES = ("banks", "meetings", "events", "submissions")
 
 
 def home_figures_for(user) -> dict:

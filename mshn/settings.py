@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "banks",
     "meetings",
     "events",
+    "submissions",
     "reports",
 ]
 

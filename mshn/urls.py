@@ -16,5 +16,6 @@ urlpatterns = [
     path("banks/", include("banks.urls")),
     path("meetings/", include("meetings.urls")),
     path("events/", include("events.urls")),
+    path("submissions/", include("submissions.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -170,6 +170,7 @@ EXPECTED = {
     "meetings:roadmap_evidence": (pk_of("roadmap_item"), READ_ALL),
     # meetings: rows
     # events: rows
+    # submissions: rows
     "events:event_list": (no_args, READ_ALL),
     "events:event_export": (no_args, READ_ALL),
     "events:event_create": (no_args, METHODIST_WRITES),
@@ -236,6 +237,7 @@ def data(school_a, school_b):
         # meetings: data
         **events_data(school_a, school_b),
         # events: data
+        # submissions: data
     }
 
 
