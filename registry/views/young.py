@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView, View
@@ -62,6 +63,9 @@ class YoungFilterForm(forms.Form):
         }
 
 
+SUMMARY_PAGE_SIZE = 50  # a region has a thousand organisations; the total row covers them all
+
+
 class YoungMixin(AccessMixin):
     coordinator_edits = True  # a coordinator adds their own people to the base of mentees
     title = _("Молодые педагоги")
@@ -95,9 +99,12 @@ class YoungBank(YoungMixin, ListView):
         context = super().get_context_data(**kwargs)
         query = self.request.GET.copy()
         query.pop("page", None)
+        query.pop("orgs", None)
+        summary = self.summary()
         context.update(
             form=self.filter_form(),
-            summary=self.summary(),
+            summary=summary,
+            summary_page=Paginator(summary.rows, SUMMARY_PAGE_SIZE).get_page(self.request.GET.get("orgs")),
             querystring=query.urlencode(),
             max_age=settings.YOUNG_PEDAGOGUE_MAX_AGE,
             max_experience=settings.YOUNG_PEDAGOGUE_MAX_EXPERIENCE_YEARS,

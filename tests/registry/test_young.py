@@ -220,3 +220,15 @@ def test_page_runs_same_number_of_queries_at_two_sizes(as_methodist, school_a, s
     make_young(12, school_b, 2024)
     large = count_queries(as_methodist, young_url(year))
     assert small == large == 9
+
+
+def test_summary_table_is_paginated_with_the_total_over_all(as_methodist, bank, monkeypatch):
+    from registry.views import young as young_views
+
+    monkeypatch.setattr(young_views, "SUMMARY_PAGE_SIZE", 1)  # a setting of the page, not our logic
+    first = as_methodist.get(young_url(bank["year"]))
+    second = as_methodist.get(young_url(bank["year"], orgs=2))
+    assert [r.name for r in first.context["summary_page"]] == ["Школа А"]
+    assert [r.name for r in second.context["summary_page"]] == ["Школа Б"]
+    assert "Организации 2–2 из 2" in second.content.decode()
+    assert second.context["summary"].total.young == 5
