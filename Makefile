@@ -52,3 +52,12 @@ bench: setup
 
 bench-small: setup
 	$(BIN)/python bench/run.py --small
+
+# Backups (README, «Резервные копии»): run with the site's environment (DATABASE_URL, MEDIA_ROOT, SECRET_KEY).
+.PHONY: backup restore
+backup:
+	$(BIN)/python manage.py backup
+
+restore:
+	@test -n "$(FROM)" || { echo "Укажите копию: make restore FROM=backups/<дата-время>"; exit 1; }
+	$(BIN)/python manage.py restore "$(FROM)"

@@ -35,6 +35,10 @@ MENU = (
     MenuItem(_("Дорожная карта"), "meetings:roadmap_list", ALL, _("Заседания и план")),
     # meetings: menu items
     # submissions: menu items
+    MenuItem(_("Кампании"), "submissions:campaign_list", ("methodist", "department"), _("Сбор данных")),
+    MenuItem(_("Проверка сайтов"), "submissions:round_list", ("methodist", "department"), _("Сбор данных")),
+    MenuItem(_("Мои отчёты"), "submissions:submission_list", ("coordinator",), _("Сбор данных")),
+    MenuItem(_("Проверка сайта"), "submissions:check_list", ("coordinator",), _("Сбор данных")),
     # events: menu items
     MenuItem(_("Мероприятия"), "events:event_list", ALL, _("Мероприятия")),
     MenuItem(_("Обучение наставников"), "events:training_list", ALL, _("Мероприятия")),

@@ -1,8 +1,139 @@
-"""This capability's part of the demo district (called by `load_demo`; must be idempotent)."""
+"""This capability's part of the demo district (called by `load_demo`; must be idempotent).
+
+The demo writes states and check results directly (with their transition records): it sends no
+e-mails and touches no network."""
 
 from __future__ import annotations
+
+import datetime
+
+from django.utils import timezone
+
+from submissions import selectors, services
+from submissions.models import (
+    Campaign,
+    ChecklistItem,
+    CheckResult,
+    CheckRound,
+    Submission,
+    SubmissionAction,
+    SubmissionStatus,
+    SubmissionTransition,
+)
+
+S = SubmissionStatus
+# The path to each demo state: (action, to status, who: "c" coordinator / "m" methodist, comment).
+PATHS = {
+    S.NOT_STARTED: [],
+    S.FILLING: [(SubmissionAction.START, S.FILLING, "c", "")],
+    S.SENT: [(SubmissionAction.START, S.FILLING, "c", ""), (SubmissionAction.SUBMIT, S.SENT, "c", "")],
+    S.RETURNED: [
+        (SubmissionAction.START, S.FILLING, "c", ""),
+        (SubmissionAction.SUBMIT, S.SENT, "c", ""),
+        (SubmissionAction.RETURN, S.RETURNED, "m", "Численность обучающихся: укажите число на 1 сентября."),
+    ],
+    S.ACCEPTED: [
+        (SubmissionAction.START, S.FILLING, "c", ""),
+        (SubmissionAction.SUBMIT, S.SENT, "c", ""),
+        (SubmissionAction.ACCEPT, S.ACCEPTED, "m", ""),
+    ],
+}
+CYCLE = (S.SENT, S.ACCEPTED, S.RETURNED, S.NOT_STARTED, S.FILLING)
 
 
 def load(demo) -> str:
     """Fill the capability's demo records once; return a line for the console, or ""."""
-    return ""
+    if Campaign.objects.exists():
+        return ""
+    current, previous = demo.years[0], demo.years[1]
+    today = timezone.localdate()
+    methodist, kurator = demo.users["metodist"], demo.users["kurator1"]
+    now_campaign = _campaign(
+        f"Данные о наставничестве за {current} учебный год", current, today + datetime.timedelta(days=10)
+    )
+    for index, submission in enumerate(_submissions(now_campaign)):
+        own = submission.organization_id == kurator.organization_id
+        state = S.FILLING if own else CYCLE[index % len(CYCLE)]
+        _walk(submission, state, kurator, methodist, index)
+    past = _campaign(
+        f"Данные о наставничестве за {previous} учебный год",
+        previous,
+        previous.end_date.replace(month=6, day=1),
+    )
+    for index, submission in enumerate(_submissions(past)):
+        _walk(submission, S.ACCEPTED, kurator, methodist, index)
+    checks = _website_round(demo, methodist, today)
+    return f"Сбор данных: кампаний 2 (текущая и принятая прошлогодняя), проверка сайтов: организаций {checks}."  # fmt: skip
+
+
+def _campaign(title: str, year, deadline: datetime.date) -> Campaign:
+    campaign = Campaign(title=title, year=year, deadline=deadline)
+    return services.save_campaign(campaign, list(services.asked_by_default()))
+
+
+def _submissions(campaign: Campaign) -> list[Submission]:
+    return list(
+        campaign.submissions.select_related("organization", "campaign__year").order_by(
+            "organization__short_name"
+        )
+    )
+
+
+def _walk(submission: Submission, state: str, coordinator, methodist, index: int) -> None:
+    if state != S.NOT_STARTED:
+        _fill(submission, index)
+    for action, to_status, who, comment in PATHS[state]:
+        SubmissionTransition.objects.create(
+            submission=submission,
+            action=action,
+            from_status=submission.status,
+            to_status=to_status,
+            by=coordinator if who == "c" else methodist,
+            comment=comment,
+        )
+        submission.status = to_status
+    if state == S.ACCEPTED:
+        submission.snapshot = selectors.figures_of(submission)
+        submission.accepted_at = timezone.now()
+    submission.save()
+
+
+def _fill(submission: Submission, index: int) -> None:
+    pupils = 300 + 37 * index
+    submission.pupils_count = pupils
+    submission.pedagogues_count = 25 + index
+    submission.pupils_10_18 = pupils * 3 // 5
+    submission.pupils_15_19 = pupils // 4
+    website = submission.organization.website
+    submission.website_section_url = f"{website}/nastavnichestvo" if website else ""
+
+
+def _website_round(demo, methodist, today) -> int:
+    round_ = services.save_round(
+        CheckRound(title=f"Проверка сайтов, {today:%Y}", deadline=today + datetime.timedelta(days=30))
+    )
+    items = list(ChecklistItem.objects.filter(is_active=True))
+    checks = list(round_.checks.select_related("organization").order_by("organization__short_name"))
+    now = timezone.now()
+    for index, check in enumerate(checks):
+        has_section = index % 5 != 4
+        automatic = index % 3 == 0
+        section_url = f"{check.organization.website}/nastavnichestvo" if has_section else ""
+        found = {item.pk: has_section and (item.is_section or demo.rng.random() < 0.7) for item in items}
+        CheckResult.objects.bulk_create(
+            CheckResult(
+                check_record=check,
+                item=item,
+                found=found[item.pk],
+                url=section_url if found[item.pk] else "",
+                is_automatic=automatic,
+                checked_at=now,
+                checked_by=None if automatic else methodist,
+            )
+            for item in items
+        )
+        check.section_url = section_url
+        check.outcome = "" if has_section else "Раздел «Наставничество» на главной странице сайта не найден."
+        check.checked_at, check.checked_by = now, None if automatic else methodist
+        check.save()
+    return len(checks)

@@ -1,3 +1,5 @@
+from submissions.views import campaigns, reports, websites
+
 app_name = "submissions"
 
-urlpatterns: list = []
+urlpatterns = campaigns.urlpatterns + reports.urlpatterns + websites.urlpatterns

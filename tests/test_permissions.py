@@ -17,6 +17,7 @@ from tests.factories import (
     PersonFactory,
 )
 from tests.meetings.factories import meetings_data
+from tests.submissions.factories import submissions_data
 
 ANON = 302
 READ_ALL = {"methodist": 200, "coord_a": 200, "coord_b": 200, "department": 200, "anon": ANON}
@@ -171,6 +172,34 @@ EXPECTED = {
     # meetings: rows
     # events: rows
     # submissions: rows
+    "submissions:campaign_list": (no_args, {**READ_ALL, "coord_a": 403, "coord_b": 403}),
+    "submissions:campaign_export": (no_args, {**READ_ALL, "coord_a": 403, "coord_b": 403}),
+    "submissions:campaign_create": (no_args, METHODIST_WRITES),
+    "submissions:campaign_detail": (pk_of("campaign"), {**READ_ALL, "coord_a": 403, "coord_b": 403}),
+    "submissions:campaign_update": (pk_of("campaign"), METHODIST_WRITES),
+    "submissions:submission_list": (no_args, READ_ALL),
+    "submissions:submission_export": (no_args, READ_ALL),
+    "submissions:submission_detail": (pk_of("submission_a"), READ_A),
+    "submissions:submission_update": (pk_of("submission_a"), WRITE_A),
+    "submissions:submission_submit": (pk_of("submission_a"), WRITE_A),
+    "submissions:submission_return": (pk_of("submission_sent_a"), METHODIST_WRITES),
+    "submissions:submission_accept": (pk_of("submission_sent_a"), METHODIST_WRITES),
+    "submissions:submission_reopen": (pk_of("submission_accepted_a"), METHODIST_WRITES),
+    "submissions:checklist_list": (no_args, READ_ALL),
+    "submissions:checklist_export": (no_args, READ_ALL),
+    "submissions:checklist_create": (no_args, METHODIST_WRITES),
+    "submissions:checklist_update": (pk_of("checklist_item"), METHODIST_WRITES),
+    "submissions:round_list": (no_args, {**READ_ALL, "coord_a": 403, "coord_b": 403}),
+    "submissions:round_list_export": (no_args, {**READ_ALL, "coord_a": 403, "coord_b": 403}),
+    "submissions:round_create": (no_args, METHODIST_WRITES),
+    "submissions:round_detail": (pk_of("check_round"), {**READ_ALL, "coord_a": 403, "coord_b": 403}),
+    "submissions:round_update": (pk_of("check_round"), METHODIST_WRITES),
+    "submissions:round_export": (pk_of("check_round"), {**READ_ALL, "coord_a": 403, "coord_b": 403}),
+    "submissions:check_list": (no_args, READ_ALL),
+    "submissions:check_export": (no_args, READ_ALL),
+    "submissions:check_detail": (pk_of("check_a"), READ_A),
+    "submissions:check_run": (pk_of("check_a"), METHODIST_WRITES),
+    "submissions:check_confirm": (pk_of("check_a"), METHODIST_WRITES),
     "events:event_list": (no_args, READ_ALL),
     "events:event_export": (no_args, READ_ALL),
     "events:event_create": (no_args, METHODIST_WRITES),
@@ -237,6 +266,7 @@ def data(school_a, school_b):
         # meetings: data
         **events_data(school_a, school_b),
         # events: data
+        **submissions_data(school_a, school_b),
         # submissions: data
     }
 

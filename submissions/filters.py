@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from accounts import access
+from directory.models import Organization
+from submissions.models import Campaign, CheckRound, Submission, SubmissionStatus, WebsiteCheck
+
+
+def scoped_organizations(request):
+    if request is None:
+        return Organization.objects.none()
+    return access.scope(request.user, Organization.objects.all(), "id")
+
+
+class SubmissionFilter(django_filters.FilterSet):
+    campaign = django_filters.ModelChoiceFilter(label=_("Кампания"), queryset=Campaign.objects.all())
+    organization = django_filters.ModelChoiceFilter(label=_("Организация"), queryset=scoped_organizations)
+    status = django_filters.ChoiceFilter(label=_("Состояние"), choices=SubmissionStatus.choices)
+    ordering = django_filters.OrderingFilter(
+        label=_("Сортировка"),
+        fields=(("campaign__deadline", "deadline"), ("organization__short_name", "organization")),
+        field_labels={"deadline": _("срок"), "organization": _("организация")},
+    )
+
+    class Meta:
+        model = Submission
+        fields = ["campaign", "organization", "status"]
+
+
+class CheckFilter(django_filters.FilterSet):
+    round = django_filters.ModelChoiceFilter(label=_("Проверка"), queryset=CheckRound.objects.all())
+    organization = django_filters.ModelChoiceFilter(label=_("Организация"), queryset=scoped_organizations)
+
+    class Meta:
+        model = WebsiteCheck
+        fields = ["round", "organization"]

@@ -1,0 +1,327 @@
+"""Data collection campaigns (what organisations submit for a school year, reviewed by the methodologist)
+and website checks (which required documents an organisation's site shows)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from directory.models import OrganizationKind
+
+HISTORY_EXCLUDED = ["updated_at"]
+
+# Who a campaign asks by default: every active educational organisation, partners excluded.
+ASKED_KINDS = (
+    OrganizationKind.SCHOOL,
+    OrganizationKind.KINDERGARTEN,
+    OrganizationKind.ADDITIONAL,
+    OrganizationKind.COLLEGE,
+)
+
+# What a campaign may ask for: field name on Campaign → label.
+ASKS = (
+    ("asks_registry", _("реестр наставников и наставляемых")),
+    ("asks_pairs", _("пары с персонализированными программами")),
+    ("asks_young", _("молодые педагоги")),
+    ("asks_programs", _("программы наставничества")),
+    ("asks_practices", _("практики")),
+    ("asks_website", _("адрес раздела «Наставничество» на сайте")),
+    ("asks_denominators", _("численность обучающихся и педагогов")),
+)
+
+
+class Campaign(models.Model):
+    title = models.CharField(_("название"), max_length=300)
+    year = models.ForeignKey(
+        "directory.AcademicYear",
+        verbose_name=_("учебный год"),
+        on_delete=models.PROTECT,
+        related_name="campaigns",
+    )
+    deadline = models.DateField(_("срок сдачи"))
+    organizations = models.ManyToManyField(
+        "directory.Organization", verbose_name=_("организации"), related_name="campaigns"
+    )
+    asks_registry = models.BooleanField(ASKS[0][1], default=True)
+    asks_pairs = models.BooleanField(ASKS[1][1], default=True)
+    asks_young = models.BooleanField(ASKS[2][1], default=True)
+    asks_programs = models.BooleanField(ASKS[3][1], default=True)
+    asks_practices = models.BooleanField(ASKS[4][1], default=True)
+    asks_website = models.BooleanField(ASKS[5][1], default=True)
+    asks_denominators = models.BooleanField(ASKS[6][1], default=True)
+    updated_at = models.DateTimeField(_("изменено"), auto_now=True)
+    history = HistoricalRecords(excluded_fields=HISTORY_EXCLUDED)
+
+    class Meta:
+        verbose_name = _("кампания сбора данных")
+        verbose_name_plural = _("кампании сбора данных")
+        ordering = ["-deadline", "-id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("submissions:campaign_detail", args=[self.pk])
+
+    def asked(self) -> list[tuple[str, str]]:
+        return [(name, label) for name, label in ASKS if getattr(self, name)]
+
+
+class SubmissionStatus(models.TextChoices):
+    NOT_STARTED = "not_started", _("не начато")
+    FILLING = "filling", _("заполняется")
+    SENT = "sent", _("отправлено")
+    RETURNED = "returned", _("возвращено")
+    ACCEPTED = "accepted", _("принято")
+
+
+# The organisation works on its data in these states; the rest wait for or follow the review.
+EDITABLE_STATUSES = (SubmissionStatus.NOT_STARTED, SubmissionStatus.FILLING, SubmissionStatus.RETURNED)
+# Past the deadline in one of these states, a submission is overdue.
+OWED_STATUSES = EDITABLE_STATUSES
+
+
+class Submission(models.Model):
+    """One organisation's answer to one campaign."""
+
+    campaign = models.ForeignKey(
+        Campaign, verbose_name=_("кампания"), on_delete=models.CASCADE, related_name="submissions"
+    )
+    organization = models.ForeignKey(
+        "directory.Organization",
+        verbose_name=_("организация"),
+        on_delete=models.PROTECT,
+        related_name="submissions",
+    )
+    status = models.CharField(
+        _("состояние"), max_length=20, choices=SubmissionStatus.choices, default=SubmissionStatus.NOT_STARTED
+    )
+    pupils_count = models.PositiveIntegerField(_("обучающихся всего"), null=True, blank=True)
+    pedagogues_count = models.PositiveIntegerField(_("педагогов всего"), null=True, blank=True)
+    pupils_10_18 = models.PositiveIntegerField(_("обучающихся 10–18 лет"), null=True, blank=True)
+    pupils_15_19 = models.PositiveIntegerField(_("обучающихся 15–19 лет"), null=True, blank=True)
+    website_section_url = models.URLField(
+        _("адрес раздела «Наставничество» на сайте"), max_length=500, blank=True
+    )
+    snapshot = models.JSONField(_("принятые показатели"), null=True, blank=True, editable=False)
+    accepted_at = models.DateTimeField(_("принято"), null=True, blank=True, editable=False)
+    updated_at = models.DateTimeField(_("изменено"), auto_now=True)
+    history = HistoricalRecords(excluded_fields=HISTORY_EXCLUDED)
+
+    class Meta:
+        verbose_name = _("отчёт организации")
+        verbose_name_plural = _("отчёты организаций")
+        ordering = ["campaign", "organization__short_name", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "organization"], name="submission_once_per_campaign")
+        ]
+        indexes = [models.Index(fields=["organization", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.organization} — {self.campaign}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("submissions:submission_detail", args=[self.pk])
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in EDITABLE_STATUSES
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.status in OWED_STATUSES and self.campaign.deadline < timezone.localdate()
+
+
+class SubmissionAction(models.TextChoices):
+    START = "start", _("начато заполнение")
+    SUBMIT = "submit", _("отправлено на проверку")
+    RETURN = "return", _("возвращено на доработку")
+    ACCEPT = "accept", _("принято")
+    REOPEN = "reopen", _("принятое открыто заново")
+
+
+class SubmissionTransition(models.Model):
+    submission = models.ForeignKey(
+        Submission, verbose_name=_("отчёт"), on_delete=models.CASCADE, related_name="transitions"
+    )
+    action = models.CharField(_("действие"), max_length=20, choices=SubmissionAction.choices)
+    from_status = models.CharField(_("было"), max_length=20, choices=SubmissionStatus.choices)
+    to_status = models.CharField(_("стало"), max_length=20, choices=SubmissionStatus.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("кто"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("когда"), default=timezone.now)
+    comment = models.TextField(_("комментарий"), blank=True)
+
+    class Meta:
+        verbose_name = _("смена состояния отчёта")
+        verbose_name_plural = _("смены состояния отчётов")
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return self.get_action_display()
+
+
+class ReminderKind(models.TextChoices):
+    WEEK_BEFORE = "week_before", _("за 7 дней до срока")
+    DAY_BEFORE = "day_before", _("за 1 день до срока")
+    OVERDUE = "overdue", _("срок прошёл")
+
+
+class Reminder(models.Model):
+    """A reminder sent: the cron command sends each kind at most once a day per submission."""
+
+    submission = models.ForeignKey(
+        Submission, verbose_name=_("отчёт"), on_delete=models.CASCADE, related_name="reminders"
+    )
+    kind = models.CharField(_("вид"), max_length=20, choices=ReminderKind.choices)
+    sent_on = models.DateField(_("дата отправки"))
+
+    class Meta:
+        verbose_name = _("напоминание")
+        verbose_name_plural = _("напоминания")
+        constraints = [
+            models.UniqueConstraint(fields=["submission", "kind", "sent_on"], name="reminder_once_a_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.sent_on:%d.%m.%Y}"
+
+
+class ChecklistItem(models.Model):
+    """What a school's website must show; the keywords let the checker recognise it in link texts."""
+
+    position = models.PositiveSmallIntegerField(_("порядок"), default=0)
+    title = models.CharField(_("пункт"), max_length=300)
+    keywords = models.TextField(
+        _("ключевые слова"),
+        help_text=_(
+            "Через запятую. Пункт найден, если в тексте ссылки или имени файла есть все слова одного "
+            "ключа (части слов тоже подходят), например: «положение наставнич, polozhenie»."
+        ),
+    )
+    is_section = models.BooleanField(
+        _("это сам раздел «Наставничество»"),
+        default=False,
+        help_text=_("Пункт считается найденным, когда найден раздел; его адрес — адрес раздела."),
+    )
+    is_active = models.BooleanField(_("проверяется"), default=True)
+    updated_at = models.DateTimeField(_("изменено"), auto_now=True)
+    history = HistoricalRecords(excluded_fields=HISTORY_EXCLUDED)
+
+    class Meta:
+        verbose_name = _("пункт проверки сайта")
+        verbose_name_plural = _("пункты проверки сайта")
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("submissions:checklist_update", args=[self.pk])
+
+    def keyword_list(self) -> list[list[str]]:
+        """Each key as its lower-case words."""
+        return [key.lower().split() for key in self.keywords.split(",") if key.strip()]
+
+
+class CheckRound(models.Model):
+    title = models.CharField(_("название"), max_length=300)
+    deadline = models.DateField(_("срок"))
+    updated_at = models.DateTimeField(_("изменено"), auto_now=True)
+    history = HistoricalRecords(excluded_fields=HISTORY_EXCLUDED)
+
+    class Meta:
+        verbose_name = _("проверка сайтов")
+        verbose_name_plural = _("проверки сайтов")
+        ordering = ["-deadline", "-id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("submissions:round_detail", args=[self.pk])
+
+
+class WebsiteCheck(models.Model):
+    """One organisation's site in one round."""
+
+    round = models.ForeignKey(
+        CheckRound, verbose_name=_("проверка"), on_delete=models.CASCADE, related_name="checks"
+    )
+    organization = models.ForeignKey(
+        "directory.Organization",
+        verbose_name=_("организация"),
+        on_delete=models.PROTECT,
+        related_name="website_checks",
+    )
+    section_url = models.URLField(_("адрес раздела «Наставничество»"), max_length=500, blank=True)
+    outcome = models.TextField(_("итог автоматической проверки"), blank=True)
+    checked_at = models.DateTimeField(_("проверено"), null=True, blank=True)
+    checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("кто проверил"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("изменено"), auto_now=True)
+    history = HistoricalRecords(excluded_fields=HISTORY_EXCLUDED)
+
+    class Meta:
+        verbose_name = _("проверка сайта организации")
+        verbose_name_plural = _("проверки сайтов организаций")
+        ordering = ["round", "organization__short_name", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["round", "organization"], name="website_check_once_per_round")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization} — {self.round}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("submissions:check_detail", args=[self.pk])
+
+
+class CheckResult(models.Model):
+    check_record = models.ForeignKey(
+        WebsiteCheck, verbose_name=_("проверка сайта"), on_delete=models.CASCADE, related_name="results"
+    )
+    item = models.ForeignKey(
+        ChecklistItem, verbose_name=_("пункт"), on_delete=models.CASCADE, related_name="results"
+    )
+    found = models.BooleanField(_("найдено"), default=False)
+    url = models.URLField(_("адрес"), max_length=1000, blank=True)
+    is_automatic = models.BooleanField(
+        _("предложено автоматически"),
+        default=False,
+        help_text=_("Не подтверждено методистом."),
+    )
+    checked_at = models.DateTimeField(_("когда"), default=timezone.now)
+    checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("кто"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("пункт проверки сайта организации")
+        verbose_name_plural = _("пункты проверки сайтов организаций")
+        ordering = ["item__position", "item_id"]
+        constraints = [models.UniqueConstraint(fields=["check_record", "item"], name="check_result_once")]
+
+    def __str__(self) -> str:
+        return f"{self.item}: {'да' if self.found else 'нет'}"

@@ -1,0 +1,282 @@
+"""Writes of the campaigns and website checks that do more than save one form: the submission's review
+workflow (each step records who, when and the comment), freezing accepted figures, reminders, and
+recording what the website checker found."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from directory.models import Organization
+from submissions import notifications, selectors
+from submissions.checker import CheckOutcome, check_site
+from submissions.models import (
+    ASKED_KINDS,
+    EDITABLE_STATUSES,
+    OWED_STATUSES,
+    Campaign,
+    ChecklistItem,
+    CheckResult,
+    CheckRound,
+    Reminder,
+    ReminderKind,
+    Submission,
+    SubmissionAction,
+    SubmissionStatus,
+    SubmissionTransition,
+    WebsiteCheck,
+)
+
+
+def asked_by_default():
+    """Every active school, kindergarten, additional-education centre and college."""
+    return Organization.objects.filter(is_active=True, kind__in=ASKED_KINDS)
+
+
+@transaction.atomic
+def save_campaign(campaign: Campaign, organizations) -> Campaign:
+    """Save the campaign and give each asked organisation its submission; an organisation no longer
+    asked loses its submission only while that is untouched («не начато»)."""
+    campaign.save()
+    campaign.organizations.set(organizations)
+    ids = {org.pk for org in organizations}
+    existing = set(campaign.submissions.values_list("organization_id", flat=True))
+    Submission.objects.bulk_create(
+        Submission(campaign=campaign, organization_id=org_id) for org_id in sorted(ids - existing)
+    )
+    campaign.submissions.exclude(organization_id__in=ids).filter(status=SubmissionStatus.NOT_STARTED).delete()
+    return campaign
+
+
+# The review workflow ---------------------------------------------------------------------------------
+
+
+def _locked(submission: Submission) -> Submission:
+    return (
+        Submission.objects.select_for_update()
+        .select_related("campaign__year", "organization")
+        .get(pk=submission.pk)
+    )
+
+
+def _refuse_unless(submission: Submission, allowed, action: str) -> None:
+    if submission.status not in allowed:
+        raise ValidationError(
+            _("Отчёт в состоянии «%(status)s» нельзя %(action)s.")
+            % {"status": submission.get_status_display(), "action": action}
+        )
+
+
+def _move(submission: Submission, action: str, to_status: str, *, user, comment: str = ""):
+    transition = SubmissionTransition.objects.create(
+        submission=submission,
+        action=action,
+        from_status=submission.status,
+        to_status=to_status,
+        by=user,
+        comment=comment.strip(),
+    )
+    submission.status = to_status
+    submission._history_user = user
+    return transition
+
+
+@transaction.atomic
+def save_denominators(submission: Submission, *, user) -> Submission:
+    """Save the organisation's own figures; the first save starts the filling."""
+    if submission.status not in EDITABLE_STATUSES:
+        raise ValidationError(_("Отчёт уже отправлен: изменить его можно, только когда его вернут."))
+    if submission.status == SubmissionStatus.NOT_STARTED:
+        _move(submission, SubmissionAction.START, SubmissionStatus.FILLING, user=user)
+    submission._history_user = user
+    submission.save()
+    return submission
+
+
+@transaction.atomic
+def submit_submission(submission: Submission, *, user, comment: str = "") -> SubmissionTransition:
+    """The organisation sends its data to the methodologists for review."""
+    submission = _locked(submission)
+    _refuse_unless(submission, EDITABLE_STATUSES, _("отправить"))
+    transition = _move(submission, SubmissionAction.SUBMIT, SubmissionStatus.SENT, user=user, comment=comment)
+    submission.save(update_fields=["status", "updated_at"])
+    notifications.notify_later(
+        "submitted", submission, notifications.methodist_addresses(), comment=transition.comment
+    )
+    return transition
+
+
+@transaction.atomic
+def return_submission(submission: Submission, *, user, comment: str) -> SubmissionTransition:
+    """Back to the organisation with what to fix."""
+    if not comment.strip():
+        raise ValidationError(_("Напишите, что нужно исправить: комментарий увидит куратор."))
+    submission = _locked(submission)
+    _refuse_unless(submission, (SubmissionStatus.SENT,), _("вернуть на доработку"))
+    transition = _move(
+        submission, SubmissionAction.RETURN, SubmissionStatus.RETURNED, user=user, comment=comment
+    )
+    submission.save(update_fields=["status", "updated_at"])
+    notifications.notify_later(
+        "returned", submission, notifications.coordinator_addresses(submission), comment=transition.comment
+    )
+    return transition
+
+
+@transaction.atomic
+def accept_submission(submission: Submission, *, user, comment: str = "") -> SubmissionTransition:
+    """Accept the data and freeze the organisation's figures for the year: reports read the snapshot,
+    so later edits of the registry cannot change them silently."""
+    submission = _locked(submission)
+    _refuse_unless(submission, (SubmissionStatus.SENT,), _("принять"))
+    transition = _move(
+        submission, SubmissionAction.ACCEPT, SubmissionStatus.ACCEPTED, user=user, comment=comment
+    )
+    submission.snapshot = selectors.figures_of(submission)
+    submission.accepted_at = timezone.now()
+    submission.save(update_fields=["status", "snapshot", "accepted_at", "updated_at"])
+    notifications.notify_later(
+        "accepted", submission, notifications.coordinator_addresses(submission), comment=transition.comment
+    )
+    return transition
+
+
+@transaction.atomic
+def reopen_submission(submission: Submission, *, user, comment: str) -> SubmissionTransition:
+    """Open accepted data again (it goes back to the organisation); the reason is required and recorded.
+    Until accepted again, `accepted_figures` has nothing for the organisation's year."""
+    if not comment.strip():
+        raise ValidationError(_("Укажите причину: её увидят куратор и история отчёта."))
+    submission = _locked(submission)
+    _refuse_unless(submission, (SubmissionStatus.ACCEPTED,), _("открыть заново"))
+    transition = _move(
+        submission, SubmissionAction.REOPEN, SubmissionStatus.RETURNED, user=user, comment=comment
+    )
+    submission.accepted_at = None
+    submission.save(update_fields=["status", "accepted_at", "updated_at"])
+    notifications.notify_later(
+        "reopened", submission, notifications.coordinator_addresses(submission), comment=transition.comment
+    )
+    return transition
+
+
+# Reminders ------------------------------------------------------------------------------------------
+
+OVERDUE_EVERY_DAYS = 7
+
+
+def reminder_kind(deadline: datetime.date, today: datetime.date) -> str | None:
+    """7 and 1 days before the deadline; after it, the day after and then once a week."""
+    days_left = (deadline - today).days
+    if days_left == 7:
+        return ReminderKind.WEEK_BEFORE
+    if days_left == 1:
+        return ReminderKind.DAY_BEFORE
+    if days_left < 0 and (-days_left - 1) % OVERDUE_EVERY_DAYS == 0:
+        return ReminderKind.OVERDUE
+    return None
+
+
+def send_reminders(today: datetime.date | None = None) -> int:
+    """Remind every organisation that still owes its data; at most one reminder a day per submission.
+
+    The reminder is recorded before it is sent and the record dropped if the mail server fails, so a
+    second run the same day sends nothing twice and a failed one is tried again."""
+    today = today or timezone.localdate()
+    sent = 0
+    owed = Submission.objects.filter(status__in=OWED_STATUSES).select_related(
+        "campaign__year", "organization"
+    )
+    for submission in owed.order_by("campaign__deadline", "id"):
+        kind = reminder_kind(submission.campaign.deadline, today)
+        if kind is not None and _remind(submission, kind, today):
+            sent += 1
+    return sent
+
+
+def _remind(submission: Submission, kind: str, today: datetime.date) -> bool:
+    try:
+        with transaction.atomic():
+            reminder = Reminder.objects.create(submission=submission, kind=kind, sent_on=today)
+    except IntegrityError:
+        return False  # already sent today
+    context = {
+        "submission": submission,
+        "campaign": submission.campaign,
+        "overdue": kind == ReminderKind.OVERDUE,
+        "days_left": (submission.campaign.deadline - today).days,
+    }
+    if notifications.deliver("reminder", context, notifications.coordinator_addresses(submission)):
+        return True
+    reminder.delete()
+    return False
+
+
+# Website checks -------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def save_round(round_: CheckRound) -> CheckRound:
+    """Save the round; each asked organisation gets its (empty) check."""
+    round_.save()
+    existing = set(round_.checks.values_list("organization_id", flat=True))
+    WebsiteCheck.objects.bulk_create(
+        WebsiteCheck(round=round_, organization=org)
+        for org in asked_by_default().exclude(pk__in=existing).order_by("pk")
+    )
+    return round_
+
+
+def run_check(check: WebsiteCheck, *, user=None, **limits) -> CheckOutcome:
+    """Fetch the organisation's site and record the checker's proposals (marked «автоматически»).
+
+    A result the methodologist has confirmed stays as they set it."""
+    items = list(ChecklistItem.objects.filter(is_active=True))
+    outcome = check_site(check.organization.website, items, **limits)
+    record_outcome(check, outcome, items, user=user)
+    return outcome
+
+
+@transaction.atomic
+def record_outcome(check: WebsiteCheck, outcome: CheckOutcome, items, *, user=None) -> None:
+    now = timezone.now()
+    confirmed = set(check.results.filter(is_automatic=False).values_list("item_id", flat=True))
+    for item in items:
+        if item.pk in confirmed:
+            continue
+        url = outcome.found.get(item.pk, "")
+        CheckResult.objects.update_or_create(
+            check_record=check,
+            item=item,
+            defaults={
+                "found": bool(url),
+                "url": url,
+                "is_automatic": True,
+                "checked_at": now,
+                "checked_by": user,
+            },
+        )
+    check.section_url = outcome.section_url
+    check.outcome = outcome.message
+    check.checked_at, check.checked_by = now, user
+    check._history_user = user
+    check.save()
+
+
+@transaction.atomic
+def confirm_results(check: WebsiteCheck, answers: dict, *, user) -> None:
+    """The methodologist's judgement per item (found, address): it replaces the automatic proposal."""
+    now = timezone.now()
+    for item, (found, url) in answers.items():
+        result, _created = CheckResult.objects.get_or_create(check_record=check, item=item)
+        result.found, result.url = found, url if found else ""
+        result.is_automatic, result.checked_at, result.checked_by = False, now, user
+        result._history_user = user
+        result.save()
+    check.checked_at, check.checked_by = now, user
+    check._history_user = user
+    check.save()

@@ -1,0 +1,164 @@
+"""The automatic website checker against local sites: good, without the section, slow, broken HTML, a
+redirect loop, a huge response; and the round command that never stops on a bad site."""
+
+from __future__ import annotations
+
+import time
+
+from django.core.management import call_command
+from django.urls import reverse
+
+from submissions.checker import check_site
+from submissions.models import ChecklistItem, CheckResult
+from submissions.services import run_check
+from tests.factories import OrganizationFactory
+from tests.submissions.factories import WebsiteCheckFactory
+from tests.submissions.sites import (
+    GOOD,
+    GarbageHandler,
+    HugeHandler,
+    LoopHandler,
+    SlowHandler,
+    handler,
+    serving,
+)
+
+
+def items():
+    return list(ChecklistItem.objects.filter(is_active=True))
+
+
+def found_titles(outcome) -> set[str]:
+    return {item.title for item in items() if item.pk in outcome.found}
+
+
+def test_good_site_proposes_the_items_its_section_links_to(db):
+    with serving(handler(GOOD)) as site:
+        outcome = check_site(site.url, items(), timeout=2)
+    assert outcome.section_url == site.url + "nastavnichestvo/"
+    assert found_titles(outcome) == {
+        "Раздел «Наставничество» и его адрес",
+        "Положение о наставничестве",
+        "Дорожная карта / план мероприятий",
+        "Приказ о назначении куратора",
+        "База наставников и наставляемых (без персональных данных)",
+        "Лучшие кейсы персонализированных программ",
+    }
+    assert "Раздел найден" in outcome.message
+
+
+def test_good_site_obeys_robots_and_stays_on_the_site(db):
+    with serving(handler(GOOD)) as site:
+        outcome = check_site(site.url, items(), timeout=2)
+        requested = list(site.requests)
+    assert "/nastavnichestvo/closed/" not in requested  # robots.txt disallows it
+    assert "Приказы о закреплении пар/групп" not in found_titles(outcome)
+    assert not any("example.invalid" in path for path in requested)
+    assert requested[0] == "/robots.txt"
+
+
+def test_page_limit_stops_the_crawl(db):
+    pages = {"/": "<a href='/nastavnichestvo/0/'>Наставничество</a>"}
+    pages.update(
+        {f"/nastavnichestvo/{n}/": f"<a href='/nastavnichestvo/{n + 1}/'>дальше</a>" for n in range(50)}
+    )
+    with serving(handler(pages)) as site:
+        outcome = check_site(site.url, items(), timeout=2, max_pages=5)
+        requested = [path for path in site.requests if path != "/robots.txt"]
+    assert outcome.pages == 5 and len(requested) == 5
+
+
+def test_site_without_section_says_so(db):
+    with serving(handler({"/": "<html><body><a href='/news/'>Новости</a></body></html>"})) as site:
+        outcome = check_site(site.url, items(), timeout=2)
+    assert outcome.found == {} and outcome.section_url == ""
+    assert outcome.message == "Раздел «Наставничество» на главной странице сайта не найден."
+
+
+def test_slow_site_gives_up_after_the_timeout(db):
+    started = time.monotonic()
+    with serving(SlowHandler) as site:
+        outcome = check_site(site.url, items(), timeout=0.5)
+    assert time.monotonic() - started < 4
+    assert outcome.found == {}
+    assert "не ответил за 0.5 с" in outcome.message
+
+
+def test_broken_html_is_still_read(db):
+    broken = {
+        "/": "<html><body><div><a href=/nastavnichestvo>Наставничество<p></div><a href='",
+        "/nastavnichestvo": "<table><tr><td><a href=/d/p.pdf>Положение о наставничестве<td></a><<<>>&#xZZ;",
+    }
+    with serving(handler(broken)) as site:
+        outcome = check_site(site.url, items(), timeout=2)
+    assert "Положение о наставничестве" in found_titles(outcome)
+
+
+def test_garbage_instead_of_html_is_reported(db):
+    with serving(GarbageHandler) as site:
+        outcome = check_site(site.url, items(), timeout=2)
+    assert outcome.message == "Проверка не выполнена: главная страница сайта не похожа на HTML."
+
+
+def test_redirect_loop_is_reported(db):
+    with serving(LoopHandler) as site:
+        outcome = check_site(site.url, items(), timeout=2)
+    assert outcome.message.startswith("Проверка не выполнена: сайт перенаправляет по кругу")
+
+
+def test_huge_response_is_cut_off(db):
+    with serving(HugeHandler) as site:
+        outcome = check_site(site.url, items(), timeout=2, max_bytes=100_000)
+    assert outcome.found == {}
+    assert "страница больше" in outcome.message
+
+
+def test_site_that_is_down_is_reported(db):
+    with serving(handler({})) as site:
+        url = site.url
+    outcome = check_site(url, items(), timeout=1)
+    assert outcome.message.startswith("Проверка не выполнена: сайт недоступен")
+
+
+def test_run_check_records_proposals_as_automatic(db, methodist):
+    with serving(handler(GOOD)) as site:
+        check = WebsiteCheckFactory(organization=OrganizationFactory(website=site.url))
+        run_check(check, user=methodist, timeout=2)
+    results = CheckResult.objects.filter(check_record=check)
+    assert results.count() == len(items()) and all(r.is_automatic for r in results)
+    assert results.filter(found=True).count() == 6
+    check.refresh_from_db()
+    assert check.checked_by == methodist and check.section_url.endswith("/nastavnichestvo/")
+
+
+def test_confirmed_result_survives_a_new_automatic_run(db, as_methodist, methodist):
+    with serving(handler(GOOD)) as site:
+        check = WebsiteCheckFactory(organization=OrganizationFactory(website=site.url))
+        run_check(check, user=methodist, timeout=2)
+        pairs_item = ChecklistItem.objects.get(title="Приказы о закреплении пар/групп")
+        data = {f"found_{item.pk}": "on" for item in items() if item.pk != pairs_item.pk}
+        data[f"found_{pairs_item.pk}"] = "on"
+        data[f"url_{pairs_item.pk}"] = site.url + "docs/prikaz_pary.pdf"
+        response = as_methodist.post(reverse("submissions:check_confirm", args=[check.pk]), data)
+        assert response.status_code == 302
+        run_check(check, user=methodist, timeout=2)
+    result = CheckResult.objects.get(check_record=check, item=pairs_item)
+    assert result.found and not result.is_automatic and result.checked_by == methodist
+    assert not CheckResult.objects.filter(check_record=check, is_automatic=True).exists()
+
+
+def test_round_command_checks_every_site_and_survives_bad_ones(db):
+    with serving(handler(GOOD)) as good, serving(LoopHandler) as loop:
+        check_good = WebsiteCheckFactory(organization=OrganizationFactory(short_name="А", website=good.url))
+        round_ = check_good.round
+        WebsiteCheckFactory(round=round_, organization=OrganizationFactory(short_name="Б", website=loop.url))
+        WebsiteCheckFactory(round=round_, organization=OrganizationFactory(short_name="В", website=""))
+        from io import StringIO
+
+        out = StringIO()
+        call_command("check_websites", "--round", str(round_.pk), stdout=out)
+    lines = out.getvalue().splitlines()
+    assert lines[0].startswith("А: Раздел найден")
+    assert lines[1].startswith("Б: Проверка не выполнена: сайт перенаправляет по кругу")
+    assert lines[2] == "В: У организации в справочнике не указан сайт."
+    assert round_.checks.filter(checked_at__isnull=False).count() == 3
