@@ -34,6 +34,7 @@ MENU = (
     MenuItem(_("Заседания"), "meetings:meeting_list", ALL, _("Заседания и план")),
     MenuItem(_("Дорожная карта"), "meetings:roadmap_list", ALL, _("Заседания и план")),
     # meetings: menu items
+    # reports: menu items
     # submissions: menu items
     MenuItem(_("Кампании"), "submissions:campaign_list", ("methodist", "department"), _("Сбор данных")),
     MenuItem(_("Проверка сайтов"), "submissions:round_list", ("methodist", "department"), _("Сбор данных")),

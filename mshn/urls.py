@@ -17,5 +17,6 @@ urlpatterns = [
     path("meetings/", include("meetings.urls")),
     path("events/", include("events.urls")),
     path("submissions/", include("submissions.urls")),
+    path("reports/", include("reports.urls")),
     path("admin/", admin.site.urls),
 ]

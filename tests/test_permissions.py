@@ -172,6 +172,7 @@ EXPECTED = {
     # meetings: rows
     # events: rows
     # submissions: rows
+    # reports: rows
     "submissions:campaign_list": (no_args, {**READ_ALL, "coord_a": 403, "coord_b": 403}),
     "submissions:campaign_export": (no_args, {**READ_ALL, "coord_a": 403, "coord_b": 403}),
     "submissions:campaign_create": (no_args, METHODIST_WRITES),
@@ -268,6 +269,7 @@ def data(school_a, school_b):
         # events: data
         **submissions_data(school_a, school_b),
         # submissions: data
+        # reports: data
     }
 
 
