@@ -35,6 +35,7 @@ MENU = (
     MenuItem(_("Дорожная карта"), "meetings:roadmap_list", ALL, _("Заседания и план")),
     # meetings: menu items
     # reports: menu items
+    MenuItem(_("Мониторинг и отчёты"), "reports:dashboard", ALL),
     # submissions: menu items
     MenuItem(_("Кампании"), "submissions:campaign_list", ("methodist", "department"), _("Сбор данных")),
     MenuItem(_("Проверка сайтов"), "submissions:round_list", ("methodist", "department"), _("Сбор данных")),

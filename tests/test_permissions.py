@@ -173,6 +173,9 @@ EXPECTED = {
     # events: rows
     # submissions: rows
     # reports: rows
+    "reports:dashboard": (no_args, READ_ALL),
+    "reports:statform": (lambda d: {"number": 1}, READ_ALL),
+    "reports:target_edit": (no_args, METHODIST_WRITES),
     "submissions:campaign_list": (no_args, {**READ_ALL, "coord_a": 403, "coord_b": 403}),
     "submissions:campaign_export": (no_args, {**READ_ALL, "coord_a": 403, "coord_b": 403}),
     "submissions:campaign_create": (no_args, METHODIST_WRITES),

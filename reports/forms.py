@@ -1,0 +1,97 @@
+"""The dashboard's filters and the methodologist's form of a year's target."""
+
+from __future__ import annotations
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from accounts import access
+from core.widgets import FastSelect
+from directory.models import AcademicYear, Organization, OrganizationKind
+from reports.models import IndicatorCode, IndicatorTarget
+
+SELECT = {"class": "form-select form-select-sm"}
+
+
+class DashboardFilterForm(forms.Form):
+    year = forms.ModelChoiceField(
+        label=_("Учебный год"),
+        queryset=AcademicYear.objects.all(),
+        required=False,
+        empty_label=None,
+        widget=FastSelect(attrs=SELECT),
+    )
+    organization = forms.ModelChoiceField(
+        label=_("Организация"),
+        queryset=Organization.objects.none(),
+        required=False,
+        empty_label=_("все организации"),
+        widget=FastSelect(attrs=SELECT),
+    )
+    kind = forms.ChoiceField(
+        label=_("Вид организации"),
+        choices=[("", _("все виды")), *OrganizationKind.choices],
+        required=False,
+        widget=FastSelect(attrs=SELECT),
+    )
+
+    def __init__(self, data, *, user):
+        """`data` is the query string; a coordinator's scope is their organisation, nothing to choose."""
+        super().__init__(data)
+        if access.reads_everything(user):
+            self.fields["organization"].queryset = access.scope(user, Organization.objects.all(), "id")
+        else:
+            del self.fields["organization"]
+            del self.fields["kind"]
+
+    def filters(self) -> dict:
+        """Year (the current one by default), organisation and kind chosen."""
+        data = self.cleaned_data if self.is_valid() else {}
+        return {
+            "year": data.get("year") or latest_year(),
+            "organization": data.get("organization"),
+            "kind": data.get("kind", ""),
+        }
+
+
+def latest_year() -> AcademicYear | None:
+    """The current school year, or the latest one in the reference list."""
+    return AcademicYear.objects.current() or AcademicYear.objects.order_by("-start_year").first()
+
+
+class TargetForm(forms.Form):
+    """Sets (or changes) the target of one indicator for one school year."""
+
+    year = forms.ModelChoiceField(
+        label=_("Учебный год"), queryset=AcademicYear.objects.all(), empty_label=None
+    )
+    code = forms.ChoiceField(label=_("Показатель"), choices=IndicatorCode.choices)
+    target = forms.DecimalField(
+        label=_("Целевое значение"),
+        max_digits=10,
+        decimal_places=1,
+        min_value=0,
+        help_text=_("Для долей и удовлетворённости — в процентах (от 0 до 100)."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", _("Сохранить")))
+
+    def clean(self):
+        cleaned = super().clean()
+        code, target = cleaned.get("code"), cleaned.get("target")
+        if code and target is not None and code.endswith(("_share", "_satisfaction")) and target > 100:
+            self.add_error("target", _("Доля не может быть больше 100 %: укажите значение от 0 до 100."))
+        return cleaned
+
+    def save(self) -> IndicatorTarget:
+        target, _created = IndicatorTarget.objects.update_or_create(
+            year=self.cleaned_data["year"],
+            code=self.cleaned_data["code"],
+            defaults={"target": self.cleaned_data["target"]},
+        )
+        return target

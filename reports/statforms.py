@@ -1,0 +1,198 @@
+"""Statistical forms as XLSX: totals only, never a person's name.
+
+Each form reads through the same scoped selectors as the dashboard. The sheets are small (one row per
+organisation), so openpyxl's normal mode is used for merged multi-row headers.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+
+from django.db.models import Count
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from directory.models import AcademicYear
+from registry.models import Pair
+from registry.young import young_pedagogue_summary_for
+from reports.exporters import XLSX, Exporter, neutralise
+from reports.indicators import organizations_for, report_for
+
+FORM_NUMBERS = (1, 2, 3)
+
+
+@dataclass
+class Sheet:
+    """A title, a two-row header (top cells span the columns below), rows and an optional total row."""
+
+    title: str
+    top: list[tuple[str, int]]  # (text, columns spanned); a span of 1 merges down both header rows
+    sub: list[str]  # the second header row, for the spanning top cells only
+    rows: list[list]
+    total: list | None = None
+    widths: tuple[int, ...] = ()
+
+
+class StatForm(Exporter):
+    content_type = XLSX
+    extension = "xlsx"
+
+    def __init__(self, filename: str, sheet: Sheet):
+        super().__init__(filename)
+        self.sheet = sheet
+
+    def render(self):
+        from openpyxl import Workbook
+
+        book = Workbook()
+        write_sheet(book.active, self.sheet)
+        stream = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)
+        book.save(stream)
+        stream.seek(0)
+        return stream
+
+
+HEADER_ROW = 3  # row 1: the title, row 2: blank, rows 3–4: the header
+
+
+def write_sheet(ws, sheet: Sheet) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    ws.title = sheet.title.replace("/", "-")[:31]  # a sheet name may not hold «/»
+    ws.cell(row=1, column=1, value=neutralise(sheet.title)).font = Font(bold=True, size=12)
+    _write_header(ws, sheet)
+    first = HEADER_ROW + 2
+    for offset, row in enumerate([*sheet.rows, *([sheet.total] if sheet.total else [])]):
+        for column, value in enumerate(row, start=1):
+            ws.cell(row=first + offset, column=column, value=neutralise(value))
+    if sheet.total:
+        for cell in ws[first + len(sheet.rows)]:
+            cell.font = Font(bold=True)
+    for row in ws.iter_rows(min_row=HEADER_ROW, max_row=HEADER_ROW + 1):
+        for cell in row:
+            cell.font = Font(bold=True)
+            cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    _set_layout(ws, sheet)
+
+
+def _write_header(ws, sheet: Sheet) -> None:
+    column, sub = 1, iter(sheet.sub)
+    for text, span in sheet.top:
+        ws.cell(row=HEADER_ROW, column=column, value=text)
+        if span == 1:
+            ws.merge_cells(
+                start_row=HEADER_ROW, start_column=column, end_row=HEADER_ROW + 1, end_column=column
+            )
+        else:
+            ws.merge_cells(
+                start_row=HEADER_ROW, start_column=column, end_row=HEADER_ROW, end_column=column + span - 1
+            )
+            for index in range(span):
+                ws.cell(row=HEADER_ROW + 1, column=column + index, value=next(sub))
+        column += span
+
+
+def _set_layout(ws, sheet: Sheet) -> None:
+    from openpyxl.utils import get_column_letter
+
+    columns = sum(span for _text, span in sheet.top)
+    for index in range(columns):
+        width = sheet.widths[index] if index < len(sheet.widths) else 14
+        ws.column_dimensions[get_column_letter(index + 1)].width = width
+    ws.freeze_panes = ws.cell(row=HEADER_ROW + 2, column=2)
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW + 1}"
+
+
+def _total_row(label: str, rows: list[list], first_number: int) -> list:
+    width = len(rows[0]) if rows else first_number
+    sums = [sum(row[i] or 0 for row in rows) for i in range(first_number, width)]
+    return [label, *([""] * (first_number - 1)), *sums]
+
+
+# Form 1: participants of personalised programs ---------------------------------------------------------
+
+
+def participants_sheet(user, year: AcademicYear, organization=None, kind: str = "") -> Sheet:
+    """Mentors, mentees and pairs by organisation × form of mentoring, one grouped query."""
+    counts = (
+        Pair.objects.during(year)
+        .filter(organization__in=organizations_for(user, organization, kind))
+        .order_by()
+        .values("organization__short_name", "form__name")
+        .annotate(
+            mentors=Count("mentor", distinct=True),
+            mentees=Count("mentees", distinct=True),
+            pairs=Count("id", distinct=True),
+        )
+    )
+    table: dict[str, dict[str, tuple[int, int, int]]] = {}
+    for c in counts:
+        table.setdefault(c["organization__short_name"], {})[c["form__name"]] = (
+            c["mentors"],
+            c["mentees"],
+            c["pairs"],
+        )
+    forms = sorted({name for by_form in table.values() for name in by_form})
+    rows = [[org, *[n for name in forms for n in table[org].get(name, (0, 0, 0))]] for org in sorted(table)]
+    return Sheet(
+        title=_("Участники программ %(year)s") % {"year": year.title},
+        top=[(_("Организация"), 1), *[(name, 3) for name in forms]],
+        sub=[label for _name in forms for label in (_("наставников"), _("наставляемых"), _("пар и групп"))],
+        rows=rows,
+        total=_total_row(_("Итого по району"), rows, 1) if rows else None,
+        widths=(40,),
+    )
+
+
+# Form 2: young pedagogues -------------------------------------------------------------------------------
+
+
+def young_sheet(user, year: AcademicYear, organization=None, kind: str = "") -> Sheet:
+    summary = young_pedagogue_summary_for(user, year, organization, kind=kind)
+    rows = [[r.name, r.kind, r.young, r.with_mentor, r.share] for r in summary.rows]
+    total = summary.total
+    return Sheet(
+        title=_("Молодые педагоги %(year)s") % {"year": year.title},
+        top=[(_("Организация"), 1), (_("Вид"), 1), (_("Молодые педагоги"), 3)],
+        sub=[_("всего"), _("с наставником"), _("доля с наставником, %")],
+        rows=rows,
+        total=[total.name, "", total.young, total.with_mentor, total.share] if rows else None,
+        widths=(40, 24, 14, 16, 18),
+    )
+
+
+# Form 3: indicators ---------------------------------------------------------------------------------------
+
+
+def indicators_sheet(user, year: AcademicYear, organization=None, kind: str = "") -> Sheet:
+    report = report_for(user, year, organization, kind)
+    rows = [
+        [i.label, i.value, float(i.target) if i.target is not None else None, i.difference]
+        for i in report.indicators
+    ]
+    return Sheet(
+        title=_("Показатели %(year)s") % {"year": year.title},
+        top=[(_("Показатель"), 1), (_("Учебный год %(year)s") % {"year": year.title}, 3)],
+        sub=[_("значение"), _("цель"), _("разница")],
+        rows=rows,
+        widths=(60, 14, 14, 14),
+    )
+
+
+FORMS = {
+    1: (participants_sheet, gettext_lazy("Форма 1 — участники персонализированных программ")),
+    2: (young_sheet, gettext_lazy("Форма 2 — молодые педагоги")),
+    3: (indicators_sheet, gettext_lazy("Форма 3 — показатели мониторинга")),
+}
+
+
+def statform(number: int, user, year: AcademicYear, organization=None, kind: str = "") -> StatForm:
+    build, name = FORMS[number]
+    sheet = build(user, year, organization, kind)
+    return StatForm(f"{name} {year.start_year}-{year.start_year + 1}", sheet)

@@ -1,0 +1,140 @@
+"""The monitoring dashboard, its statistical forms and the methodologist's targets."""
+
+from __future__ import annotations
+
+from django.http import Http404
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView, TemplateView, View
+
+from accounts import access
+from core.generic import AccessMixin, redirect_with_message
+from reports.forms import DashboardFilterForm, TargetForm
+from reports.indicators import history_for
+from reports.statforms import FORM_NUMBERS, statform
+
+BAR_HEIGHT, GAP, LABEL_WIDTH, BAR_WIDTH = 18, 8, 90, 300
+
+
+def bar_chart(rows: list[tuple[str, float | None, float | None]]) -> SafeString:
+    """Horizontal bars as SVG markup (no script, no style: the CSP allows it); a tick marks the target."""
+    scale = max([float(v or 0) for _l, v, _t in rows] + [float(t or 0) for _l, _v, t in rows] + [1])
+    bars = format_html_join("", "{}", ((_bar(i, row, scale),) for i, row in enumerate(rows)))
+    height = len(rows) * (BAR_HEIGHT + GAP) + GAP
+    width = LABEL_WIDTH + BAR_WIDTH + 60
+    return format_html(
+        '<svg xmlns="http://www.w3.org/2000/svg" role="img" class="bar-chart" width="100%" '
+        'viewBox="0 0 {} {}" preserveAspectRatio="xMinYMin meet">{}</svg>',
+        width,
+        height,
+        bars,
+    )
+
+
+def _bar(index: int, row: tuple, scale: float) -> SafeString:
+    label, value, target = row
+    y = GAP + index * (BAR_HEIGHT + GAP)
+    length = round(BAR_WIDTH * float(value or 0) / scale)
+    mark = ""
+    if target is not None:
+        x = LABEL_WIDTH + round(BAR_WIDTH * float(target) / scale)
+        mark = format_html(
+            '<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="#dc3545" stroke-width="2"/>',
+            x,
+            x,
+            y - 3,
+            y + BAR_HEIGHT + 3,
+        )
+    shown = "—" if value is None else f"{value:g}"
+    return format_html(
+        '<text x="0" y="{}" font-size="12" fill="#212529">{}</text>'
+        '<rect x="{}" y="{}" width="{}" height="{}" fill="#0d6efd"><title>{}: {}</title></rect>{}'
+        '<text x="{}" y="{}" font-size="12" fill="#212529">{}</text>',
+        y + 13, label, LABEL_WIDTH, y, length, BAR_HEIGHT, label, shown, mark,
+        LABEL_WIDTH + length + 4, y + 13, shown,
+    )  # fmt: skip
+
+
+class ReportMixin(AccessMixin):
+    def filter_form(self) -> DashboardFilterForm:
+        if not hasattr(self, "_filter_form"):
+            self._filter_form = DashboardFilterForm(self.request.GET, user=self.request.user)
+        return self._filter_form
+
+    def filters(self) -> dict:
+        filters = self.filter_form().filters()
+        if filters["year"] is None:
+            raise Http404(_("В справочнике нет ни одного учебного года."))
+        return filters
+
+
+class DashboardView(ReportMixin, TemplateView):
+    template_name = "reports/dashboard.html"
+    title = _("Мониторинг и отчёты")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        filters = self.filters()
+        history = history_for(self.request.user, filters["year"], filters["organization"], filters["kind"])
+        report = history[-1]
+        context.update(
+            form=self.filter_form(),
+            report=report,
+            history=history,
+            history_rows=_history_rows(history),
+            charts=_charts(history),
+            querystring=self.request.GET.urlencode(),
+            form_numbers=FORM_NUMBERS,
+            may_edit_targets=access.is_methodist(self.request.user),
+        )
+        return context
+
+
+CHARTED = ("mentees", "pairs_active", "young_with_mentor_share", "pupils_mentees_share")
+
+
+def _charts(history) -> list[tuple[str, SafeString]]:
+    """One chart per charted indicator: its value by year against the year's target."""
+    charts = []
+    for code in CHARTED:
+        rows = []
+        for report in history:
+            indicator = next(i for i in report.indicators if i.code == code)
+            rows.append((report.year.title, indicator.value, indicator.target))
+        charts.append((indicator.label, bar_chart(rows)))
+    return charts
+
+
+def _history_rows(history) -> list[tuple[str, list]]:
+    """Indicator by indicator, its value in each of the years compared."""
+    rows = []
+    for position, indicator in enumerate(history[-1].indicators):
+        rows.append((indicator.label, [report.indicators[position].value for report in history]))
+    return rows
+
+
+class StatFormView(ReportMixin, View):
+    def get(self, request, number: int):
+        if number not in FORM_NUMBERS:
+            raise Http404
+        filters = self.filters()
+        return statform(
+            number, request.user, filters["year"], filters["organization"], filters["kind"]
+        ).response()
+
+
+class TargetEditView(AccessMixin, FormView):
+    writes = True  # the methodologist alone sets targets
+    form_class = TargetForm
+    template_name = "core/form.html"
+    title = _("Целевое значение показателя")
+
+    def get_initial(self):
+        return {key: self.request.GET[key] for key in ("year", "code") if key in self.request.GET}
+
+    def form_valid(self, form):
+        target = form.save()
+        url = f"{reverse('reports:dashboard')}?year={target.year_id}"
+        return redirect_with_message(self.request, url, _("Целевое значение сохранено."))

@@ -1,0 +1,159 @@
+"""The monitoring dashboard: indicators of a year, scope, snapshots, targets and the query count."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from registry.models import Program
+from reports.indicators import report_for
+from reports.models import IndicatorTarget
+from reports.views import bar_chart
+from submissions.models import SubmissionStatus
+from tests.factories import (
+    AcademicYearFactory,
+    MenteeFactory,
+    MentorFactory,
+    PairFactory,
+    PupilFactory,
+)
+from tests.helpers import count_queries
+from tests.submissions.factories import CampaignFactory, SubmissionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def make_pair(school, mentees=1, **kwargs):
+    mentor = MentorFactory(person__organization=school)
+    return PairFactory(
+        mentor=mentor,
+        mentees=[MenteeFactory(person__organization=school) for _ in range(mentees)],
+        **kwargs,
+    )
+
+
+@pytest.fixture
+def year():
+    return AcademicYearFactory(start_year=2025)
+
+
+@pytest.fixture
+def district(year, school_a, school_b):
+    """School A: an active pair of two mentees and a completed pair; school B: one active pair."""
+    make_pair(school_a, mentees=2)
+    completed = make_pair(school_a, status="completed", ended_on=datetime.date(2026, 5, 1))
+    Program.objects.filter(pair=completed).update(mentor_satisfaction=80, mentee_satisfaction=90)
+    make_pair(school_b)
+    make_pair(
+        school_b, status="completed", started_on=datetime.date(2024, 9, 1), ended_on=datetime.date(2025, 5, 1)
+    )
+    return completed
+
+
+def test_indicators_of_a_year_with_known_data(methodist, district, year):
+    report = report_for(methodist, year)
+    assert report.value("mentors") == 4  # every mentor of the bank who has not left
+    assert report.value("mentees") == 5
+    assert report.value("pairs_active") == 2
+    assert report.value("pairs_completed") == 1
+    assert report.value("programs") == 3  # pairs that worked during the year
+    assert report.value("mentor_satisfaction") == 80.0
+    assert report.value("mentee_satisfaction") == 90.0
+    assert report.value("pupils_mentees_share") is None  # no accepted denominator
+    assert dict(report.mentees_by_form) == {"педагог – педагог": 4}  # last year's pair left out
+
+
+def test_coordinator_sees_only_own_organisation(coordinator_a, district, year):
+    report = report_for(coordinator_a, year)
+    assert report.value("mentors") == 2
+    assert report.value("mentees") == 3
+    assert report.value("pairs_active") == 1
+    assert report.value("pairs_completed") == 1
+
+
+def test_dashboard_page_of_coordinator_shows_own_figures(as_coordinator_a, district, year):
+    response = as_coordinator_a.get(reverse("reports:dashboard"), {"year": year.pk})
+    assert response.context["report"].value("mentees") == 3
+    assert "нет данных" in response.content.decode()
+    assert "Задать целевое значение" not in response.content.decode()
+
+
+def test_accepted_snapshot_is_preferred_over_live_figures(methodist, district, year, school_a):
+    pupil = MenteeFactory(person=PupilFactory(organization=school_a, birth_year=2012))  # 13 in 2025
+    make_pair(school_a, mentees=0).mentees.add(pupil)
+    snapshot = {"mentors": 10, "mentees": 20, "pairs_active": 5, "pairs_completed": 0, "young": 4,
+                "young_with_mentor": 2, "pupils_10_18": 50, "pupils_15_19": 40,
+                "mentees_by_form": {"педагог – педагог": 20}}  # fmt: skip
+    SubmissionFactory(
+        campaign=CampaignFactory(year=year),
+        organization=school_a,
+        status=SubmissionStatus.ACCEPTED,
+        snapshot=snapshot,
+    )
+    report = report_for(methodist, year)
+    assert report.organizations_with_snapshot == 1
+    assert report.value("mentors") == 10 + 2  # school B live: two mentors
+    assert report.value("mentees") == 20 + 2
+    assert report.value("pairs_active") == 5 + 1
+    assert report.value("young") == 4
+    assert report.value("young_with_mentor_share") == 50.0
+    assert report.value("pupils_mentees_share") == 2.0  # 1 pupil mentee of 50
+    assert report.value("pupils_mentors_share") == 0.0
+    assert dict(report.mentees_by_form) == {"педагог – педагог": 20 + 1}
+
+
+def test_methodist_sets_a_target_and_sees_the_difference(as_methodist, methodist, district, year):
+    url = reverse("reports:target_edit")
+    response = as_methodist.post(url, {"year": year.pk, "code": "mentors", "target": "10"})
+    assert response.status_code == 302
+    as_methodist.post(url, {"year": year.pk, "code": "mentors", "target": "6"})
+    assert IndicatorTarget.objects.get(year=year, code="mentors").target == 6
+    mentors = next(i for i in report_for(methodist, year).indicators if i.code == "mentors")
+    assert (mentors.value, mentors.difference, mentors.progress) == (4, -2.0, 67)
+    page = as_methodist.get(reverse("reports:dashboard"), {"year": year.pk}).content.decode()
+    assert 'aria-valuenow="67"' in page
+
+
+def test_share_target_above_100_is_refused(as_methodist, year):
+    response = as_methodist.post(
+        reverse("reports:target_edit"), {"year": year.pk, "code": "website_share", "target": "120"}
+    )
+    assert response.status_code == 200
+    assert not IndicatorTarget.objects.exists()
+
+
+def test_coordinator_may_not_set_a_target(as_coordinator_a, year):
+    response = as_coordinator_a.post(
+        reverse("reports:target_edit"), {"year": year.pk, "code": "mentors", "target": "10"}
+    )
+    assert response.status_code == 403
+    assert not IndicatorTarget.objects.exists()
+
+
+def test_history_compares_previous_years(methodist, district, year):
+    AcademicYearFactory(start_year=2024)
+    from reports.indicators import history_for
+
+    history = history_for(methodist, year)
+    assert [r.year.start_year for r in history] == [2024, 2025]
+    assert history[0].value("pairs_completed") == 1  # the pair of last year only
+    assert history[0].value("pairs_active") == 0
+    assert history[1].value("pairs_completed") == 1
+
+
+def test_bar_chart_is_plain_svg():
+    svg = bar_chart([("2024/2025", 3, 5), ("2025/2026", 6, None)])
+    assert svg.startswith("<svg") and "<script" not in svg and "style=" not in svg
+    assert svg.count("<rect") == 2 and svg.count("<line") == 1
+
+
+def test_dashboard_query_count_does_not_grow(as_methodist, year, school_a, school_b):
+    url = f"{reverse('reports:dashboard')}?year={year.pk}"
+    make_pair(school_a)
+    small = count_queries(as_methodist, url)
+    for _ in range(5):
+        make_pair(school_a, mentees=2)
+        make_pair(school_b, status="completed", ended_on=datetime.date(2026, 4, 1))
+    assert count_queries(as_methodist, url) == small
