@@ -36,6 +36,9 @@ KINDS = {
 }
 DOCUMENTS = ("pdf", "docx", "xlsx", "pptx", "png", "jpeg", "gif", "webp")
 _OOXML_PARTS = {"docx": "word/document.xml", "xlsx": "xl/workbook.xml", "pptx": "ppt/presentation.xml"}
+# A real Office document unpacks to a few megabytes; more than this is a zip bomb, refused unread.
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+MAX_ZIP_ENTRIES = 10_000
 _EXECUTABLE_STARTS = (b"MZ", b"\x7fELF", b"#!", b"\xca\xfe\xba\xbe", b"\xcf\xfa\xed\xfe", b"\xfe\xed\xfa")
 
 
@@ -62,14 +65,28 @@ def sniff(uploaded) -> str | None:
 def _office_kind(uploaded) -> str | None:
     try:
         with zipfile.ZipFile(uploaded) as archive:
+            check_archive_size(archive, uploaded.name)
             names = set(archive.namelist())
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, EOFError, OSError, ValueError):
         return None
     finally:
         uploaded.seek(0)
     if "[Content_Types].xml" not in names:
         return None
     return next((kind for kind, part in _OOXML_PARTS.items() if part in names), None)
+
+
+def check_archive_size(archive: zipfile.ZipFile, name: str) -> None:
+    """Refuse a zip that would unpack to too much, from its directory alone (nothing is decompressed)."""
+    entries = archive.infolist()
+    if len(entries) > MAX_ZIP_ENTRIES or sum(e.file_size for e in entries) > MAX_UNPACKED_BYTES:
+        raise ValidationError(
+            _(
+                "Файл «%(name)s» распаковывается в слишком большой объём (больше %(mb)s МБ или %(n)s частей): "
+                "это не обычный документ. Сохраните документ заново и загрузите его."
+            )
+            % {"name": name, "mb": MAX_UNPACKED_BYTES // (1024 * 1024), "n": MAX_ZIP_ENTRIES}
+        )
 
 
 def validate_upload(uploaded, allowed: tuple[str, ...] = DOCUMENTS) -> Kind:
@@ -93,7 +110,15 @@ def validate_upload(uploaded, allowed: tuple[str, ...] = DOCUMENTS) -> Kind:
             _("Файл «%(name)s» не распознан как %(kinds)s. Сохраните его в одном из этих форматов.")
             % {"name": uploaded.name, "kinds": ", ".join(KINDS[k].label for k in allowed)}
         )
+    _name_as(uploaded, KINDS[kind])
     return KINDS[kind]
+
+
+def _name_as(uploaded, kind: Kind) -> None:
+    """A PNG named «скан.pdf» is kept as «скан.png»: stored and served as what it really is."""
+    path = PurePath(uploaded.name or "file")
+    if _kind_of_extension(path.name) != _kind_of_extension(f"x.{kind.extension}"):
+        uploaded.name = f"{path.stem}.{kind.extension}"
 
 
 def generated_name(prefix: str):

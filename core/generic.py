@@ -7,19 +7,22 @@ user's scope are not found (404); a write the role may not do is forbidden (403)
 
 from __future__ import annotations
 
+import datetime
+
 from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import CreateView, DetailView, UpdateView
 from django_filters.views import FilterView
 
 from accounts import access
 from core.columns import Column, display
-from core.history import history_of
+from core.history import _foreign_names, _row, history_of
 from core.widgets import FastSelect
 from reports.exporters import XlsxTable
 
@@ -176,16 +179,67 @@ class ScopedUpdateView(ScopedFormMixin, UpdateView):
 
     def form_valid(self, form):
         current = self.version_of(self.get_queryset().get(pk=self.object.pk))
-        if form.cleaned_data.get(self.version_field) and form.cleaned_data[self.version_field] != current:
-            form.add_error(
-                None,
-                _(
-                    "Запись уже изменил другой пользователь, пока вы её редактировали. "
-                    "Откройте запись заново, чтобы увидеть его изменения, и внесите свои ещё раз."
-                ),
-            )
+        loaded = form.cleaned_data.get(self.version_field)
+        if loaded and loaded != current:
+            form.add_error(None, concurrent_edit_message(self.object, loaded))
+            # The user has now seen the other edit: saving again writes the values kept in the form.
+            form.data = form.data.copy()
+            form.data[form.add_prefix(self.version_field)] = current
             return self.form_invalid(form)
         return super().form_valid(form)
+
+
+def concurrent_edit_message(obj, loaded: str) -> str:
+    """Who changed the record after the user opened it, when, and which fields: «поле: «А» → «Б»»."""
+    later = _history_since(obj, loaded)
+    if len(later) < 2:
+        return str(
+            _(
+                "Запись уже изменил другой пользователь, пока вы её редактировали. "
+                "Откройте запись заново, чтобы увидеть его изменения, и внесите свои ещё раз."
+            )
+        )
+    base, latest = later[0], later[-1]
+    fields = "; ".join(f"{name}: «{old}» → «{new}»" for name, old, new in changed_fields(obj, base, latest))
+    return _(
+        "Запись уже изменил другой пользователь — %(who)s в %(when)s: %(fields)s. Ваши значения остались в форме: "
+        "проверьте их и сохраните ещё раз, если они должны заменить эти изменения."
+    ) % {
+        "who": _user_name(latest.history_user),
+        "when": f"{timezone.localtime(latest.history_date):%H:%M}",
+        "fields": fields or _("поля не изменились"),
+    }
+
+
+def _history_since(obj, loaded: str) -> list:
+    """History rows written since the loaded version; the first is that version's own save."""
+    stamp = _version_time(loaded)
+    if stamp is None or not hasattr(obj, "history"):
+        return []
+    rows = obj.history.filter(history_date__gte=stamp).select_related("history_user")
+    return list(rows.order_by("history_date", "history_id"))
+
+
+def _version_time(loaded: str) -> datetime.datetime | None:
+    """The loaded version as an aware time; None for anything a browser of ours would not send back."""
+    try:
+        stamp = datetime.datetime.fromisoformat(loaded)
+        return stamp.astimezone(datetime.UTC) if stamp.tzinfo else None
+    except (ValueError, OverflowError):
+        return None
+
+
+def changed_fields(obj, base, latest) -> list[tuple[str, str, str]]:
+    m2m = [f.name for f in getattr(obj._meta.model, "_history_m2m_fields", [])]
+    delta = latest.diff_against(base, excluded_fields=m2m).changes
+    names = _foreign_names(obj._meta.model, [(latest, delta)])
+    return [_row(obj._meta.model, c.field, c.old, c.new, names) for c in delta]
+
+
+def _user_name(user) -> str:
+    if user is None:
+        return str(_("имя не записано"))
+    return user.get_full_name() or user.get_username()
 
 
 def _organization_id(obj, org_field: str | None):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import zipfile
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -26,6 +27,7 @@ from django.utils.translation import gettext_lazy
 from simple_history.utils import bulk_create_with_history
 
 from accounts import access
+from core.files import check_archive_size
 from directory.models import MentoringForm, Organization, PersonCategory
 from registry import rules, services
 from registry.models import (
@@ -232,9 +234,23 @@ def _not_xlsx_message() -> str:
     )
 
 
+def _check_unpacked_size(upload) -> None:
+    """A zip bomb is refused from the zip's directory, before openpyxl unpacks anything."""
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            check_archive_size(archive, upload.name)
+    except (zipfile.BadZipFile, EOFError, OSError, ValueError) as error:
+        raise ImportFileError(_not_xlsx_message()) from error
+    except ValidationError as error:
+        raise ImportFileError(error.messages[0]) from error
+    finally:
+        upload.seek(0)
+
+
 def _open_workbook(upload):
     from openpyxl import load_workbook
 
+    _check_unpacked_size(upload)
     try:
         return load_workbook(upload, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds of errors on a damaged or foreign zip

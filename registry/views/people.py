@@ -4,6 +4,7 @@ from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core import audit
 from core.columns import Column
 from core.generic import ScopedCreateView, ScopedDetailView, ScopedListView, ScopedUpdateView
 from registry import selectors
@@ -57,6 +58,8 @@ class PersonDetail(PersonView, ScopedDetailView):
         context["mentor_pairs"] = list(selectors.pairs_for(self.request.user).filter(mentor__person=person))
         context["mentee_pairs"] = list(selectors.pairs_for(self.request.user).filter(mentees__person=person))
         context["is_young"] = person.is_young_on(timezone.localdate())
+        audit.log_view(self.request.user, person)
+        context["card_views"] = audit.card_views_for(self.request.user, person)
         return context
 
 
