@@ -3,7 +3,6 @@ templates of personalised programs, and the library of normative documents."""
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -12,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.files import generated_name
+from core.models import StateChange
 
 HISTORY_EXCLUDED = ["updated_at"]
 
@@ -142,21 +142,13 @@ class PracticeAction(models.TextChoices):
     UNMARK_BEST = "unmark_best", _("снята отметка «лучшая»")
 
 
-class PracticeTransition(models.Model):
+class PracticeTransition(StateChange):
     practice = models.ForeignKey(
         Practice, verbose_name=_("практика"), on_delete=models.CASCADE, related_name="transitions"
     )
     action = models.CharField(_("действие"), max_length=20, choices=PracticeAction.choices)
     from_status = models.CharField(_("было"), max_length=20, choices=PracticeStatus.choices)
     to_status = models.CharField(_("стало"), max_length=20, choices=PracticeStatus.choices)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("кто"),
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-    )
-    at = models.DateTimeField(_("когда"), default=timezone.now)
     comment = models.TextField(_("комментарий"), blank=True)
 
     class Meta:

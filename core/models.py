@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -25,3 +26,19 @@ class ViewLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} → {self.person_id} ({self.viewed_at:%d.%m.%Y %H:%M})"
+
+
+class StateChange(models.Model):
+    """Who moved a record from one state to another, and when (pairs, practices, meetings, submissions)."""
+
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("кто"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("когда"), default=timezone.now)
+
+    class Meta:
+        abstract = True

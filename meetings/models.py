@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.files import generated_name
+from core.models import StateChange
 
 
 def lines_of(text: str) -> list[str]:
@@ -123,20 +124,12 @@ class Meeting(models.Model):
         return self.place
 
 
-class MeetingTransition(models.Model):
+class MeetingTransition(StateChange):
     meeting = models.ForeignKey(
         Meeting, on_delete=models.CASCADE, related_name="transitions", verbose_name=_("заседание")
     )
     from_status = models.CharField(_("было"), max_length=20, choices=MeetingStatus.choices)
     to_status = models.CharField(_("стало"), max_length=20, choices=MeetingStatus.choices)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-        verbose_name=_("кто"),
-    )
-    at = models.DateTimeField(_("когда"), default=timezone.now)
     reason = models.TextField(_("причина"), blank=True)
 
     class Meta:

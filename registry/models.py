@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.models import StateChange
 from directory.models import PersonCategory
 
 HISTORY_EXCLUDED = ["updated_at"]
@@ -374,20 +375,12 @@ class Pair(models.Model):
         return PAIR_TRANSITIONS[PairStatus(self.status)]
 
 
-class PairTransition(models.Model):
+class PairTransition(StateChange):
     pair = models.ForeignKey(
         Pair, verbose_name=_("пара"), on_delete=models.CASCADE, related_name="transitions"
     )
     from_status = models.CharField(_("было"), max_length=20, choices=PairStatus.choices)
     to_status = models.CharField(_("стало"), max_length=20, choices=PairStatus.choices)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("кто"),
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-    )
-    at = models.DateTimeField(_("когда"), default=timezone.now)
     reason = models.TextField(_("причина"))
 
     class Meta:

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.models import StateChange
 from directory.models import OrganizationKind
 
 HISTORY_EXCLUDED = ["updated_at"]
@@ -144,21 +145,13 @@ class SubmissionAction(models.TextChoices):
     REOPEN = "reopen", _("принятое открыто заново")
 
 
-class SubmissionTransition(models.Model):
+class SubmissionTransition(StateChange):
     submission = models.ForeignKey(
         Submission, verbose_name=_("отчёт"), on_delete=models.CASCADE, related_name="transitions"
     )
     action = models.CharField(_("действие"), max_length=20, choices=SubmissionAction.choices)
     from_status = models.CharField(_("было"), max_length=20, choices=SubmissionStatus.choices)
     to_status = models.CharField(_("стало"), max_length=20, choices=SubmissionStatus.choices)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("кто"),
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-    )
-    at = models.DateTimeField(_("когда"), default=timezone.now)
     comment = models.TextField(_("комментарий"), blank=True)
 
     class Meta:
