@@ -35,7 +35,9 @@ MENU = (
     MenuItem(_("Дорожная карта"), "meetings:roadmap_list", ALL, _("Заседания и план")),
     # meetings: menu items
     # reports: menu items
-    MenuItem(_("Мониторинг и отчёты"), "reports:dashboard", ALL),
+    MenuItem(_("Мониторинг"), "reports:dashboard", ALL, _("Отчёты")),
+    MenuItem(_("Анализ работы за год"), "reports:annual", ALL, _("Отчёты")),
+    MenuItem(_("Архив отчётов"), "reports:archive", ALL, _("Отчёты")),
     # submissions: menu items
     MenuItem(_("Кампании"), "submissions:campaign_list", ("methodist", "department"), _("Сбор данных")),
     MenuItem(_("Проверка сайтов"), "submissions:round_list", ("methodist", "department"), _("Сбор данных")),

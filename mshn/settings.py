@@ -177,6 +177,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # WeasyPrint reports every step of every PDF at INFO; only its warnings matter.
+    "loggers": {name: {"level": "WARNING"} for name in ("weasyprint", "weasyprint.progress", "fontTools")},
 }
 
 # Domain rules kept as settings, never hard-coded in logic.
@@ -195,6 +197,7 @@ MSHN_ROADMAP_APPROVER_POSITION = env_str(
     "Начальник отдела образования администрации Кировского муниципального района",
 )
 MSHN_ROADMAP_APPROVER_NAME = env_str("MSHN_ROADMAP_APPROVER_NAME", "")
+MSHN_PLACE = env_str("MSHN_PLACE", "пгт Кировский")  # the place on the annual report's title page
 MSHN_PROTOCOL_LIST_THRESHOLD = env_int("MSHN_PROTOCOL_LIST_THRESHOLD", 15)
 # The site's public address, for links in e-mails (https://mshn.example.ru); relative links without it.
 MSHN_SITE_URL = (env_str("MSHN_SITE_URL", "") or "").rstrip("/")

@@ -14,13 +14,16 @@ from typing import Any
 from django.http import FileResponse, HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.functional import Promise
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(value: Any) -> Any:
-    """A text that a spreadsheet would run as a formula is kept as text."""
+    """A text that a spreadsheet would run as a formula is kept as text (a lazy translation as text)."""
+    if isinstance(value, Promise):
+        value = str(value)
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts import access
 from core.widgets import FastSelect
 from directory.models import AcademicYear, Organization, OrganizationKind
-from reports.models import IndicatorCode, IndicatorTarget
+from reports.models import AnnualText, IndicatorCode, IndicatorTarget
 
 SELECT = {"class": "form-select form-select-sm"}
 
@@ -95,3 +95,37 @@ class TargetForm(forms.Form):
             defaults={"target": self.cleaned_data["target"]},
         )
         return target
+
+
+class AnnualFilterForm(DashboardFilterForm):
+    """The year and, for those who read everything, one organisation or (empty) the whole district."""
+
+    def __init__(self, data, *, user):
+        super().__init__(data, user=user)
+        self.fields.pop("kind", None)
+        if "organization" in self.fields:
+            self.fields["organization"].empty_label = _("весь район")
+
+
+class AnnualTextForm(forms.ModelForm):
+    """The methodologist's conclusions and plan; saved only over the version that was loaded."""
+
+    loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = AnnualText
+        fields = ["conclusions", "plan", "signer_position", "signer_name"]
+        widgets = {
+            "conclusions": forms.Textarea(attrs={"rows": 10}),
+            "plan": forms.Textarea(attrs={"rows": 10}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["loaded_version"].initial = version_of(self.instance)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", _("Сохранить")))
+
+
+def version_of(text: AnnualText) -> str:
+    return text.updated_at.isoformat() if text.updated_at else ""

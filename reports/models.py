@@ -1,9 +1,15 @@
-"""Targets of the monitoring indicators, set per school year by the methodologist."""
+"""Targets of the monitoring indicators, the methodologist's text of the annual report and its approved versions."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from core.files import generated_name
 
 
 class IndicatorCode(models.TextChoices):
@@ -45,3 +51,100 @@ class IndicatorTarget(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_code_display()}: {self.target} ({self.year})"
+
+
+def report_file_path(instance, filename: str) -> str:
+    return generated_name("reports")(instance, filename)
+
+
+def _per_subject(fields: list[str], name: str) -> list[models.UniqueConstraint]:
+    """Unique per year for the district (no organisation) and per year and organisation otherwise."""
+    return [
+        models.UniqueConstraint(
+            fields=["year", *fields], condition=Q(organization__isnull=True), name=f"{name}_district"
+        ),
+        models.UniqueConstraint(
+            fields=["year", "organization", *fields],
+            condition=Q(organization__isnull=False),
+            name=f"{name}_organization",
+        ),
+    ]
+
+
+class AnnualText(models.Model):
+    """The methodologist's own words in a year's analytic report: conclusions and the next year's plan."""
+
+    year = models.ForeignKey(
+        "directory.AcademicYear", verbose_name=_("учебный год"), on_delete=models.CASCADE, related_name="+"
+    )
+    organization = models.ForeignKey(
+        "directory.Organization",
+        verbose_name=_("организация"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Пусто — отчёт по району."),
+    )
+    conclusions = models.TextField(_("выводы"), blank=True, help_text=_("Каждый абзац — с новой строки."))
+    plan = models.TextField(
+        _("задачи и план на следующий учебный год"), blank=True, help_text=_("Каждый пункт — с новой строки.")
+    )
+    signer_position = models.CharField(
+        _("должность подписывающего"),
+        max_length=300,
+        default=_("Руководитель муниципальной Школы наставничества"),
+    )
+    signer_name = models.CharField(
+        _("инициалы и фамилия подписывающего"),
+        max_length=200,
+        blank=True,
+        help_text=_("Например: И. И. Иванова"),
+    )
+    updated_at = models.DateTimeField(_("изменено"), auto_now=True)
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        verbose_name = _("текст аналитического отчёта")
+        verbose_name_plural = _("тексты аналитических отчётов")
+        constraints = _per_subject([], "annual_text")
+
+    def __str__(self) -> str:
+        return f"{self.year} — {self.organization or _('район')}"
+
+
+class ApprovedReport(models.Model):
+    """A year's analytic report as approved: its PDF and XLSX are stored and never change afterwards."""
+
+    year = models.ForeignKey(
+        "directory.AcademicYear", verbose_name=_("учебный год"), on_delete=models.PROTECT, related_name="+"
+    )
+    organization = models.ForeignKey(
+        "directory.Organization",
+        verbose_name=_("организация"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    version = models.PositiveIntegerField(_("версия"))
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("утвердил"), on_delete=models.PROTECT, related_name="+"
+    )
+    approved_at = models.DateTimeField(_("утверждён"), default=timezone.now)
+    pdf = models.FileField(_("PDF"), upload_to=report_file_path, max_length=200)
+    xlsx = models.FileField(_("XLSX"), upload_to=report_file_path, max_length=200)
+
+    class Meta:
+        verbose_name = _("утверждённый отчёт")
+        verbose_name_plural = _("утверждённые отчёты")
+        ordering = ["-year__start_year", "organization__short_name", "-version"]
+        constraints = _per_subject(["version"], "approved_report")
+
+    def __str__(self) -> str:
+        return f"{self.year} — {self.organization or _('район')}, {_('версия')} {self.version}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("An approved report never changes: approve a new version instead.")
+        super().save(*args, **kwargs)

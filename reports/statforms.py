@@ -6,6 +6,7 @@ organisation), so openpyxl's normal mode is used for merged multi-row headers.
 
 from __future__ import annotations
 
+import datetime
 import tempfile
 from dataclasses import dataclass
 
@@ -17,7 +18,7 @@ from directory.models import AcademicYear
 from registry.models import Pair
 from registry.young import young_pedagogue_summary_for
 from reports.exporters import XLSX, Exporter, neutralise
-from reports.indicators import organizations_for, report_for
+from reports.indicators import Report, organizations_for, report_for
 
 FORM_NUMBERS = (1, 2, 3)
 
@@ -32,6 +33,7 @@ class Sheet:
     rows: list[list]
     total: list | None = None
     widths: tuple[int, ...] = ()
+    name: str = ""  # the sheet's tab, when the title is too long for one (31 characters)
 
 
 class StatForm(Exporter):
@@ -59,13 +61,15 @@ HEADER_ROW = 3  # row 1: the title, row 2: blank, rows 3–4: the header
 def write_sheet(ws, sheet: Sheet) -> None:
     from openpyxl.styles import Alignment, Font
 
-    ws.title = sheet.title.replace("/", "-")[:31]  # a sheet name may not hold «/»
+    ws.title = (sheet.name or sheet.title).replace("/", "-")[:31]  # a sheet name may not hold «/»
     ws.cell(row=1, column=1, value=neutralise(sheet.title)).font = Font(bold=True, size=12)
     _write_header(ws, sheet)
     first = HEADER_ROW + 2
     for offset, row in enumerate([*sheet.rows, *([sheet.total] if sheet.total else [])]):
         for column, value in enumerate(row, start=1):
-            ws.cell(row=first + offset, column=column, value=neutralise(value))
+            cell = ws.cell(row=first + offset, column=column, value=neutralise(value))
+            if isinstance(value, datetime.date):
+                cell.number_format = "DD.MM.YYYY"
     if sheet.total:
         for cell in ws[first + len(sheet.rows)]:
             cell.font = Font(bold=True)
@@ -79,7 +83,7 @@ def write_sheet(ws, sheet: Sheet) -> None:
 def _write_header(ws, sheet: Sheet) -> None:
     column, sub = 1, iter(sheet.sub)
     for text, span in sheet.top:
-        ws.cell(row=HEADER_ROW, column=column, value=text)
+        ws.cell(row=HEADER_ROW, column=column, value=neutralise(text))
         if span == 1:
             ws.merge_cells(
                 start_row=HEADER_ROW, start_column=column, end_row=HEADER_ROW + 1, end_column=column
@@ -89,7 +93,7 @@ def _write_header(ws, sheet: Sheet) -> None:
                 start_row=HEADER_ROW, start_column=column, end_row=HEADER_ROW, end_column=column + span - 1
             )
             for index in range(span):
-                ws.cell(row=HEADER_ROW + 1, column=column + index, value=next(sub))
+                ws.cell(row=HEADER_ROW + 1, column=column + index, value=neutralise(next(sub)))
         column += span
 
 
@@ -171,7 +175,11 @@ def young_sheet(user, year: AcademicYear, organization=None, kind: str = "") -> 
 
 
 def indicators_sheet(user, year: AcademicYear, organization=None, kind: str = "") -> Sheet:
-    report = report_for(user, year, organization, kind)
+    return indicators_sheet_of(report_for(user, year, organization, kind))
+
+
+def indicators_sheet_of(report: Report) -> Sheet:
+    year = report.year
     rows = [
         [i.label, i.value, float(i.target) if i.target is not None else None, i.difference]
         for i in report.indicators

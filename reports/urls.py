@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports import views
+from reports import annual_views, views
 
 app_name = "reports"
 
@@ -8,4 +8,10 @@ urlpatterns = [
     path("", views.DashboardView.as_view(), name="dashboard"),
     path("forms/<int:number>.xlsx", views.StatFormView.as_view(), name="statform"),
     path("targets/", views.TargetEditView.as_view(), name="target_edit"),
+    path("annual/", annual_views.AnnualView.as_view(), name="annual"),
+    path("annual/file.<str:fmt>", annual_views.AnnualFileView.as_view(), name="annual_file"),
+    path("annual/text/", annual_views.AnnualTextView.as_view(), name="annual_text"),
+    path("annual/approve/", annual_views.AnnualApproveView.as_view(), name="annual_approve"),
+    path("archive/", annual_views.ArchiveView.as_view(), name="archive"),
+    path("archive/<int:pk>.<str:fmt>", annual_views.ArchiveFileView.as_view(), name="archive_file"),
 ]

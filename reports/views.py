@@ -4,57 +4,16 @@ from __future__ import annotations
 
 from django.http import Http404
 from django.urls import reverse
-from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView, View
 
 from accounts import access
 from core.generic import AccessMixin, redirect_with_message
+from reports.charts import bar_chart
 from reports.forms import DashboardFilterForm, TargetForm
 from reports.indicators import history_for
 from reports.statforms import FORM_NUMBERS, statform
-
-BAR_HEIGHT, GAP, LABEL_WIDTH, BAR_WIDTH = 18, 8, 90, 300
-
-
-def bar_chart(rows: list[tuple[str, float | None, float | None]]) -> SafeString:
-    """Horizontal bars as SVG markup (no script, no style: the CSP allows it); a tick marks the target."""
-    scale = max([float(v or 0) for _l, v, _t in rows] + [float(t or 0) for _l, _v, t in rows] + [1])
-    bars = format_html_join("", "{}", ((_bar(i, row, scale),) for i, row in enumerate(rows)))
-    height = len(rows) * (BAR_HEIGHT + GAP) + GAP
-    width = LABEL_WIDTH + BAR_WIDTH + 60
-    return format_html(
-        '<svg xmlns="http://www.w3.org/2000/svg" role="img" class="bar-chart" width="100%" '
-        'viewBox="0 0 {} {}" preserveAspectRatio="xMinYMin meet">{}</svg>',
-        width,
-        height,
-        bars,
-    )
-
-
-def _bar(index: int, row: tuple, scale: float) -> SafeString:
-    label, value, target = row
-    y = GAP + index * (BAR_HEIGHT + GAP)
-    length = round(BAR_WIDTH * float(value or 0) / scale)
-    mark = ""
-    if target is not None:
-        x = LABEL_WIDTH + round(BAR_WIDTH * float(target) / scale)
-        mark = format_html(
-            '<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="#dc3545" stroke-width="2"/>',
-            x,
-            x,
-            y - 3,
-            y + BAR_HEIGHT + 3,
-        )
-    shown = "—" if value is None else f"{value:g}"
-    return format_html(
-        '<text x="0" y="{}" font-size="12" fill="#212529">{}</text>'
-        '<rect x="{}" y="{}" width="{}" height="{}" fill="#0d6efd"><title>{}: {}</title></rect>{}'
-        '<text x="{}" y="{}" font-size="12" fill="#212529">{}</text>',
-        y + 13, label, LABEL_WIDTH, y, length, BAR_HEIGHT, label, shown, mark,
-        LABEL_WIDTH + length + 4, y + 13, shown,
-    )  # fmt: skip
 
 
 class ReportMixin(AccessMixin):

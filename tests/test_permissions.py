@@ -17,6 +17,7 @@ from tests.factories import (
     PersonFactory,
 )
 from tests.meetings.factories import meetings_data
+from tests.reports.factories import reports_data
 from tests.submissions.factories import submissions_data
 
 ANON = 302
@@ -176,6 +177,15 @@ EXPECTED = {
     "reports:dashboard": (no_args, READ_ALL),
     "reports:statform": (lambda d: {"number": 1}, READ_ALL),
     "reports:target_edit": (no_args, METHODIST_WRITES),
+    "reports:annual": (no_args, READ_ALL),
+    "reports:annual_file": (lambda d: {"fmt": "xlsx"}, READ_ALL),
+    "reports:annual_text": (no_args, METHODIST_WRITES),
+    "reports:annual_approve": (
+        no_args,
+        {**POST_ONLY, "coord_a": 403, "coord_b": 403, "department": 403, "anon": ANON},
+    ),
+    "reports:archive": (no_args, READ_ALL),
+    "reports:archive_file": (lambda d: {"pk": d["approved_a"].pk, "fmt": "pdf"}, READ_A),
     "submissions:campaign_list": (no_args, {**READ_ALL, "coord_a": 403, "coord_b": 403}),
     "submissions:campaign_export": (no_args, {**READ_ALL, "coord_a": 403, "coord_b": 403}),
     "submissions:campaign_create": (no_args, METHODIST_WRITES),
@@ -272,6 +282,7 @@ def data(school_a, school_b):
         # events: data
         **submissions_data(school_a, school_b),
         # submissions: data
+        **reports_data(school_a, school_b),
         # reports: data
     }
 

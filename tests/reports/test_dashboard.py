@@ -8,30 +8,20 @@ import pytest
 from django.urls import reverse
 
 from registry.models import Program
+from reports.charts import bar_chart
 from reports.indicators import report_for
 from reports.models import IndicatorTarget
-from reports.views import bar_chart
 from submissions.models import SubmissionStatus
 from tests.factories import (
     AcademicYearFactory,
     MenteeFactory,
-    MentorFactory,
-    PairFactory,
     PupilFactory,
 )
 from tests.helpers import count_queries
+from tests.reports.factories import make_pair
 from tests.submissions.factories import CampaignFactory, SubmissionFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def make_pair(school, mentees=1, **kwargs):
-    mentor = MentorFactory(person__organization=school)
-    return PairFactory(
-        mentor=mentor,
-        mentees=[MenteeFactory(person__organization=school) for _ in range(mentees)],
-        **kwargs,
-    )
 
 
 @pytest.fixture

@@ -1,0 +1,686 @@
+"""The annual analytic report «Анализ работы МШН за учебный год»: its sections, built by aggregate
+queries (a fixed number whatever the size of the region), for the district or for one organisation.
+
+Each section has a few sentences of figures, a table (the `Sheet` of the statistical forms, so that its
+XLSX sheet and its PDF table are one and the same) with what each column means, and sometimes a chart.
+The PDF and the XLSX in `reports.annual_files` only lay out what `build_annual()` returns.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, OuterRef, Prefetch, Q, Sum
+from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from banks.models import MentoringProgram, NormativeDocument, Practice, PracticeStatus
+from directory.models import AcademicYear, Organization, OrganizationKind
+from events.models import Event, Participation, Training
+from events.selectors import AWARDED
+from meetings.models import AgendaItem, Meeting, RoadmapItem, RoadmapStatus
+from meetings.selectors import overdue_q
+from registry.models import Pair
+from reports.charts import bar_chart
+from reports.indicators import Report, latest_round, organizations_for, report_for
+from reports.models import AnnualText
+from reports.statforms import Sheet, indicators_sheet_of, young_sheet
+from submissions.models import ChecklistItem, WebsiteCheck
+from submissions.selectors import share
+
+CHART_LABEL_WIDTH = 340
+SHEET_NAMES = {  # tabs hold 31 characters
+    "by_form": gettext_lazy("Участники по формам"),
+    "by_organization": gettext_lazy("Участники по организациям"),
+    "programs": gettext_lazy("Программы"),
+    "practices": gettext_lazy("Практики"),
+    "meetings": gettext_lazy("Заседания МШН"),
+    "roadmap": gettext_lazy("Дорожная карта"),
+    "indicators": gettext_lazy("Показатели"),
+    "conclusions": gettext_lazy("Выводы и план"),
+}
+PERCENT_CODES = (
+    "young_with_mentor_share",
+    "pupils_mentees_share",
+    "pupils_mentors_share",
+    "mentor_satisfaction",
+    "mentee_satisfaction",
+    "website_share",
+)
+
+
+@dataclass
+class Section:
+    key: str
+    title: str
+    paragraphs: list[str]
+    sheet: Sheet
+    notes: list[tuple[str, str]]  # (column, what it means) for the explanation sheet
+    chart: SafeString | None = None
+    chart_caption: str = ""
+    number: int = 0
+
+
+@dataclass
+class AnnualReport:
+    year: AcademicYear
+    organization: Organization | None
+    text: AnnualText
+    indicators: Report
+    sections: list[Section] = field(default_factory=list)
+    built_at: object = None
+
+    @property
+    def subject(self) -> str:
+        """Whose work the report analyses: the district's school or one organisation."""
+        return self.organization.full_name if self.organization else settings.MSHN_ORGANIZATION_NAME
+
+    @property
+    def title(self) -> str:
+        return _("Анализ работы муниципальной Школы наставничества за %(year)s учебный год") % {
+            "year": self.year.title
+        }
+
+    @property
+    def file_stem(self) -> str:
+        return file_stem(self.year, self.organization)
+
+
+def file_stem(year: AcademicYear, organization: Organization | None) -> str:
+    """The report's file name without extension: «Анализ работы МШН 2025-2026[ — организация]»."""
+    stem = _("Анализ работы МШН %(years)s") % {"years": f"{year.start_year}-{year.start_year + 1}"}
+    if organization:
+        stem = f"{stem} — {organization.short_name}"
+    return stem.replace("/", "-").replace("\\", "-")
+
+
+def build_annual(user, year: AcademicYear, organization: Organization | None = None) -> AnnualReport:
+    """Every section of the year's report over the user's scope (one organisation or the district)."""
+    orgs = organizations_for(user, organization)
+    indicators = report_for(user, year, organization)
+    report = AnnualReport(
+        year=year,
+        organization=organization,
+        text=text_for(year, organization),
+        indicators=indicators,
+        built_at=timezone.localtime(),
+    )
+    builders = (
+        _general, _normative, _by_form, _by_organization, _young, _programs, _practices,
+        _meetings, _roadmap, _events, _training, _websites, _indicators, _conclusions,
+    )  # fmt: skip
+    for number, build in enumerate(builders, start=1):
+        section = build(user, year, organization, orgs, report)
+        section.number = number
+        name = f"{number}. {SHEET_NAMES.get(section.key, section.title)}"
+        section.sheet = dataclasses.replace(section.sheet, title=f"{number}. {section.title}", name=name)
+        report.sections.append(section)
+    return report
+
+
+def text_for(year: AcademicYear, organization: Organization | None) -> AnnualText:
+    """The methodologist's text of the report, or an empty one not yet saved."""
+    found = AnnualText.objects.filter(year=year, organization=organization).first()
+    return found or AnnualText(year=year, organization=organization)
+
+
+def _sheet(headers: list[str], rows: list[list], widths=(), total=None) -> Sheet:
+    """A table with a one-row header (each header cell merged down over the two header rows)."""
+    return Sheet(title="", top=[(h, 1) for h in headers], sub=[], rows=rows, total=total, widths=widths)
+
+
+def _date(value) -> str:
+    return value.strftime("%d.%m.%Y") if value else ""
+
+
+def shown(value) -> str:
+    """A value as text in the report: dates дд.мм.гггг, decimals with a comma, nothing for no value."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime.date):
+        return _date(value)
+    if isinstance(value, float):
+        return number_format(value, decimal_pos=1, use_l10n=True)
+    return str(value)
+
+
+# 1. General information -----------------------------------------------------------------------------------
+
+
+def _general(user, year, organization, orgs, report) -> Section:
+    kinds = {kind: Count("id", filter=Q(kind=kind, is_active=True)) for kind in OrganizationKind.values}
+    figures = orgs.aggregate(
+        total=Count("id", filter=Q(is_active=True)),
+        base=Count("id", filter=Q(is_base_school=True, is_active=True)),
+        internship=Count("id", filter=Q(is_internship_site=True, is_active=True)),
+        **kinds,
+    )
+    rows = [
+        [_("Учебный год"), year.title],
+        [_("Организаций, действующих"), figures["total"]],
+        *[[str(label), figures[value]] for value, label in OrganizationKind.choices],
+        [_("Базовых школ наставничества"), figures["base"]],
+        [_("Стажировочных площадок"), figures["internship"]],
+        [_("Организаций, чьи отчёты за год приняты"), report.indicators.organizations_with_snapshot],
+        [_("Отчёт сформирован"), report.built_at.strftime("%d.%m.%Y %H:%M")],
+    ]
+    paragraphs = [
+        _(
+            "Отчёт составлен по данным реестра наставничества за %(year)s учебный год (с 01.09.%(start)s "
+            "по 31.08.%(end)s). Организаций в отчёте: %(total)s, из них базовых школ наставничества — "
+            "%(base)s, стажировочных площадок — %(internship)s."
+        )
+        % {
+            "year": year.title,
+            "start": year.start_year,
+            "end": year.start_year + 1,
+            "total": figures["total"],
+            "base": figures["base"],
+            "internship": figures["internship"],
+        },
+        _(
+            "Показатели организаций, чьи отчёты за год приняты руководителем МШН (%(n)s), взяты из "
+            "зафиксированных при приёме данных; остальные — из реестра на дату формирования отчёта."
+        )
+        % {"n": report.indicators.organizations_with_snapshot},
+    ]
+    notes = [(_("Показатель"), _("Что подсчитано")), (_("Значение"), _("Число или дата"))]
+    return Section(
+        "general",
+        _("Общие сведения"),
+        paragraphs,
+        _sheet([_("Показатель"), _("Значение")], rows, (50, 24)),
+        notes,
+    )
+
+
+# 2. Normative base -----------------------------------------------------------------------------------------
+
+
+def _normative(user, year, organization, orgs, report) -> Section:
+    documents = NormativeDocument.objects.filter(issued_on__lte=year.end_date).order_by(
+        "level", "issued_on", "id"
+    )
+    rows = [
+        [n, d.get_level_display(), d.get_kind_display(), d.issued_on, d.number, d.title, d.issuer]
+        for n, d in enumerate(documents, start=1)
+    ]
+    headers = [_("№"), _("Уровень"), _("Вид"), _("Дата"), _("Номер"), _("Название"), _("Кем принят")]
+    paragraphs = [
+        _("Работа Школы наставничества в %(year)s учебном году велась на основании документов (%(n)s):")
+        % {"year": year.title, "n": len(rows)}
+    ]
+    notes = [
+        (_("Уровень"), _("Федеральный, региональный, муниципальный или локальный документ")),
+        (_("Дата"), _("Дата принятия документа; в отчёт входят документы, принятые до конца учебного года")),
+    ]
+    return Section(
+        "normative",
+        _("Нормативная база"),
+        paragraphs,
+        _sheet(headers, rows, (5, 20, 20, 19, 14, 60, 30)),
+        notes,
+    )
+
+
+# 3–4. Participants ---------------------------------------------------------------------------------------
+
+PARTICIPANTS = {
+    "mentors": Count("mentor", distinct=True),
+    "mentees": Count("mentees", distinct=True),
+    "pairs": Count("id", distinct=True),
+}
+PARTICIPANT_NOTES = [
+    (gettext_lazy("наставников"), gettext_lazy("Разные наставники пар и групп, работавших в учебном году")),
+    (gettext_lazy("наставляемых"), gettext_lazy("Разные наставляемые этих пар и групп")),
+    (
+        gettext_lazy("пар и групп"),
+        gettext_lazy("Пары и группы, работавшие хотя бы день учебного года (по реестру)"),
+    ),
+]
+
+
+def _pairs(year, orgs):
+    return Pair.objects.during(year).filter(organization__in=orgs).order_by()
+
+
+def _participant_total(year, orgs) -> dict:
+    return _pairs(year, orgs).aggregate(**PARTICIPANTS)
+
+
+def _by_form(user, year, organization, orgs, report) -> Section:
+    rows = [
+        [r["form__name"], r["mentors"], r["mentees"], r["pairs"]]
+        for r in _pairs(year, orgs).values("form__name").annotate(**PARTICIPANTS).order_by("form__name")
+    ]
+    total = _participant_total(year, orgs)
+    sheet = Sheet(
+        title="",
+        top=[(_("Форма наставничества"), 1), (_("Участники"), 3)],
+        sub=[_("наставников"), _("наставляемых"), _("пар и групп")],
+        rows=rows,
+        total=[_("Итого (без повторов)"), total["mentors"], total["mentees"], total["pairs"]],
+        widths=(40, 16, 16, 16),
+    )
+    paragraphs = [
+        _(
+            "В учебном году работали пар и групп: %(pairs)s; в них наставников — %(mentors)s, "
+            "наставляемых — %(mentees)s. Человек, участвующий в нескольких формах, в итоге считается один раз."
+        )
+        % total
+    ]
+    chart = bar_chart([(r[0], r[2], None) for r in rows], CHART_LABEL_WIDTH) if rows else None
+    caption = _("Наставляемые по формам наставничества")
+    return Section(
+        "by_form",
+        _("Участники по формам наставничества"),
+        paragraphs,
+        sheet,
+        PARTICIPANT_NOTES,
+        chart,
+        caption,
+    )
+
+
+def _by_organization(user, year, organization, orgs, report) -> Section:
+    grouped = (
+        _pairs(year, orgs)
+        .values("organization__short_name", "organization__kind")
+        .annotate(**PARTICIPANTS)
+        .order_by("organization__short_name")
+    )
+    kinds = dict(OrganizationKind.choices)
+    rows = [
+        [
+            r["organization__short_name"],
+            str(kinds[r["organization__kind"]]),
+            r["mentors"],
+            r["mentees"],
+            r["pairs"],
+        ]
+        for r in grouped
+    ]
+    total = _participant_total(year, orgs)
+    sheet = Sheet(
+        title="",
+        top=[(_("Организация"), 1), (_("Вид"), 1), (_("Участники"), 3)],
+        sub=[_("наставников"), _("наставляемых"), _("пар и групп")],
+        rows=rows,
+        total=[_("Итого"), "", total["mentors"], total["mentees"], total["pairs"]],
+        widths=(44, 26, 16, 16, 16),
+    )
+    paragraphs = [
+        _("Организаций, в которых работали пары и группы: %(n)s.") % {"n": len(rows)},
+    ]
+    return Section("by_organization", _("Участники по организациям"), paragraphs, sheet, PARTICIPANT_NOTES)
+
+
+# 5. Young pedagogues ---------------------------------------------------------------------------------------
+
+
+def _young(user, year, organization, orgs, report) -> Section:
+    sheet = young_sheet(user, year, organization)
+    young = report.indicators.value("young")
+    share_ = report.indicators.value("young_with_mentor_share")
+    paragraphs = [
+        _(
+            "Молодых педагогов (не старше %(age)s лет со стажем не больше %(experience)s лет): %(young)s; "
+            "доля молодых педагогов с наставником — %(share)s %%."
+        )
+        % {
+            "age": settings.YOUNG_PEDAGOGUE_MAX_AGE,
+            "experience": settings.YOUNG_PEDAGOGUE_MAX_EXPERIENCE_YEARS,
+            "young": young,
+            "share": shown(share_) or "—",
+        }
+    ]
+    notes = [
+        (_("всего"), _("Молодые педагоги организации на день оценки года")),
+        (_("с наставником"), _("Из них наставляемые пары или группы, действовавшей в учебном году")),
+        (_("доля с наставником, %"), _("с наставником ÷ всего × 100")),
+    ]
+    return Section("young", _("Молодые педагоги"), paragraphs, sheet, notes)
+
+
+# 6–7. Programs and practices ------------------------------------------------------------------------------
+
+
+def _programs(user, year, organization, orgs, report) -> Section:
+    programs = (
+        MentoringProgram.objects.filter(organization__in=orgs, starts_on__lte=year.end_date)
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=year.start_date))
+        .select_related("organization")
+        .prefetch_related("forms")
+        .order_by("organization__short_name", "title")
+    )
+    rows = [
+        [
+            n,
+            p.title,
+            p.organization.short_name,
+            ", ".join(f.name for f in p.forms.all()),
+            p.starts_on,
+            p.ends_on,
+            " от ".join(filter(None, [p.order_number, _date(p.order_date)])),
+        ]
+        for n, p in enumerate(programs, start=1)
+    ]
+    headers = [_("№"), _("Программа"), _("Организация"), _("Формы"), _("Действует с"), _("по"), _("Приказ")]
+    paragraphs = [
+        _(
+            "Программ наставничества, действовавших в учебном году: %(programs)s; персонализированных "
+            "программ пар и групп: %(personal)s."
+        )
+        % {"programs": len(rows), "personal": report.indicators.value("programs")}
+    ]
+    notes = [(_("по"), _("Пусто — бессрочно")), (_("Приказ"), _("Номер и дата приказа об утверждении"))]
+    return Section(
+        "programs",
+        _("Программы наставничества"),
+        paragraphs,
+        _sheet(headers, rows, (5, 44, 30, 28, 19, 19, 24)),
+        notes,
+    )
+
+
+def _practices(user, year, organization, orgs, report) -> Section:
+    practices = Practice.objects.filter(year=year, organization__in=orgs)
+    figures = practices.aggregate(
+        total=Count("id"),
+        published=Count("id", filter=Q(status=PracticeStatus.PUBLISHED)),
+        best=Count("id", filter=Q(status=PracticeStatus.PUBLISHED, is_best=True)),
+    )
+    published = (
+        practices.filter(status=PracticeStatus.PUBLISHED)
+        .select_related("organization")
+        .order_by("-is_best", "organization__short_name", "title")
+    )
+    rows = [
+        [n, p.title, p.organization.short_name, _("да") if p.is_best else "", p.published_on]
+        for n, p in enumerate(published, start=1)
+    ]
+    headers = [_("№"), _("Практика"), _("Организация"), _("Лучшая"), _("Опубликована")]
+    paragraphs = [
+        _(
+            "Практик наставничества за год представлено: %(total)s, опубликовано в банке: %(published)s, "
+            "из них признаны лучшими: %(best)s."
+        )
+        % figures
+    ]
+    notes = [
+        (_("Лучшая"), _("«да» — практика признана лучшей")),
+        (_("Опубликована"), _("Дата публикации в банке")),
+    ]
+    return Section(
+        "practices",
+        _("Практики наставничества"),
+        paragraphs,
+        _sheet(headers, rows, (5, 60, 30, 12, 19)),
+        notes,
+    )
+
+
+# 8–9. Meetings and the roadmap ----------------------------------------------------------------------------
+
+
+def _meetings(user, year, organization, orgs, report) -> Section:
+    meetings = (
+        Meeting.objects.filter(year=year)
+        .prefetch_related(Prefetch("agenda", queryset=AgendaItem.objects.order_by("position", "id")))
+        .order_by("date", "number")
+    )
+    rows = [
+        [
+            m.number,
+            m.date,
+            _("онлайн") if m.is_online else _("очно"),
+            m.get_status_display(),
+            "; ".join(item.topic for item in m.agenda.all()),
+        ]
+        for m in meetings
+    ]
+    held = report.indicators.value("meetings_held")
+    paragraphs = [
+        _(
+            "Заседаний Школы наставничества проведено (протокол утверждён): %(held)s при обязательных двух "
+            "в год; всего заседаний в плане года: %(total)s."
+        )
+        % {"held": held, "total": len(rows)}
+    ]
+    headers = [_("№"), _("Дата"), _("Форма"), _("Протокол"), _("Вопросы повестки")]
+    notes = [(_("Протокол"), _("«утверждён» — заседание проведено, протокол утверждён"))]
+    return Section(
+        "meetings",
+        _("Заседания Школы наставничества"),
+        paragraphs,
+        _sheet(headers, rows, (6, 19, 12, 16, 75)),
+        notes,
+    )
+
+
+def _roadmap(user, year, organization, orgs, report) -> Section:
+    today = timezone.localdate()
+    items = RoadmapItem.objects.filter(year=year)
+    if organization is not None:
+        items = items.filter(responsible_organization=organization)
+    figures = items.aggregate(
+        total=Count("id"),
+        done=Count("id", filter=Q(status=RoadmapStatus.DONE)),
+        overdue=Count("id", filter=overdue_q(today)),
+    )
+    rows = [
+        [
+            n,
+            i.stage,
+            i.activity,
+            i.due_on or i.due_note,
+            i.responsible_text or str(i.responsible_person or i.responsible_organization or ""),
+            i.get_status_display() + (" (" + _("просрочено") + ")" if i.overdue else ""),
+            i.done_on,
+        ]
+        for n, i in enumerate(
+            items.select_related("responsible_person", "responsible_organization")
+            .annotate(overdue=ExpressionWrapper(overdue_q(today), output_field=BooleanField()))
+            .order_by("position", "due_on", "id"),
+            start=1,
+        )
+    ]
+    paragraphs = [
+        _("Пунктов дорожной карты: %(total)s; выполнено: %(done)s; просрочено: %(overdue)s.") % figures
+    ]
+    headers = [
+        _("№"),
+        _("Этап"),
+        _("Мероприятие"),
+        _("Срок"),
+        _("Ответственный"),
+        _("Статус"),
+        _("Выполнено"),
+    ]
+    notes = [(_("Статус"), _("«просрочено» — срок прошёл, а пункт не выполнен и не отменён"))]
+    return Section(
+        "roadmap",
+        _("Выполнение дорожной карты"),
+        paragraphs,
+        _sheet(headers, rows, (5, 20, 50, 19, 28, 22, 19)),
+        notes,
+    )
+
+
+# 10–11. Events and mentors' training ----------------------------------------------------------------------
+
+
+def _events(user, year, organization, orgs, report) -> Section:
+    people = Participation.objects.filter(event=OuterRef("pk"), person__organization__in=orgs)
+    events = (
+        Event.objects.filter(year=year)
+        .filter(Exists(people) | (Q(organizer__in=orgs) if organization else Q(pk__isnull=False)))
+        .select_related("organizer")
+        .annotate(
+            people=Count("participants", filter=Q(participants__person__organization__in=orgs)),
+            awarded=Count(
+                "participants",
+                filter=Q(participants__person__organization__in=orgs, participants__result__in=AWARDED),
+            ),
+        )
+        .order_by("starts_on", "id")
+    )
+    rows = [
+        [n, e.title, e.get_kind_display(), e.starts_on, e.ends_on, e.organizer_name, e.people, e.awarded]
+        for n, e in enumerate(events, start=1)
+    ]
+    total = [_("Итого"), "", "", "", "", "", sum(r[6] for r in rows), sum(r[7] for r in rows)]
+    headers = [
+        _("№"),
+        _("Мероприятие"),
+        _("Вид"),
+        _("Начало"),
+        _("Окончание"),
+        _("Организатор"),
+        _("Участников"),
+        _("Призёры и победители"),
+    ]
+    paragraphs = [
+        _("Мероприятий за год: %(n)s; участий педагогов и обучающихся: %(people)s.")
+        % {"n": len(rows), "people": total[6]}
+    ]
+    notes = [
+        (_("Участников"), _("Участия людей из организаций отчёта")),
+        (_("Призёры и победители"), _("Из них с результатом «призёр» или «победитель»")),
+    ]
+    return Section(
+        "events",
+        _("Мероприятия"),
+        paragraphs,
+        _sheet(headers, rows, (5, 36, 22, 19, 19, 26, 17, 19), total),
+        notes,
+    )
+
+
+def _training(user, year, organization, orgs, report) -> Section:
+    trainings = Training.objects.filter(year=year, person__organization__in=orgs).order_by()
+    grouped = (
+        trainings.values("title", "provider")
+        .annotate(people=Count("person", distinct=True), hours=Sum("hours"))
+        .order_by("title", "provider")
+    )
+    rows = [[r["title"], r["provider"], r["people"], r["hours"]] for r in grouped]
+    total = trainings.aggregate(people=Count("person", distinct=True), hours=Sum("hours"))
+    paragraphs = [
+        _("Прошли обучение по вопросам наставничества: %(people)s человек, всего %(hours)s часов.")
+        % {"people": total["people"], "hours": total["hours"] or 0}
+    ]
+    headers = [_("Курс / программа"), _("Кто проводил"), _("Слушателей"), _("Часов всего")]
+    notes = [
+        (_("Слушателей"), _("Разные люди, окончившие курс в учебном году")),
+        (_("Часов всего"), _("Сумма часов обучения всех слушателей курса")),
+    ]
+    sheet = _sheet(
+        headers, rows, (50, 36, 12, 12), [_("Итого (без повторов)"), "", total["people"], total["hours"] or 0]
+    )
+    return Section("training", _("Обучение наставников"), paragraphs, sheet, notes)
+
+
+# 12. Website checks --------------------------------------------------------------------------------------
+
+
+def _websites(user, year, organization, orgs, report) -> Section:
+    round_ = latest_round(year)
+    items = ChecklistItem.objects.filter(is_active=True).count()
+    checks = (
+        WebsiteCheck.objects.filter(round=round_, organization__in=orgs)
+        .select_related("organization")
+        .annotate(found=Count("results", filter=Q(results__found=True, results__item__is_active=True)))
+        .order_by("organization__short_name")
+        if round_
+        else WebsiteCheck.objects.none()
+    )
+    rows = [[c.organization.short_name, c.section_url, c.found, items, share(c.found, items)] for c in checks]
+    found = sum(r[2] for r in rows)
+    total = [_("Итого"), "", found, items * len(rows), share(found, items * len(rows))] if rows else None
+    if round_:
+        paragraphs = [
+            _(
+                "Проверка «%(round)s» (срок %(deadline)s): сайтов проверено %(n)s, соответствие перечню — %(share)s %%."
+            )
+            % {
+                "round": round_.title,
+                "deadline": _date(round_.deadline),
+                "n": len(rows),
+                "share": report.indicators.value("website_share"),
+            }
+        ]
+    else:
+        paragraphs = [_("В учебном году проверок сайтов не было.")]
+    headers = [
+        _("Организация"),
+        _("Раздел «Наставничество»"),
+        _("Найдено пунктов"),
+        _("Пунктов в перечне"),
+        _("Соответствие, %"),
+    ]
+    notes = [
+        (_("Соответствие, %"), _("Найдено пунктов ÷ пунктов в перечне × 100, по последней проверке года"))
+    ]
+    return Section(
+        "websites",
+        _("Проверка сайтов"),
+        paragraphs,
+        _sheet(headers, rows, (44, 44, 14, 14, 14), total),
+        notes,
+    )
+
+
+# 13–14. Indicators and the methodologist's text ------------------------------------------------------------
+
+
+def _indicators(user, year, organization, orgs, report) -> Section:
+    indicators = report.indicators
+    sheet = indicators_sheet_of(indicators)
+    with_targets = sum(1 for i in indicators.indicators if i.target is not None)
+    reached = sum(1 for i in indicators.indicators if i.target is not None and (i.difference or 0) >= 0)
+    paragraphs = [
+        _("Целевые значения заданы для %(n)s показателей; достигнуты или превышены: %(reached)s.")
+        % {"n": with_targets, "reached": reached}
+    ]
+    percent = [i for i in indicators.indicators if i.code in PERCENT_CODES]
+    chart = bar_chart([(i.label, i.value, i.target) for i in percent], CHART_LABEL_WIDTH)
+    notes = [
+        (_("значение"), _("Значение показателя за учебный год; пусто — нет данных")),
+        (_("цель"), _("Целевое значение, заданное руководителем МШН")),
+        (_("разница"), _("значение − цель")),
+    ]
+    return Section(
+        "indicators",
+        _("Показатели и целевые значения"),
+        paragraphs,
+        sheet,
+        notes,
+        chart,
+        _("Показатели в процентах и их целевые значения (красная черта)"),
+    )
+
+
+def _conclusions(user, year, organization, orgs, report) -> Section:
+    text = report.text
+    rows = [[_("Выводы"), line] for line in _lines(text.conclusions)]
+    rows += [[_("Задачи и план"), line] for line in _lines(text.plan)]
+    paragraphs = [] if rows else [_("Выводы и план на следующий год ещё не написаны.")]
+    notes = [(_("Текст"), _("Выводы и план, написанные руководителем МШН"))]
+    return Section(
+        "conclusions",
+        _("Выводы и задачи на следующий учебный год"),
+        paragraphs,
+        _sheet([_("Раздел"), _("Текст")], rows, (18, 100)),
+        notes,
+    )
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]

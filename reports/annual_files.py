@@ -1,0 +1,140 @@
+"""The annual report as files: a PDF laid out as a Russian official document (ГОСТ Р 7.0.97-2016) and an
+XLSX workbook with a sheet per section and a sheet that explains each column."""
+
+from __future__ import annotations
+
+import datetime
+import tempfile
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from reports.annual import AnnualReport, Section, shown
+from reports.exporters import XLSX, Exporter, PdfDocument
+from reports.statforms import Sheet, write_sheet
+
+
+@dataclass(frozen=True)
+class Approval:
+    """What the title page says of an approved version."""
+
+    version: int
+    approved_at: datetime.datetime
+    approved_by: str
+
+
+class AnnualXlsx(Exporter):
+    content_type = XLSX
+    extension = "xlsx"
+
+    def __init__(self, report: AnnualReport, approval: Approval | None = None):
+        super().__init__(report.file_stem)
+        self.report, self.approval = report, approval
+
+    def render(self):
+        from openpyxl import Workbook
+
+        book = Workbook()
+        book.remove(book.active)
+        status = approval_line(self.approval, self.report)
+        for section in self.report.sections:
+            sheet = book.create_sheet()
+            write_sheet(sheet, section.sheet)
+            sheet["A2"] = status
+        write_sheet(book.create_sheet(), explanation_sheet(self.report))
+        book.properties.title = self.report.title
+        book.properties.creator = settings.MSHN_ORGANIZATION_NAME
+        stream = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)
+        book.save(stream)
+        stream.seek(0)
+        return stream
+
+
+def approval_line(approval: Approval | None, report: AnnualReport) -> str:
+    if approval is None:
+        return _("Проект, сформирован %(when)s") % {"when": report.built_at.strftime("%d.%m.%Y %H:%M")}
+    return _("Утверждён %(when)s (%(who)s), версия %(version)s") % {
+        "when": approval.approved_at.strftime("%d.%m.%Y"),
+        "who": approval.approved_by,
+        "version": approval.version,
+    }
+
+
+def explanation_sheet(report: AnnualReport) -> Sheet:
+    """«Пояснения»: for every sheet, what each of its columns means."""
+    rows = [
+        [section.sheet.title, column, meaning]
+        for section in report.sections
+        for column, meaning in section.notes
+    ]
+    return Sheet(
+        title=_("Пояснения"),
+        top=[(_("Лист"), 1), (_("Столбец"), 1), (_("Что означает"), 1)],
+        sub=[],
+        rows=rows,
+        widths=(36, 26, 90),
+    )
+
+
+class AnnualPdf(PdfDocument):
+    def __init__(self, report: AnnualReport, approval: Approval | None = None):
+        context = {
+            "report": report,
+            "sections": [_pdf_section(section) for section in report.sections],
+            "approval": approval,
+            "organization_name": settings.MSHN_ORGANIZATION_NAME,
+            "place": settings.MSHN_PLACE,
+            "conclusions": _paragraphs(report.text.conclusions),
+            "plan": _paragraphs(report.text.plan),
+        }
+        super().__init__(report.file_stem, "reports/pdf/annual.html", context)
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+@dataclass
+class PdfTable:
+    header: list[list[tuple[str, int, int]]]  # rows of (text, colspan, rowspan)
+    rows: list[list[tuple[str, str]]]  # (text, CSS class: "number", "date" or "")
+    total: list[tuple[str, str]] | None
+    widths: list[float]  # per column, per cent of the table's width
+
+
+def _pdf_section(section: Section) -> dict:
+    return {"section": section, "table": pdf_table(section.sheet) if section.key != "conclusions" else None}
+
+
+def pdf_table(sheet: Sheet) -> PdfTable:
+    """The sheet as HTML table rows: the same two-row header, values shown as in Russian documents."""
+    two_rows = any(span > 1 for _text, span in sheet.top)
+    top = [(text, span, 2 if two_rows and span == 1 else 1) for text, span in sheet.top]
+    header = [top, [(text, 1, 1) for text in sheet.sub]] if two_rows else [top]
+    columns = sum(span for _text, span in sheet.top)
+    numeric = [
+        bool(sheet.rows) and all(isinstance(row[i], int | float) or row[i] is None for row in sheet.rows)
+        for i in range(columns)
+    ]
+
+    def cells(row: list) -> list[tuple[str, str]]:
+        return [(shown(value), _css_class(value, numeric[i])) for i, value in enumerate(row)]
+
+    return PdfTable(
+        header=header,
+        rows=[cells(row) for row in sheet.rows],
+        total=cells(sheet.total) if sheet.total else None,
+        widths=_percent_widths(sheet, columns),
+    )
+
+
+def _css_class(value, numeric: bool) -> str:
+    if numeric:
+        return "number"
+    return "date" if isinstance(value, datetime.date) else ""
+
+
+def _percent_widths(sheet: Sheet, columns: int) -> list[float]:
+    widths = [sheet.widths[i] if i < len(sheet.widths) else 14 for i in range(columns)]
+    return [round(100 * w / sum(widths), 1) for w in widths]

@@ -1,0 +1,156 @@
+"""The annual analytic report: its page, its live files, the methodologist's text, approval and the archive.
+
+The district's report is for those who read everything; a coordinator reaches only their own
+organisation's report and its approved versions (another organisation's is not found).
+"""
+
+from __future__ import annotations
+
+from django.db import IntegrityError, transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import ListView, TemplateView, View
+from django.views.generic.edit import FormView
+
+from accounts import access
+from core.files import file_response
+from core.generic import AccessMixin, concurrent_edit_message, redirect_with_message
+from reports.annual import build_annual, file_stem, text_for
+from reports.annual_files import AnnualPdf, AnnualXlsx
+from reports.forms import AnnualFilterForm, AnnualTextForm, version_of
+from reports.models import AnnualText, ApprovedReport
+from reports.services import approve_annual
+
+FILES = {"pdf": AnnualPdf, "xlsx": AnnualXlsx}
+
+
+class AnnualMixin(AccessMixin):
+    """The report's subject from the query string: a school year and an organisation or the district."""
+
+    def filter_form(self) -> AnnualFilterForm:
+        if not hasattr(self, "_filter_form"):
+            self._filter_form = AnnualFilterForm(self.request.GET, user=self.request.user)
+        return self._filter_form
+
+    def subject(self):
+        filters = self.filter_form().filters()
+        if filters["year"] is None:
+            raise Http404(_("В справочнике нет ни одного учебного года."))
+        user = self.request.user
+        if access.reads_everything(user):
+            return filters["year"], filters["organization"]
+        if access.is_coordinator(user) and user.organization_id:
+            wanted = self.request.GET.get("organization")
+            if wanted and wanted != str(user.organization_id):
+                raise Http404
+            return filters["year"], user.organization
+        raise Http404
+
+    def subject_query(self) -> str:
+        year, organization = self.subject()
+        return urlencode({"year": year.pk, **({"organization": organization.pk} if organization else {})})
+
+
+class AnnualView(AnnualMixin, TemplateView):
+    template_name = "reports/annual.html"
+    title = gettext_lazy("Анализ работы МШН за учебный год")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        year, organization = self.subject()
+        context.update(
+            form=self.filter_form(),
+            report=build_annual(self.request.user, year, organization),
+            query=self.subject_query(),
+            versions=ApprovedReport.objects.filter(year=year, organization=organization)
+            .select_related("approved_by")
+            .order_by("-version"),
+        )
+        return context
+
+
+class AnnualFileView(AnnualMixin, View):
+    def get(self, request, fmt: str):
+        if fmt not in FILES:
+            raise Http404
+        year, organization = self.subject()
+        return FILES[fmt](build_annual(request.user, year, organization)).response()
+
+
+class AnnualTextView(AnnualMixin, FormView):
+    writes = True  # the methodologist writes the report's conclusions and plan
+    form_class = AnnualTextForm
+    template_name = "core/form.html"
+    title = gettext_lazy("Выводы и план в анализе работы МШН")
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["instance"] = text_for(*self.subject())
+        return kwargs
+
+    def form_valid(self, form):
+        current = AnnualText.objects.filter(
+            year=form.instance.year, organization=form.instance.organization
+        ).first()
+        loaded = form.cleaned_data["loaded_version"]
+        if current is not None and loaded != version_of(current):
+            form.add_error(None, concurrent_edit_message(current, loaded))
+            form.data = form.data.copy()
+            form.data["loaded_version"] = version_of(current)
+            return self.form_invalid(form)
+        try:
+            with transaction.atomic():
+                form.save()
+        except IntegrityError:  # another user wrote the first text of this report at the same moment
+            form.add_error(None, concurrent_edit_message(form.instance, ""))
+            return self.form_invalid(form)
+        url = f"{reverse('reports:annual')}?{self.subject_query()}"
+        return redirect_with_message(self.request, url, _("Выводы и план сохранены."))
+
+
+class AnnualApproveView(AnnualMixin, View):
+    writes = True  # the methodologist approves the year's report
+
+    def post(self, request):
+        year, organization = self.subject()
+        record = approve_annual(request.user, year, organization)
+        url = f"{reverse('reports:annual')}?{self.subject_query()}"
+        return redirect_with_message(
+            request,
+            url,
+            _("Отчёт утверждён: версия %(version)s сохранена в архиве.") % {"version": record.version},
+        )
+
+
+def approved_reports_for(user):
+    """Approved versions the user may download: a coordinator's own organisation's only."""
+    queryset = ApprovedReport.objects.select_related("year", "organization", "approved_by")
+    return access.scope(user, queryset, "organization")
+
+
+class ArchiveView(AccessMixin, ListView):
+    template_name = "reports/archive.html"
+    title = gettext_lazy("Архив утверждённых отчётов")
+    paginate_by = 50
+
+    def get_queryset(self):
+        return approved_reports_for(self.request.user)
+
+
+class ArchiveFileView(AccessMixin, View):
+    def get(self, request, pk: int, fmt: str):
+        if fmt not in FILES:
+            raise Http404
+        record = get_object_or_404(approved_reports_for(request.user), pk=pk)
+        stem = build_stem(record)
+        return file_response(getattr(record, fmt), f"{stem}.{fmt}")
+
+
+def build_stem(record: ApprovedReport) -> str:
+    """The download name of an approved version: the report's name with its version."""
+    stem = file_stem(record.year, record.organization)
+    return _("%(stem)s, версия %(version)s") % {"stem": stem, "version": record.version}
