@@ -11,6 +11,7 @@ import tempfile
 from dataclasses import dataclass
 
 from django.db.models import Count
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -49,6 +50,7 @@ class StatForm(Exporter):
 
         book = Workbook()
         write_sheet(book.active, self.sheet)
+        write_signature(book.active)
         stream = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)
         book.save(stream)
         stream.seek(0)
@@ -78,6 +80,19 @@ def write_sheet(ws, sheet: Sheet) -> None:
             cell.font = Font(bold=True)
             cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     _set_layout(ws, sheet)
+
+
+def write_signature(ws) -> None:
+    """Below the table, as the department files a form: the date and the head's signature block."""
+    row = ws.max_row + 2
+    ws.cell(
+        row=row,
+        column=1,
+        value=_("Дата составления: %(date)s") % {"date": f"{timezone.localdate():%d.%m.%Y}"},
+    )
+    ws.cell(row=row + 2, column=1, value=_("Руководитель муниципальной Школы наставничества"))
+    ws.cell(row=row + 2, column=2, value="____________________ / ____________________ /")
+    ws.cell(row=row + 3, column=2, value=_("(подпись)          (расшифровка подписи)"))
 
 
 def _write_header(ws, sheet: Sheet) -> None:

@@ -7,6 +7,7 @@ import io
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from registry.models import Person
@@ -57,6 +58,9 @@ def test_form_1_counts_participants_by_organisation_and_form(as_methodist, year,
     assert all(isinstance(c.value, int) for c in sheet[7][1:])
     assert sheet.freeze_panes == "B5"
     assert sheet.page_setup.orientation == "landscape"
+    assert sheet["A9"].value == f"Дата составления: {timezone.localdate():%d.%m.%Y}"
+    assert sheet["A11"].value == "Руководитель муниципальной Школы наставничества"
+    assert sheet["B11"].value.startswith("______")
     names = Person.objects.values_list("last_name", flat=True)
     assert not any(name in all_text(sheet) for name in names)
 
