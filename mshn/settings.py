@@ -197,6 +197,8 @@ MSHN_ROADMAP_APPROVER_POSITION = env_str(
     "Начальник отдела образования администрации Кировского муниципального района",
 )
 MSHN_ROADMAP_APPROVER_NAME = env_str("MSHN_ROADMAP_APPROVER_NAME", "")
+# A printed table longer than this (a region's schools) is grouped by kind in the annual PDF; the XLSX has every row.
+REPORT_PDF_MAX_ROWS = env_int("REPORT_PDF_MAX_ROWS", 100)
 MSHN_PLACE = env_str("MSHN_PLACE", "пгт Кировский")  # the place on the annual report's title page
 MSHN_PROTOCOL_LIST_THRESHOLD = env_int("MSHN_PROTOCOL_LIST_THRESHOLD", 15)
 # The site's public address, for links in e-mails (https://mshn.example.ru); relative links without it.

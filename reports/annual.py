@@ -30,7 +30,7 @@ from registry.models import Pair
 from reports.charts import bar_chart
 from reports.indicators import Report, latest_round, organizations_for, report_for
 from reports.models import AnnualText
-from reports.statforms import Sheet, indicators_sheet_of, young_sheet
+from reports.statforms import Sheet, indicators_sheet_of, young_sheet_of
 from submissions.models import ChecklistItem, WebsiteCheck
 from submissions.selectors import share
 
@@ -65,6 +65,7 @@ class Section:
     chart: SafeString | None = None
     chart_caption: str = ""
     number: int = 0
+    summary: Sheet | None = None  # the table grouped by kind, printed instead of a very long one
 
 
 @dataclass
@@ -133,6 +134,29 @@ def text_for(year: AcademicYear, organization: Organization | None) -> AnnualTex
 def _sheet(headers: list[str], rows: list[list], widths=(), total=None) -> Sheet:
     """A table with a one-row header (each header cell merged down over the two header rows)."""
     return Sheet(title="", top=[(h, 1) for h in headers], sub=[], rows=rows, total=total, widths=widths)
+
+
+def _by_kind(kinds: list, rows: list[list], sums: tuple[int, ...], headers: list[str], share=None) -> Sheet:
+    """Rows grouped by kind: how many rows of each kind and the sums of the `sums` columns; `share`
+    (part, whole) appends a per-cent column from two positions of the grouped row."""
+    groups: dict[str, list[int]] = {}
+    for kind, row in zip(kinds, rows, strict=True):
+        group = groups.setdefault(str(kind), [0] * (len(sums) + 1))
+        group[0] += 1
+        for position, column in enumerate(sums, start=1):
+            group[position] += row[column] or 0
+    table = [[kind, *values] for kind, values in sorted(groups.items())]
+    if not table:
+        return _sheet(headers, [])
+    total = [_("Итого"), *(sum(column) for column in zip(*(row[1:] for row in table), strict=True))]
+    if share:
+        for row in [*table, total]:
+            row.append(_percent(row[share[0]], row[share[1]]))
+    return _sheet(headers, table, (40, *([16] * (len(headers) - 1))), total)
+
+
+def _percent(part, whole) -> float | None:
+    return round(100 * part / whole, 1) if whole else None
 
 
 def _date(value) -> str:
@@ -318,14 +342,23 @@ def _by_organization(user, year, organization, orgs, report) -> Section:
     paragraphs = [
         _("Организаций, в которых работали пары и группы: %(n)s.") % {"n": len(rows)},
     ]
-    return Section("by_organization", _("Участники по организациям"), paragraphs, sheet, PARTICIPANT_NOTES)
+    headers = [_("Вид организации"), _("Организаций"), _("наставников"), _("наставляемых"), _("пар и групп")]
+    summary = _by_kind([r[1] for r in rows], rows, (2, 3, 4), headers)
+    return Section(
+        "by_organization",
+        _("Участники по организациям"),
+        paragraphs,
+        sheet,
+        PARTICIPANT_NOTES,
+        summary=summary,
+    )
 
 
 # 5. Young pedagogues ---------------------------------------------------------------------------------------
 
 
 def _young(user, year, organization, orgs, report) -> Section:
-    sheet = young_sheet(user, year, organization)
+    sheet = young_sheet_of(report.indicators.young_summary, year)
     young = report.indicators.value("young")
     share_ = report.indicators.value("young_with_mentor_share")
     paragraphs = [
@@ -345,7 +378,15 @@ def _young(user, year, organization, orgs, report) -> Section:
         (_("с наставником"), _("Из них наставляемые пары или группы, действовавшей в учебном году")),
         (_("доля с наставником, %"), _("с наставником ÷ всего × 100")),
     ]
-    return Section("young", _("Молодые педагоги"), paragraphs, sheet, notes)
+    headers = [
+        _("Вид организации"),
+        _("Организаций"),
+        _("всего"),
+        _("с наставником"),
+        _("доля с наставником, %"),
+    ]
+    summary = _by_kind([r[1] for r in sheet.rows], sheet.rows, (2, 3), headers, share=(3, 2))
+    return Section("young", _("Молодые педагоги"), paragraphs, sheet, notes, summary=summary)
 
 
 # 6–7. Programs and practices ------------------------------------------------------------------------------
@@ -355,22 +396,21 @@ def _programs(user, year, organization, orgs, report) -> Section:
     programs = (
         MentoringProgram.objects.filter(organization__in=orgs, starts_on__lte=year.end_date)
         .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=year.start_date))
-        .select_related("organization")
-        .prefetch_related("forms")
         .order_by("organization__short_name", "title")
     )
+    forms: dict[int, list[str]] = {}
+    for program_id, name in programs.values_list("id", "forms__name").order_by("id", "forms__name"):
+        if name:
+            forms.setdefault(program_id, []).append(name)
+    fields = ("id", "title", "organization__short_name", "organization__kind", "starts_on", "ends_on")
+    found = list(programs.values(*fields, "order_number", "order_date"))
     rows = [
         [
-            n,
-            p.title,
-            p.organization.short_name,
-            ", ".join(f.name for f in p.forms.all()),
-            p.starts_on,
-            p.ends_on,
-            " от ".join(filter(None, [p.order_number, _date(p.order_date)])),
+            n, p["title"], p["organization__short_name"], ", ".join(forms.get(p["id"], [])), p["starts_on"],
+            p["ends_on"], " от ".join(filter(None, [p["order_number"], _date(p["order_date"])])),
         ]
-        for n, p in enumerate(programs, start=1)
-    ]
+        for n, p in enumerate(found, start=1)
+    ]  # fmt: skip
     headers = [_("№"), _("Программа"), _("Организация"), _("Формы"), _("Действует с"), _("по"), _("Приказ")]
     paragraphs = [
         _(
@@ -380,13 +420,14 @@ def _programs(user, year, organization, orgs, report) -> Section:
         % {"programs": len(rows), "personal": report.indicators.value("programs")}
     ]
     notes = [(_("по"), _("Пусто — бессрочно")), (_("Приказ"), _("Номер и дата приказа об утверждении"))]
-    return Section(
-        "programs",
-        _("Программы наставничества"),
-        paragraphs,
-        _sheet(headers, rows, (5, 44, 30, 28, 19, 19, 24)),
-        notes,
-    )
+    summary = _by_kind(_kinds(found), rows, (), [_("Вид организации"), _("Программ")])
+    sheet = _sheet(headers, rows, (5, 44, 30, 28, 19, 19, 24))
+    return Section("programs", _("Программы наставничества"), paragraphs, sheet, notes, summary=summary)
+
+
+def _kinds(found: list[dict]) -> list[str]:
+    names = dict(OrganizationKind.choices)
+    return [str(names[row["organization__kind"]]) for row in found]
 
 
 def _practices(user, year, organization, orgs, report) -> Section:
@@ -396,13 +437,13 @@ def _practices(user, year, organization, orgs, report) -> Section:
         published=Count("id", filter=Q(status=PracticeStatus.PUBLISHED)),
         best=Count("id", filter=Q(status=PracticeStatus.PUBLISHED, is_best=True)),
     )
-    published = (
+    published = list(
         practices.filter(status=PracticeStatus.PUBLISHED)
-        .select_related("organization")
         .order_by("-is_best", "organization__short_name", "title")
+        .values("title", "organization__short_name", "organization__kind", "is_best", "published_on")
     )
     rows = [
-        [n, p.title, p.organization.short_name, _("да") if p.is_best else "", p.published_on]
+        [n, p["title"], p["organization__short_name"], _("да") if p["is_best"] else "", p["published_on"]]
         for n, p in enumerate(published, start=1)
     ]
     headers = [_("№"), _("Практика"), _("Организация"), _("Лучшая"), _("Опубликована")]
@@ -417,13 +458,9 @@ def _practices(user, year, organization, orgs, report) -> Section:
         (_("Лучшая"), _("«да» — практика признана лучшей")),
         (_("Опубликована"), _("Дата публикации в банке")),
     ]
-    return Section(
-        "practices",
-        _("Практики наставничества"),
-        paragraphs,
-        _sheet(headers, rows, (5, 60, 30, 12, 19)),
-        notes,
-    )
+    summary = _by_kind(_kinds(published), rows, (), [_("Вид организации"), _("Опубликовано практик")])
+    sheet = _sheet(headers, rows, (5, 60, 30, 12, 19))
+    return Section("practices", _("Практики наставничества"), paragraphs, sheet, notes, summary=summary)
 
 
 # 8–9. Meetings and the roadmap ----------------------------------------------------------------------------
@@ -554,13 +591,14 @@ def _events(user, year, organization, orgs, report) -> Section:
         (_("Участников"), _("Участия людей из организаций отчёта")),
         (_("Призёры и победители"), _("Из них с результатом «призёр» или «победитель»")),
     ]
-    return Section(
-        "events",
-        _("Мероприятия"),
-        paragraphs,
-        _sheet(headers, rows, (5, 36, 22, 19, 19, 26, 17, 19), total),
-        notes,
+    summary = _by_kind(
+        [r[2] for r in rows],
+        rows,
+        (6, 7),
+        [_("Вид мероприятия"), _("Мероприятий"), _("Участников"), _("Призёры и победители")],
     )
+    sheet = _sheet(headers, rows, (5, 36, 22, 19, 19, 26, 17, 19), total)
+    return Section("events", _("Мероприятия"), paragraphs, sheet, notes, summary=summary)
 
 
 def _training(user, year, organization, orgs, report) -> Section:
@@ -595,15 +633,19 @@ def _websites(user, year, organization, orgs, report) -> Section:
     items = ChecklistItem.objects.filter(is_active=True).count()
     checks = (
         WebsiteCheck.objects.filter(round=round_, organization__in=orgs)
-        .select_related("organization")
         .annotate(found=Count("results", filter=Q(results__found=True, results__item__is_active=True)))
         .order_by("organization__short_name")
+        .values("organization__short_name", "organization__kind", "section_url", "found")
         if round_
-        else WebsiteCheck.objects.none()
+        else []
     )
-    rows = [[c.organization.short_name, c.section_url, c.found, items, share(c.found, items)] for c in checks]
-    found = sum(r[2] for r in rows)
-    total = [_("Итого"), "", found, items * len(rows), share(found, items * len(rows))] if rows else None
+    kinds = _kinds(checks)
+    rows = [
+        [c["organization__short_name"], kind, c["section_url"], c["found"], items, share(c["found"], items)]
+        for c, kind in zip(checks, kinds, strict=True)
+    ]
+    found = sum(r[3] for r in rows)
+    total = [_("Итого"), "", "", found, items * len(rows), share(found, items * len(rows))] if rows else None
     if round_:
         paragraphs = [
             _(
@@ -613,13 +655,14 @@ def _websites(user, year, organization, orgs, report) -> Section:
                 "round": round_.title,
                 "deadline": _date(round_.deadline),
                 "n": len(rows),
-                "share": report.indicators.value("website_share"),
+                "share": shown(report.indicators.value("website_share")) or "—",
             }
         ]
     else:
         paragraphs = [_("В учебном году проверок сайтов не было.")]
     headers = [
         _("Организация"),
+        _("Вид"),
         _("Раздел «Наставничество»"),
         _("Найдено пунктов"),
         _("Пунктов в перечне"),
@@ -628,13 +671,12 @@ def _websites(user, year, organization, orgs, report) -> Section:
     notes = [
         (_("Соответствие, %"), _("Найдено пунктов ÷ пунктов в перечне × 100, по последней проверке года"))
     ]
-    return Section(
-        "websites",
-        _("Проверка сайтов"),
-        paragraphs,
-        _sheet(headers, rows, (44, 44, 14, 14, 14), total),
-        notes,
-    )
+    summary = _by_kind(
+        kinds, rows, (3, 4), [_("Вид организации"), _("Сайтов"), _("Найдено пунктов"), _("Пунктов в перечне"),
+                               _("Соответствие, %")], share=(2, 3),
+    )  # fmt: skip
+    sheet = _sheet(headers, rows, (40, 22, 40, 14, 14, 14), total)
+    return Section("websites", _("Проверка сайтов"), paragraphs, sheet, notes, summary=summary)
 
 
 # 13–14. Indicators and the methodologist's text ------------------------------------------------------------

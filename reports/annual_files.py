@@ -4,10 +4,12 @@ XLSX workbook with a sheet per section and a sheet that explains each column."""
 from __future__ import annotations
 
 import datetime
+import io
 import tempfile
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from reports.annual import AnnualReport, Section, shown
@@ -77,7 +79,13 @@ def explanation_sheet(report: AnnualReport) -> Sheet:
     )
 
 
+FIRST_BODY_PAGE = 3  # the title page and one page of contents come first
+
+
 class AnnualPdf(PdfDocument):
+    """Sections are laid out once, then the title page and the contents with the pages they landed on:
+    WeasyPrint would otherwise lay a long document out three times to resolve the contents' numbers."""
+
     def __init__(self, report: AnnualReport, approval: Approval | None = None):
         context = {
             "report": report,
@@ -87,8 +95,35 @@ class AnnualPdf(PdfDocument):
             "place": settings.MSHN_PLACE,
             "conclusions": _paragraphs(report.text.conclusions),
             "plan": _paragraphs(report.text.plan),
+            "first_page": FIRST_BODY_PAGE,
         }
-        super().__init__(report.file_stem, "reports/pdf/annual.html", context)
+        super().__init__(report.file_stem, "reports/pdf/annual_body.html", context)
+
+    def render(self):
+        from weasyprint import HTML
+
+        from reports.fonts import font_config, font_stylesheet
+
+        config = font_config()
+        options = {"stylesheets": [font_stylesheet(config)], "font_config": config}
+        body = HTML(string=render_to_string(self.template, self.context)).render(**options)
+        pages = section_pages(body)
+        contents = [(s.number, s.title, pages.get(s.number, "")) for s in self.context["report"].sections]
+        front_html = render_to_string(
+            "reports/pdf/annual_front.html", {**self.context, "front": True, "contents": contents}
+        )
+        front = HTML(string=front_html).render(**options)
+        return io.BytesIO(front.copy([*front.pages, *body.pages]).write_pdf())
+
+
+def section_pages(document) -> dict[int, int]:
+    """The printed page number on which each section begins."""
+    pages: dict[int, int] = {}
+    for index, page in enumerate(document.pages):
+        for anchor in page.anchors:
+            if anchor.startswith("section-"):
+                pages.setdefault(int(anchor.removeprefix("section-")), index + FIRST_BODY_PAGE)
+    return pages
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -104,7 +139,16 @@ class PdfTable:
 
 
 def _pdf_section(section: Section) -> dict:
-    return {"section": section, "table": pdf_table(section.sheet) if section.key != "conclusions" else None}
+    """The section's table for print: a very long one (a region's schools) grouped by kind instead."""
+    if section.key == "conclusions":
+        return {"section": section, "table": None, "note": ""}
+    if section.summary is None or len(section.sheet.rows) <= settings.REPORT_PDF_MAX_ROWS:
+        return {"section": section, "table": pdf_table(section.sheet), "note": ""}
+    note = _(
+        "Строк в таблице — %(n)s, поэтому здесь приведены итоги по видам; полная таблица — на листе «%(sheet)s» "
+        "файла XLSX этого отчёта."
+    ) % {"n": len(section.sheet.rows), "sheet": section.sheet.name}
+    return {"section": section, "table": pdf_table(section.summary), "note": note}
 
 
 def pdf_table(sheet: Sheet) -> PdfTable:

@@ -20,7 +20,7 @@ from banks.models import Practice, PracticeStatus
 from directory.models import AcademicYear, Organization, PersonCategory
 from meetings.selectors import roadmap_figures, two_meetings_status
 from registry.models import Mentee, Mentor, MentorStatus, Pair, PairStatus, Program
-from registry.young import young_pedagogue_summary_for
+from registry.young import Summary, young_pedagogue_summary_for
 from reports.models import IndicatorCode, IndicatorTarget
 from submissions.models import (
     ChecklistItem,
@@ -74,6 +74,7 @@ class Report:
     indicators: list[Indicator]
     mentees_by_form: list[tuple[str, int]] = field(default_factory=list)
     organizations_with_snapshot: int = 0
+    young_summary: Summary | None = None  # per organisation, live (the annual report prints it)
 
     def value(self, code: str):
         return next(i.value for i in self.indicators if i.code == code)
@@ -112,9 +113,10 @@ def report_for(user, year: AcademicYear, organization: Organization | None = Non
     orgs = organizations_for(user, organization, kind)
     snapshots = accepted_snapshots(orgs, year)
     live = orgs.exclude(pk__in=list(snapshots))
+    young = young_pedagogue_summary_for(user, year, organization, kind=kind)
     values = {
         **_registry_values(live, snapshots, year),
-        **_young_values(user, year, organization, kind, snapshots),
+        **_young_values(young, snapshots),
         **_pupil_values(orgs, snapshots, year),
         **_satisfaction_values(orgs, year),
         **_school_values(year),
@@ -125,7 +127,7 @@ def report_for(user, year: AcademicYear, organization: Organization | None = Non
     indicators = [
         Indicator(code, str(label), values[code], targets.get(code)) for code, label in IndicatorCode.choices
     ]
-    return Report(year, indicators, _mentees_by_form(live, snapshots, year), len(snapshots))
+    return Report(year, indicators, _mentees_by_form(live, snapshots, year), len(snapshots), young)
 
 
 def _sum(snapshots: dict[int, dict], key: str) -> int:
@@ -168,9 +170,9 @@ def _mentees_by_form(live: QuerySet, snapshots: dict[int, dict], year: AcademicY
     return sorted(counts.items())
 
 
-def _young_values(user, year, organization, kind, snapshots: dict[int, dict]) -> dict:
+def _young_values(summary: Summary, snapshots: dict[int, dict]) -> dict:
     """Young pedagogues from registry/young.py, with the accepted figures in place of the live ones."""
-    rows = young_pedagogue_summary_for(user, year, organization, kind=kind).rows
+    rows = summary.rows
     live_rows = [r for r in rows if r.organization_id not in snapshots]
     young = sum(r.young for r in live_rows) + _sum(snapshots, "young")
     with_mentor = sum(r.with_mentor for r in live_rows) + _sum(snapshots, "young_with_mentor")

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 
 from directory.models import AcademicYear
 from registry.models import Pair
-from registry.young import young_pedagogue_summary_for
+from registry.young import Summary, young_pedagogue_summary_for
 from reports.exporters import XLSX, Exporter, neutralise
 from reports.indicators import Report, organizations_for, report_for
 
@@ -173,7 +173,10 @@ def participants_sheet(user, year: AcademicYear, organization=None, kind: str = 
 
 
 def young_sheet(user, year: AcademicYear, organization=None, kind: str = "") -> Sheet:
-    summary = young_pedagogue_summary_for(user, year, organization, kind=kind)
+    return young_sheet_of(young_pedagogue_summary_for(user, year, organization, kind=kind), year)
+
+
+def young_sheet_of(summary: Summary, year: AcademicYear) -> Sheet:
     rows = [[r.name, r.kind, r.young, r.with_mentor, r.share] for r in summary.rows]
     total = summary.total
     return Sheet(

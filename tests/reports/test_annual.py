@@ -102,8 +102,8 @@ def test_sections_hold_the_figures_known_in_advance(methodist, district, year):
     training = section(report, "training").sheet
     assert training.rows == [["Школа наставника", "ПК ИРО", 2, 72]]
     websites = section(report, "websites").sheet
-    assert [row[2:] for row in websites.rows] == [[7, 10, 70], [4, 10, 40]]
-    assert websites.total == ["Итого", "", 11, 20, 55]
+    assert [row[3:] for row in websites.rows] == [[7, 10, 70], [4, 10, 40]]
+    assert websites.total == ["Итого", "", "", 11, 20, 55]
     documents = section(report, "normative").sheet.rows
     assert any(row[5] == "Положение о муниципальной Школе наставничества" for row in documents)
 
@@ -185,6 +185,17 @@ def test_pdf_table_breaks_across_pages_with_its_header_repeated(methodist, distr
     pages = [text for text in texts if "Мастер-класс №" in text]
     assert len(pages) >= 2
     assert all("Организатор Участников Призёры и победители" in page for page in pages)
+
+
+def test_pdf_groups_a_very_long_table_by_kind(methodist, district, year, settings):
+    settings.REPORT_PDF_MAX_ROWS = 1
+    from reports.annual_files import AnnualPdf
+
+    _reader, lines = pdf_lines(AnnualPdf(build_annual(methodist, year)).render().read())
+    text = " ".join(lines)
+    assert "Строк в таблице — 2, поэтому здесь приведены итоги по видам" in text
+    assert "Школа 2 4 5 4" in lines  # two schools: 3 + 1 mentors, 4 + 1 mentees, 3 + 1 pairs
+    assert "Школа А" not in " ".join(lines[lines.index("4. Участники по организациям") :][:12])
 
 
 # The methodologist's text --------------------------------------------------------------------------------
