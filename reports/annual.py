@@ -27,14 +27,13 @@ from events.selectors import AWARDED
 from meetings.models import AgendaItem, Meeting, RoadmapItem, RoadmapStatus
 from meetings.selectors import overdue_q
 from registry.models import Pair
-from reports.charts import bar_chart
+from reports.charts import counts_chart, percent_chart
 from reports.indicators import Report, latest_round, organizations_for, report_for
 from reports.models import AnnualText
 from reports.statforms import Sheet, indicators_sheet_of, young_sheet_of
 from submissions.models import ChecklistItem, WebsiteCheck
 from submissions.selectors import share
 
-CHART_LABEL_WIDTH = 340
 SHEET_NAMES = {  # tabs hold 31 characters
     "by_form": gettext_lazy("Участники по формам"),
     "by_organization": gettext_lazy("Участники по организациям"),
@@ -45,14 +44,6 @@ SHEET_NAMES = {  # tabs hold 31 characters
     "indicators": gettext_lazy("Показатели"),
     "conclusions": gettext_lazy("Выводы и план"),
 }
-PERCENT_CODES = (
-    "young_with_mentor_share",
-    "pupils_mentees_share",
-    "pupils_mentors_share",
-    "mentor_satisfaction",
-    "mentee_satisfaction",
-    "website_share",
-)
 
 
 @dataclass
@@ -299,7 +290,7 @@ def _by_form(user, year, organization, orgs, report) -> Section:
         )
         % total
     ]
-    chart = bar_chart([(r[0], r[2], None) for r in rows], CHART_LABEL_WIDTH) if rows else None
+    chart = counts_chart([(r[0], r[2]) for r in rows]) if rows else None
     caption = _("Наставляемые по формам наставничества")
     return Section(
         "by_form",
@@ -691,8 +682,7 @@ def _indicators(user, year, organization, orgs, report) -> Section:
         _("Целевые значения заданы для %(n)s показателей; достигнуты или превышены: %(reached)s.")
         % {"n": with_targets, "reached": reached}
     ]
-    percent = [i for i in indicators.indicators if i.code in PERCENT_CODES]
-    chart = bar_chart([(i.label, i.value, i.target) for i in percent], CHART_LABEL_WIDTH)
+    chart = percent_chart(indicators.indicators)
     notes = [
         (_("значение"), _("Значение показателя за учебный год; пусто — нет данных")),
         (_("цель"), _("Целевое значение, заданное руководителем МШН")),

@@ -48,3 +48,25 @@ def _bar(index: int, row: tuple, scale: float, label_width: int) -> SafeString:
         y + 13, label, label_width, y, length, BAR_HEIGHT, label, shown, mark,
         label_width + length + 4, y + 13, shown,
     )  # fmt: skip
+
+
+WIDE_LABELS = 340
+PERCENT_CODES = (
+    "young_with_mentor_share",
+    "pupils_mentees_share",
+    "pupils_mentors_share",
+    "mentor_satisfaction",
+    "mentee_satisfaction",
+    "website_share",
+)
+
+
+def percent_chart(indicators) -> SafeString:
+    """The indicators in per cent against their targets (the dashboard and the annual PDF)."""
+    shown = [i for i in indicators if i.code in PERCENT_CODES]
+    return bar_chart([(i.label, i.value, i.target) for i in shown], WIDE_LABELS)
+
+
+def counts_chart(rows: list[tuple[str, int]]) -> SafeString:
+    """Counts by name, such as mentees by form of mentoring."""
+    return bar_chart([(name, count, None) for name, count in rows], WIDE_LABELS)

@@ -10,7 +10,7 @@ from django.views.generic import FormView, TemplateView, View
 
 from accounts import access
 from core.generic import AccessMixin, redirect_with_message
-from reports.charts import bar_chart
+from reports.charts import bar_chart, counts_chart, percent_chart
 from reports.forms import DashboardFilterForm, TargetForm
 from reports.indicators import history_for
 from reports.statforms import FORM_NUMBERS, statform
@@ -44,6 +44,8 @@ class DashboardView(ReportMixin, TemplateView):
             history=history,
             history_rows=_history_rows(history),
             charts=_charts(history),
+            percent_chart=percent_chart(report.indicators),
+            forms_chart=counts_chart(report.mentees_by_form) if report.mentees_by_form else None,
             querystring=self.request.GET.urlencode(),
             form_numbers=FORM_NUMBERS,
             may_edit_targets=access.is_methodist(self.request.user),

@@ -147,3 +147,13 @@ def test_dashboard_query_count_does_not_grow(as_methodist, year, school_a, schoo
         make_pair(school_a, mentees=2)
         make_pair(school_b, status="completed", ended_on=datetime.date(2026, 4, 1))
     assert count_queries(as_methodist, url) == small
+
+
+def test_dashboard_shows_the_charts_of_the_annual_report(as_methodist, district, year):
+    IndicatorTarget.objects.create(year=year, code="mentor_satisfaction", target=90)
+    response = as_methodist.get(reverse("reports:dashboard"), {"year": year.pk})
+    chart = str(response.context["percent_chart"])
+    assert chart.count("<rect") == 6  # six indicators in per cent
+    assert chart.count("<line") == 1  # one target set
+    assert "Удовлетворённость наставников, %: 80" in chart
+    assert str(response.context["forms_chart"]).count("<rect") == 1
