@@ -34,6 +34,22 @@ from reports.statforms import Sheet, indicators_sheet_of, young_sheet_of
 from submissions.models import ChecklistItem, WebsiteCheck
 from submissions.selectors import share
 
+TITLES = {  # the sections in their order
+    "general": gettext_lazy("Общие сведения"),
+    "normative": gettext_lazy("Нормативная база"),
+    "by_form": gettext_lazy("Участники по формам наставничества"),
+    "by_organization": gettext_lazy("Участники по организациям"),
+    "young": gettext_lazy("Молодые педагоги"),
+    "programs": gettext_lazy("Программы наставничества"),
+    "practices": gettext_lazy("Практики наставничества"),
+    "meetings": gettext_lazy("Заседания Школы наставничества"),
+    "roadmap": gettext_lazy("Выполнение дорожной карты"),
+    "events": gettext_lazy("Мероприятия"),
+    "training": gettext_lazy("Обучение наставников"),
+    "websites": gettext_lazy("Проверка сайтов"),
+    "indicators": gettext_lazy("Показатели и целевые значения"),
+    "conclusions": gettext_lazy("Выводы и задачи на следующий учебный год"),
+}
 SHEET_NAMES = {  # tabs hold 31 characters
     "by_form": gettext_lazy("Участники по формам"),
     "by_organization": gettext_lazy("Участники по организациям"),
@@ -49,7 +65,6 @@ SHEET_NAMES = {  # tabs hold 31 characters
 @dataclass
 class Section:
     key: str
-    title: str
     paragraphs: list[str]
     sheet: Sheet
     notes: list[tuple[str, str]]  # (column, what it means) for the explanation sheet
@@ -57,6 +72,10 @@ class Section:
     chart_caption: str = ""
     number: int = 0
     summary: Sheet | None = None  # the table grouped by kind, printed instead of a very long one
+
+    @property
+    def title(self) -> str:
+        return str(TITLES[self.key])
 
 
 @dataclass
@@ -208,7 +227,6 @@ def _general(user, year, organization, orgs, report) -> Section:
     notes = [(_("Показатель"), _("Что подсчитано")), (_("Значение"), _("Число или дата"))]
     return Section(
         "general",
-        _("Общие сведения"),
         paragraphs,
         _sheet([_("Показатель"), _("Значение")], rows, (50, 24)),
         notes,
@@ -237,7 +255,6 @@ def _normative(user, year, organization, orgs, report) -> Section:
     ]
     return Section(
         "normative",
-        _("Нормативная база"),
         paragraphs,
         _sheet(headers, rows, (5, 20, 20, 19, 14, 60, 30)),
         notes,
@@ -294,7 +311,6 @@ def _by_form(user, year, organization, orgs, report) -> Section:
     caption = _("Наставляемые по формам наставничества")
     return Section(
         "by_form",
-        _("Участники по формам наставничества"),
         paragraphs,
         sheet,
         PARTICIPANT_NOTES,
@@ -337,7 +353,6 @@ def _by_organization(user, year, organization, orgs, report) -> Section:
     summary = _by_kind([r[1] for r in rows], rows, (2, 3, 4), headers)
     return Section(
         "by_organization",
-        _("Участники по организациям"),
         paragraphs,
         sheet,
         PARTICIPANT_NOTES,
@@ -377,7 +392,7 @@ def _young(user, year, organization, orgs, report) -> Section:
         _("доля с наставником, %"),
     ]
     summary = _by_kind([r[1] for r in sheet.rows], sheet.rows, (2, 3), headers, share=(3, 2))
-    return Section("young", _("Молодые педагоги"), paragraphs, sheet, notes, summary=summary)
+    return Section("young", paragraphs, sheet, notes, summary=summary)
 
 
 # 6–7. Programs and practices ------------------------------------------------------------------------------
@@ -413,7 +428,7 @@ def _programs(user, year, organization, orgs, report) -> Section:
     notes = [(_("по"), _("Пусто — бессрочно")), (_("Приказ"), _("Номер и дата приказа об утверждении"))]
     summary = _by_kind(_kinds(found), rows, (), [_("Вид организации"), _("Программ")])
     sheet = _sheet(headers, rows, (5, 44, 30, 28, 19, 19, 24))
-    return Section("programs", _("Программы наставничества"), paragraphs, sheet, notes, summary=summary)
+    return Section("programs", paragraphs, sheet, notes, summary=summary)
 
 
 def _kinds(found: list[dict]) -> list[str]:
@@ -451,7 +466,7 @@ def _practices(user, year, organization, orgs, report) -> Section:
     ]
     summary = _by_kind(_kinds(published), rows, (), [_("Вид организации"), _("Опубликовано практик")])
     sheet = _sheet(headers, rows, (5, 60, 30, 12, 19))
-    return Section("practices", _("Практики наставничества"), paragraphs, sheet, notes, summary=summary)
+    return Section("practices", paragraphs, sheet, notes, summary=summary)
 
 
 # 8–9. Meetings and the roadmap ----------------------------------------------------------------------------
@@ -485,7 +500,6 @@ def _meetings(user, year, organization, orgs, report) -> Section:
     notes = [(_("Протокол"), _("«утверждён» — заседание проведено, протокол утверждён"))]
     return Section(
         "meetings",
-        _("Заседания Школы наставничества"),
         paragraphs,
         _sheet(headers, rows, (6, 19, 12, 16, 75)),
         notes,
@@ -534,7 +548,6 @@ def _roadmap(user, year, organization, orgs, report) -> Section:
     notes = [(_("Статус"), _("«просрочено» — срок прошёл, а пункт не выполнен и не отменён"))]
     return Section(
         "roadmap",
-        _("Выполнение дорожной карты"),
         paragraphs,
         _sheet(headers, rows, (5, 20, 50, 19, 28, 22, 19)),
         notes,
@@ -589,7 +602,7 @@ def _events(user, year, organization, orgs, report) -> Section:
         [_("Вид мероприятия"), _("Мероприятий"), _("Участников"), _("Призёры и победители")],
     )
     sheet = _sheet(headers, rows, (5, 36, 22, 19, 19, 26, 17, 19), total)
-    return Section("events", _("Мероприятия"), paragraphs, sheet, notes, summary=summary)
+    return Section("events", paragraphs, sheet, notes, summary=summary)
 
 
 def _training(user, year, organization, orgs, report) -> Section:
@@ -613,7 +626,7 @@ def _training(user, year, organization, orgs, report) -> Section:
     sheet = _sheet(
         headers, rows, (50, 36, 12, 12), [_("Итого (без повторов)"), "", total["people"], total["hours"] or 0]
     )
-    return Section("training", _("Обучение наставников"), paragraphs, sheet, notes)
+    return Section("training", paragraphs, sheet, notes)
 
 
 # 12. Website checks --------------------------------------------------------------------------------------
@@ -667,7 +680,7 @@ def _websites(user, year, organization, orgs, report) -> Section:
                                _("Соответствие, %")], share=(2, 3),
     )  # fmt: skip
     sheet = _sheet(headers, rows, (40, 22, 40, 14, 14, 14), total)
-    return Section("websites", _("Проверка сайтов"), paragraphs, sheet, notes, summary=summary)
+    return Section("websites", paragraphs, sheet, notes, summary=summary)
 
 
 # 13–14. Indicators and the methodologist's text ------------------------------------------------------------
@@ -690,7 +703,6 @@ def _indicators(user, year, organization, orgs, report) -> Section:
     ]
     return Section(
         "indicators",
-        _("Показатели и целевые значения"),
         paragraphs,
         sheet,
         notes,
@@ -707,7 +719,6 @@ def _conclusions(user, year, organization, orgs, report) -> Section:
     notes = [(_("Текст"), _("Выводы и план, написанные руководителем МШН"))]
     return Section(
         "conclusions",
-        _("Выводы и задачи на следующий учебный год"),
         paragraphs,
         _sheet([_("Раздел"), _("Текст")], rows, (18, 100)),
         notes,

@@ -6,6 +6,7 @@ organisation's report and its approved versions (another organisation's is not f
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -19,7 +20,7 @@ from django.views.generic.edit import FormView
 from accounts import access
 from core.files import file_response
 from core.generic import AccessMixin, concurrent_edit_message, redirect_with_message
-from reports.annual import build_annual, file_stem, text_for
+from reports.annual import TITLES, AnnualReport, build_annual, file_stem, text_for
 from reports.annual_files import AnnualPdf, AnnualXlsx
 from reports.forms import AnnualFilterForm, AnnualTextForm, version_of
 from reports.models import AnnualText, ApprovedReport
@@ -64,7 +65,10 @@ class AnnualView(AnnualMixin, TemplateView):
         year, organization = self.subject()
         context.update(
             form=self.filter_form(),
-            report=build_annual(self.request.user, year, organization),
+            # The page lists the sections; their figures are computed for the files only (≈0.5 s on a region).
+            report=AnnualReport(year, organization, text_for(year, organization), indicators=None),
+            contents=[str(title) for title in TITLES.values()],
+            max_rows=settings.REPORT_PDF_MAX_ROWS,
             query=self.subject_query(),
             versions=ApprovedReport.objects.filter(year=year, organization=organization)
             .select_related("approved_by")

@@ -309,12 +309,12 @@ def test_department_reads_but_may_not_write_or_approve(personas, district, year)
 # Speed by design ---------------------------------------------------------------------------------------
 
 
-def test_annual_page_query_count_does_not_grow(as_methodist, district, year, school_a, school_b):
-    address = url("reports:annual", year)
-    small = count_queries(as_methodist, address)
+def test_annual_report_query_count_does_not_grow(as_methodist, district, year, school_a, school_b):
+    addresses = [url("reports:annual", year), url("reports:annual_file", year, fmt="xlsx")]
+    small = [count_queries(as_methodist, address) for address in addresses]
     for n in range(4):
         school = OrganizationFactory()
         make_pair(school, mentees=2)
         make_pair(school_b, status="completed", ended_on=datetime.date(2026, 4, 1))
         EventFactory(year=year, title=f"Конференция {n}")
-    assert count_queries(as_methodist, address) == small
+    assert [count_queries(as_methodist, address) for address in addresses] == small

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
+from django.utils import timezone
 
 from registry.models import Program
 from reports.charts import bar_chart
@@ -142,11 +144,32 @@ def test_bar_chart_is_plain_svg():
 def test_dashboard_query_count_does_not_grow(as_methodist, year, school_a, school_b):
     url = f"{reverse('reports:dashboard')}?year={year.pk}"
     make_pair(school_a)
+    cache.clear()  # the figures computed afresh, as on a first view
     small = count_queries(as_methodist, url)
     for _ in range(5):
         make_pair(school_a, mentees=2)
         make_pair(school_b, status="completed", ended_on=datetime.date(2026, 4, 1))
+    cache.clear()
     assert count_queries(as_methodist, url) == small
+
+
+def test_district_figures_are_kept_a_while_but_targets_show_at_once(as_methodist, year, school_a):
+    url = f"{reverse('reports:dashboard')}?year={year.pk}"
+    make_pair(school_a)
+    first = count_queries(as_methodist, url)
+    make_pair(school_a)  # a past year's late entry shows within ten minutes
+    assert count_queries(as_methodist, url) < first
+    assert as_methodist.get(url).context["report"].value("pairs_active") == 1
+    IndicatorTarget.objects.create(year=year, code="pairs_active", target=5)
+    assert as_methodist.get(url).context["report"].indicators[2].target == 5
+
+
+def test_coordinator_sees_own_edits_of_the_current_year_at_once(as_coordinator_a, school_a):
+    current = AcademicYearFactory(start_year=timezone.localdate().year - (timezone.localdate().month < 9))
+    url = f"{reverse('reports:dashboard')}?year={current.pk}"
+    assert as_coordinator_a.get(url).context["report"].value("pairs_active") == 0
+    make_pair(school_a, started_on=current.start_date)
+    assert as_coordinator_a.get(url).context["report"].value("pairs_active") == 1
 
 
 def test_dashboard_shows_the_charts_of_the_annual_report(as_methodist, district, year):
