@@ -11,6 +11,7 @@ from banks.models import MentoringProgram, NormativeDocument, Practice, ProgramT
 from banks.services import save_practice, save_template
 from core.files import validate_upload
 from core.forms import CrispyModelForm
+from core.pickers import pick_people
 from directory.models import MentoringForm, Organization
 from registry.models import Person
 
@@ -103,6 +104,7 @@ class PracticeForm(ScopedBankForm):
         super().__init__(*args, **kwargs)
         people = Person.objects.filter(is_anonymised=False).select_related("organization")
         self.fields["authors"].queryset = access.scope(self.user, people, "organization")
+        pick_people(self, "authors")
         self.fields["authors"].help_text = _(
             "Из реестра людей. На открытой витрине имя автора видно только при его согласии на публикацию."
         )

@@ -9,6 +9,17 @@ from directory.models import AcademicYear, FormSource, MentoringForm, Organizati
 YES_NO = ((True, _("да")), (False, _("нет")))
 
 
+def matching(queryset, value: str, fields: tuple[str, ...]):
+    """Rows where every word of `value` is found (case-insensitively) in one of the fields."""
+    query = Q()
+    for word in value.split():
+        word_query = Q()
+        for field in fields:
+            word_query |= Q(**{f"{field}__icontains": word})
+        query &= word_query
+    return queryset.filter(query)
+
+
 class SearchFilter(django_filters.CharFilter):
     """Case-insensitive search over several text fields."""
 
@@ -18,13 +29,7 @@ class SearchFilter(django_filters.CharFilter):
         self.search_fields = fields
 
     def search(self, queryset, name, value):
-        query = Q()
-        for word in value.split():
-            word_query = Q()
-            for field in self.search_fields:
-                word_query |= Q(**{f"{field}__icontains": word})
-            query &= word_query
-        return queryset.filter(query)
+        return matching(queryset, value, self.search_fields)
 
 
 class YesNoWidget(django_filters.widgets.BooleanWidget):

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from core.files import validate_upload
 from core.forms import CrispyModelForm
+from core.pickers import pick_people
 from directory.models import AcademicYear, Organization, OrganizationKind, start_year_of
 from events.models import (
     Event,
@@ -53,10 +54,6 @@ def year_of(day: datetime.date) -> AcademicYear | None:
     return AcademicYear.objects.filter(start_year=start_year_of(day)).first()
 
 
-def person_label(person) -> str:
-    return f"{person.full_name} ({person.organization})"
-
-
 def checked_upload(upload):
     """A newly uploaded file is checked by its real content; a file already stored is kept as is."""
     if isinstance(upload, UploadedFile):
@@ -81,7 +78,7 @@ class ParticipationForm(forms.ModelForm):
     def __init__(self, *args, people, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = people
-        self.fields["person"].label_from_instance = person_label
+        pick_people(self, "person")
         _small_widgets(self)
 
 
@@ -303,7 +300,7 @@ class TrainingForm(CrispyModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = people_for(user).filter(is_anonymised=False)
-        self.fields["person"].label_from_instance = person_label
+        pick_people(self, "person")
         self.fields["hours"].widget.attrs["min"] = 1
         if self.instance.certificate:
             self.fields["certificate"].help_text = _(

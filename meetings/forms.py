@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from core.files import validate_upload
 from core.forms import CrispyModelForm
+from core.pickers import pick_people
 from directory.models import AcademicYear, Organization, PersonCategory
 from meetings import services
 from meetings.models import AgendaItem, Attachment, Meeting, RoadmapItem, RoadmapStatus
@@ -31,10 +32,6 @@ def adults():
         .exclude(category=PersonCategory.PUPIL)
         .select_related("organization")
     )
-
-
-def _person_label(person: Person) -> str:
-    return f"{person.full_name} ({person.organization})" if person.organization_id else person.full_name
 
 
 def out_of_year_message(day, year: AcademicYear) -> str:
@@ -98,7 +95,11 @@ class MeetingForm(CrispyModelForm):
             "present": forms.SelectMultiple(attrs={"size": 10}),
             "guests": forms.Textarea(attrs={"rows": 3}),
         }
-        help_texts = {"present": _lazy("Ctrl+щелчок выбирает нескольких.")}
+        help_texts = {
+            "present": _lazy(
+                "Найдите человека по фамилии и щёлкните его; Ctrl+щелчок в списке снимает выбор."
+            )
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -108,7 +109,7 @@ class MeetingForm(CrispyModelForm):
             del self.fields["year"]  # the number belongs to its year
         for name in ("chair", "secretary", "present"):
             self.fields[name].queryset = adults()
-            self.fields[name].label_from_instance = _person_label
+        pick_people(self, "chair", "secretary", "present", adults=True)
         self.agenda = AgendaFormSet(
             self.data if self.is_bound else None, instance=self.instance, prefix=self.agenda_prefix
         )
@@ -265,7 +266,7 @@ class RoadmapItemForm(CrispyModelForm):
         super().__init__(*args, **kwargs)
         self.fields["position"].required = False
         self.fields["responsible_person"].queryset = adults()
-        self.fields["responsible_person"].label_from_instance = _person_label
+        pick_people(self, "responsible_person", adults=True)
         self.fields["responsible_organization"].queryset = Organization.objects.filter(is_active=True)
 
     def clean_evidence_file(self):

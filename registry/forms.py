@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts import access
 from core.forms import CrispyModelForm
+from core.pickers import pick_people
 from core.widgets import FastSelect, FastSelectMultiple
 from directory.models import MentoringForm, Organization, PersonCategory
 from registry import rules
@@ -115,6 +116,7 @@ class MemberForm(ScopedForm):
             self.fields["person"].queryset = (
                 people_for(self.user).filter(is_anonymised=False).exclude(pk__in=taken)
             )
+            pick_people(self, "person")
 
 
 class MentorForm(MemberForm):

@@ -1,4 +1,4 @@
-from registry.views import imports, mentees, mentors, pairs, people, personal_data, programs, young
+from registry.views import imports, mentees, mentors, pairs, people, personal_data, programs, search, young
 
 app_name = "registry"
 
@@ -11,4 +11,5 @@ urlpatterns = (
     + imports.urlpatterns
     + young.urlpatterns
     + personal_data.urlpatterns
+    + search.urlpatterns
 )

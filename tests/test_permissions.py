@@ -175,6 +175,7 @@ EXPECTED = {
     # submissions: rows
     # reports: rows
     "reports:dashboard": (no_args, READ_ALL),
+    "registry:person_search": (no_args, READ_ALL),
     "reports:statform": (lambda d: {"number": 1}, READ_ALL),
     "reports:target_edit": (no_args, METHODIST_WRITES),
     "reports:annual": (no_args, READ_ALL),

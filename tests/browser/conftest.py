@@ -60,3 +60,15 @@ def login(page):
         return page
 
     return log_in
+
+
+@pytest.fixture
+def pick():
+    """Choose a person in a picker: type part of the name, click the person found."""
+
+    def choose(page, select_id: str, typed: str, person) -> None:
+        page.locator(f"#{select_id}_search").fill(typed)
+        picker = page.locator(f"#{select_id}_search").locator("xpath=..")
+        picker.locator(".picker-results button", has_text=person.full_name).click()
+
+    return choose

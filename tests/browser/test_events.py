@@ -9,7 +9,7 @@ from tests.factories import AcademicYearFactory, PersonFactory
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_methodist_records_contest_with_two_participants(methodist, school_a, login):
+def test_methodist_records_contest_with_two_participants(methodist, school_a, login, pick):
     AcademicYearFactory(start_year=2025)  # transactional tests flush seeded rows
     winner = PersonFactory(organization=school_a, last_name="Победова", first_name="Анна")
     jury = PersonFactory(organization=school_a, last_name="Судейкин", first_name="Иван")
@@ -21,9 +21,9 @@ def test_methodist_records_contest_with_two_participants(methodist, school_a, lo
     page.get_by_label("Вид").select_option(label="конкурс")
     page.locator("#id_title").fill("Конкурс «Наставник года»")
     page.get_by_label("Дата начала").fill("20.11.2025")
-    page.locator('[name="participants-0-person"]').select_option(value=str(winner.pk))
+    pick(page, "id_participants-0-person", "Побед", winner)
     page.locator('[name="participants-0-result"]').select_option(label="победитель")
-    page.locator('[name="participants-1-person"]').select_option(value=str(jury.pk))
+    pick(page, "id_participants-1-person", "Судейкин Иван", jury)
     page.locator('[name="participants-1-role"]').select_option(label="член жюри")
     page.get_by_role("button", name="Сохранить").click()
 

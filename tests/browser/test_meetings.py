@@ -24,7 +24,7 @@ def people(school_a):
     return chair, secretary
 
 
-def test_methodist_records_approves_and_prints_a_meeting(methodist, people, login):
+def test_methodist_records_approves_and_prints_a_meeting(methodist, people, login, pick):
     chair, secretary = people
     page = login("metodist")
     menu = page.get_by_test_id("menu")
@@ -35,9 +35,11 @@ def test_methodist_records_approves_and_prints_a_meeting(methodist, people, logi
     page.get_by_label("Дата").fill("15.10.2025")
     page.get_by_label("Время начала").fill("14:30")
     page.get_by_label("Место проведения").fill("МКУ «ЦОМОУ», актовый зал")
-    page.get_by_label("Председатель").select_option(value=str(chair.pk))
-    page.get_by_label("Секретарь").select_option(value=str(secretary.pk))
-    page.get_by_label("Присутствовали").select_option([str(chair.pk), str(secretary.pk)])
+    pick(page, "id_chair", "Суров", chair)
+    pick(page, "id_secretary", "Масл", secretary)
+    pick(page, "id_present", "Суровцева", chair)
+    pick(page, "id_present", "Маслова Ксения", secretary)
+    expect(page.get_by_label("Председатель")).to_have_value(str(chair.pk))
     page.locator('[name="agenda-0-topic"]').fill("О дорожной карте на учебный год")
     page.locator('[name="agenda-0-speakers"]').fill("О.А. Суровцева")
     page.locator('[name="agenda-0-heard"]').fill("о проекте дорожной карты")
