@@ -71,21 +71,29 @@ def _per_subject(fields: list[str], name: str) -> list[models.UniqueConstraint]:
     ]
 
 
-class AnnualText(models.Model):
-    """The methodologist's own words in a year's analytic report: conclusions and the next year's plan."""
+class AnnualSubject(models.Model):
+    """Whose year a report speaks of: a school year and one organisation, or the district (none)."""
 
     year = models.ForeignKey(
-        "directory.AcademicYear", verbose_name=_("учебный год"), on_delete=models.CASCADE, related_name="+"
+        "directory.AcademicYear", verbose_name=_("учебный год"), on_delete=models.PROTECT, related_name="+"
     )
     organization = models.ForeignKey(
         "directory.Organization",
         verbose_name=_("организация"),
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="+",
         help_text=_("Пусто — отчёт по району."),
     )
+
+    class Meta:
+        abstract = True
+
+
+class AnnualText(AnnualSubject):
+    """The methodologist's own words in a year's analytic report: conclusions and the next year's plan."""
+
     conclusions = models.TextField(_("выводы"), blank=True, help_text=_("Каждый абзац — с новой строки."))
     plan = models.TextField(
         _("задачи и план на следующий учебный год"), blank=True, help_text=_("Каждый пункт — с новой строки.")
@@ -113,20 +121,9 @@ class AnnualText(models.Model):
         return f"{self.year} — {self.organization or _('район')}"
 
 
-class ApprovedReport(models.Model):
+class ApprovedReport(AnnualSubject):
     """A year's analytic report as approved: its PDF and XLSX are stored and never change afterwards."""
 
-    year = models.ForeignKey(
-        "directory.AcademicYear", verbose_name=_("учебный год"), on_delete=models.PROTECT, related_name="+"
-    )
-    organization = models.ForeignKey(
-        "directory.Organization",
-        verbose_name=_("организация"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
     version = models.PositiveIntegerField(_("версия"))
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("утвердил"), on_delete=models.PROTECT, related_name="+"
