@@ -21,7 +21,7 @@ from directory.models import AcademicYear, MentoringForm, Organization
 def scoped_organizations(request):
     if request is None:
         return Organization.objects.none()
-    return access.scope(request.user, Organization.objects.all(), "id")
+    return access.scope(request.user, Organization.objects.only("id", "short_name"), "id")
 
 
 def form_filter() -> django_filters.ModelChoiceFilter:

@@ -158,18 +158,6 @@ class CommentForm(forms.Form):
         self.helper.add_input(Submit("submit", submit_label or _("Подтвердить")))
 
 
-class ConfirmForm(forms.Form):
-    """A confirmation with nothing to type (deleting a record or a file)."""
-
-    def __init__(self, *args, submit_label: str = "", **kwargs):
-        from crispy_forms.helper import FormHelper
-        from crispy_forms.layout import Submit
-
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.add_input(Submit("submit", submit_label or _("Удалить"), css_class="btn-danger"))
-
-
 class ProgramForm(ScopedBankForm):
     class Meta:
         model = MentoringProgram
@@ -283,14 +271,14 @@ class ApplyTemplateForm(forms.Form):
         help_text=_lazy("Нужно, если в программе пары уже есть мероприятия: они будут удалены."),
     )
 
-    def __init__(self, *args, templates, **kwargs):
+    def __init__(self, *args, templates, submit_label: str = "", **kwargs):
         from crispy_forms.helper import FormHelper
         from crispy_forms.layout import Submit
 
         super().__init__(*args, **kwargs)
         self.fields["template"].queryset = templates
         self.helper = FormHelper()
-        self.helper.add_input(Submit("submit", _("Создать программу пары из шаблона")))
+        self.helper.add_input(Submit("submit", submit_label or _("Создать программу пары из шаблона")))
 
 
 class DocumentForm(CrispyModelForm):

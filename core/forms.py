@@ -29,3 +29,12 @@ class CrispyModelForm(forms.ModelForm):
         for field in self.fields.values():
             if isinstance(field, forms.DateField):
                 field.widget = RuDateInput()
+
+
+class ConfirmForm(forms.Form):
+    """A confirmation with nothing to type (deleting a record or a file)."""
+
+    def __init__(self, *args, submit_label: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", submit_label or _("Удалить"), css_class="btn-danger"))

@@ -13,15 +13,16 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import CreateView, DetailView, UpdateView
+from django.views.generic import CreateView, DetailView, FormView, UpdateView
 from django_filters.views import FilterView
 
 from accounts import access
 from core.columns import Column, display
+from core.forms import ConfirmForm
 from core.history import _foreign_names, _row, history_of
 from core.widgets import FastSelect
 from reports.exporters import XlsxTable
@@ -257,3 +258,74 @@ def _organization_id(obj, org_field: str | None):
 def redirect_with_message(request, url: str, text: str, level=messages.SUCCESS):
     messages.add_message(request, level, text)
     return HttpResponseRedirect(url)
+
+
+class RecordActionView(AccessMixin, FormView):
+    """GET shows a small form about one record; POST does the action through a service.
+
+    Subclasses give `get_record()` (already scoped), `allowed(record)` and `act(record, form)`, which
+    returns the address to go to; a ValidationError from it is shown on the form."""
+
+    writes = True
+    template_name = "core/confirm.html"
+    success_message = ""
+    question = ""
+    submit_label = ""
+
+    def get_record(self):
+        raise NotImplementedError
+
+    def allowed(self, record) -> bool:
+        return True
+
+    def act(self, record, form):
+        raise NotImplementedError
+
+    def record(self):
+        if not hasattr(self, "_record"):
+            self._record = self.get_record()
+            if not self.allowed(self._record):
+                raise PermissionDenied
+        return self._record
+
+    def get(self, request, *args, **kwargs):
+        self.record()
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        self.record()
+        return super().post(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "submit_label": str(self.submit_label or self.title)}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["object"] = self.record()
+        context["question"] = self.question
+        return context
+
+    def form_valid(self, form):
+        record = self.record()
+        try:
+            url = self.act(record, form)
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        return redirect_with_message(self.request, url, str(self.success_message))
+
+    def get_breadcrumbs(self):
+        record = self.record()
+        return (*self.breadcrumbs, (str(record), record.get_absolute_url()))
+
+
+class RecordDeleteView(RecordActionView):
+    """Deletes one record (its stored files go with it) after a confirmation."""
+
+    form_class = ConfirmForm
+    submit_label = _("Удалить")
+    success_url = ""
+
+    def act(self, record, form):
+        record.delete()
+        return str(self.success_url)

@@ -169,6 +169,7 @@ EXPECTED = {
     ),
     "meetings:roadmap_detail": (pk_of("roadmap_item"), READ_ALL),
     "meetings:roadmap_update": (pk_of("roadmap_item"), METHODIST_WRITES),
+    "meetings:roadmap_delete": (pk_of("roadmap_item"), METHODIST_WRITES),
     "meetings:roadmap_evidence": (pk_of("roadmap_item"), READ_ALL),
     # meetings: rows
     # events: rows
@@ -220,6 +221,7 @@ EXPECTED = {
     "events:event_create": (no_args, METHODIST_WRITES),
     "events:event_detail": (pk_of("event"), READ_ALL),
     "events:event_update": (pk_of("event"), METHODIST_WRITES),
+    "events:event_delete": (pk_of("event"), METHODIST_WRITES),
     "events:material_file": (pk_of("material"), READ_ALL),
     "events:training_list": (no_args, READ_ALL),
     "events:training_export": (no_args, READ_ALL),

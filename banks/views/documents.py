@@ -9,11 +9,18 @@ from django.views.generic import View
 
 from banks import selectors
 from banks.filters import DocumentFilter
-from banks.forms import ConfirmForm, DocumentForm
+from banks.forms import DocumentForm
 from banks.models import NormativeDocument
-from banks.views.common import DOCUMENTS, RecordActionView, serve
+from banks.views.common import DOCUMENTS, serve
 from core.columns import Column
-from core.generic import AccessMixin, ScopedCreateView, ScopedDetailView, ScopedListView, ScopedUpdateView
+from core.generic import (
+    AccessMixin,
+    RecordDeleteView,
+    ScopedCreateView,
+    ScopedDetailView,
+    ScopedListView,
+    ScopedUpdateView,
+)
 
 
 class DocumentView:
@@ -58,8 +65,7 @@ class DocumentUpdate(DocumentView, ScopedUpdateView):
     title = _("Изменение нормативного документа")
 
 
-class DocumentDelete(DocumentView, RecordActionView):
-    form_class = ConfirmForm
+class DocumentDelete(DocumentView, RecordDeleteView):
     title = _("Удаление нормативного документа")
     success_message = _("Документ удалён вместе с файлом.")
     question = _("Документ и его файл будут удалены безвозвратно.")

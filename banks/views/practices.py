@@ -11,11 +11,19 @@ from django.views.generic import View
 from accounts import access
 from banks import selectors, services
 from banks.filters import PracticeFilter
-from banks.forms import CommentForm, ConfirmForm, PracticeForm
+from banks.forms import CommentForm, PracticeForm
 from banks.models import COORDINATOR_EDITABLE, Practice, PracticeFile, PracticeStatus
-from banks.views.common import PRACTICES, RecordActionView, serve
+from banks.views.common import PRACTICES, serve
 from core.columns import Column
-from core.generic import AccessMixin, ScopedCreateView, ScopedDetailView, ScopedListView, ScopedUpdateView
+from core.generic import (
+    AccessMixin,
+    RecordActionView,
+    RecordDeleteView,
+    ScopedCreateView,
+    ScopedDetailView,
+    ScopedListView,
+    ScopedUpdateView,
+)
 
 
 def practice_for(user, pk) -> Practice:
@@ -184,8 +192,7 @@ class PracticeUnmarkBest(MethodistAction):
         services.mark_best(practice, best=False, **kwargs)
 
 
-class PracticeDelete(PracticeView, RecordActionView):
-    form_class = ConfirmForm
+class PracticeDelete(PracticeView, RecordDeleteView):
     title = _("Удаление практики")
     success_message = _("Практика удалена вместе с её файлами.")
     question = _("Практика, её файлы и журнал рассмотрения будут удалены безвозвратно.")
@@ -214,8 +221,7 @@ class PracticeFileDownload(PracticeView, AccessMixin, View):
         return serve(attachment.file, attachment.name)
 
 
-class PracticeFileDelete(PracticeView, RecordActionView):
-    form_class = ConfirmForm
+class PracticeFileDelete(PracticeView, RecordDeleteView):
     title = _("Удаление файла практики")
     success_message = _("Файл удалён.")
     question = _("Файл будет удалён из практики и из хранилища.")

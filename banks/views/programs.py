@@ -12,11 +12,19 @@ from django.views.generic import View
 from accounts import access
 from banks import selectors, services
 from banks.filters import ProgramFilter
-from banks.forms import ApplyTemplateForm, ConfirmForm, ProgramForm, TemplateForm
+from banks.forms import ApplyTemplateForm, ProgramForm, TemplateForm
 from banks.models import MentoringProgram, ProgramTemplate
-from banks.views.common import PROGRAMS, RecordActionView, serve
+from banks.views.common import PROGRAMS, serve
 from core.columns import Column
-from core.generic import AccessMixin, ScopedCreateView, ScopedDetailView, ScopedListView, ScopedUpdateView
+from core.generic import (
+    AccessMixin,
+    RecordActionView,
+    RecordDeleteView,
+    ScopedCreateView,
+    ScopedDetailView,
+    ScopedListView,
+    ScopedUpdateView,
+)
 from registry.program_forms import closed_message
 from registry.selectors import pairs_for
 
@@ -73,8 +81,7 @@ class ProgramUpdate(ProgramView, ScopedUpdateView):
     title = _("Изменение программы наставничества")
 
 
-class ProgramDelete(ProgramView, RecordActionView):
-    form_class = ConfirmForm
+class ProgramDelete(ProgramView, RecordDeleteView):
     coordinator_edits = True
     title = _("Удаление программы наставничества")
     success_message = _("Программа удалена вместе с документом и шаблонами.")
@@ -135,8 +142,7 @@ class TemplateUpdate(TemplateView, ScopedUpdateView):
     success_message = _("Шаблон сохранён.")
 
 
-class TemplateDelete(TemplateView, RecordActionView):
-    form_class = ConfirmForm
+class TemplateDelete(TemplateView, RecordDeleteView):
     title = _("Удаление шаблона")
     success_message = _("Шаблон удалён.")
     question = _("Шаблон будет удалён; программы пар, уже созданные по нему, останутся как есть.")
@@ -161,6 +167,7 @@ class ApplyTemplate(RecordActionView):
     form_class = ApplyTemplateForm
     template_name = "banks/apply_template.html"
     title = _("Программа пары из шаблона")
+    submit_label = _("Создать программу пары из шаблона")
     success_message = _("Программа пары создана из шаблона; её можно править в реестре.")
 
     def get_record(self):

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 from django.db import transaction
-from django.urls import path
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from core.columns import Column
-from core.generic import ScopedCreateView, ScopedDetailView, ScopedListView, ScopedUpdateView
+from core.generic import (
+    RecordDeleteView,
+    ScopedCreateView,
+    ScopedDetailView,
+    ScopedListView,
+    ScopedUpdateView,
+)
 from events import selectors
 from events.filters import EventFilter
 from events.forms import EventForm
@@ -91,11 +98,22 @@ class MaterialFile(SchoolRecord, ScopedDetailView):
         return stored_file(material.file, download_name(material.file_name, material.title, material.file))
 
 
+class EventDelete(EventView, RecordDeleteView):
+    title = _("Удаление мероприятия")
+    success_message = _("Мероприятие удалено вместе с участниками и материалами.")
+    question = _("Мероприятие, список его участников и файлы материалов будут удалены безвозвратно.")
+    success_url = reverse_lazy("events:event_list")
+
+    def get_record(self):
+        return get_object_or_404(self.base_queryset(), pk=self.kwargs["pk"])
+
+
 urlpatterns = [
     path("", EventList.as_view(), name="event_list"),
     path("export/", EventList.as_view(export=True), name="event_export"),
     path("new/", EventCreate.as_view(), name="event_create"),
     path("<int:pk>/", EventDetail.as_view(), name="event_detail"),
     path("<int:pk>/edit/", EventUpdate.as_view(), name="event_update"),
+    path("<int:pk>/delete/", EventDelete.as_view(), name="event_delete"),
     path("materials/<int:pk>/file/", MaterialFile.as_view(), name="material_file"),
 ]

@@ -15,7 +15,14 @@ from django.views.generic import FormView, View
 
 from core.columns import Column
 from core.files import file_response
-from core.generic import AccessMixin, ScopedCreateView, ScopedDetailView, ScopedListView, ScopedUpdateView
+from core.generic import (
+    AccessMixin,
+    RecordDeleteView,
+    ScopedCreateView,
+    ScopedDetailView,
+    ScopedListView,
+    ScopedUpdateView,
+)
 from directory.models import AcademicYear
 from meetings import selectors, services
 from meetings.exporters import ROADMAP_COLUMNS, roadmap_document
@@ -217,6 +224,21 @@ class RoadmapEvidence(RoadmapView, AccessMixin, View):
         return file_response(item.evidence_file, f"подтверждение_{item.position}.{extension}")
 
 
+class RoadmapDelete(RoadmapView, RecordDeleteView):
+    """A wrong item is deleted; an item that will not be done is kept as «отменено» instead."""
+
+    title = _("Удаление пункта дорожной карты")
+    success_message = _("Пункт дорожной карты удалён.")
+    question = _(
+        "Пункт и его подтверждение будут удалены безвозвратно. Если мероприятие просто не состоится, "
+        "лучше поставьте статус «отменено»: пункт останется в отчёте о выполнении."
+    )
+    success_url = reverse_lazy("meetings:roadmap_list")
+
+    def get_record(self):
+        return get_object_or_404(self.base_queryset(), pk=self.kwargs["pk"])
+
+
 urlpatterns = [
     path("roadmap/", RoadmapList.as_view(), name="roadmap_list"),
     path("roadmap/export/", RoadmapList.as_view(export=True), name="roadmap_export"),
@@ -231,4 +253,5 @@ urlpatterns = [
     path("roadmap/<int:pk>/", RoadmapDetail.as_view(), name="roadmap_detail"),
     path("roadmap/<int:pk>/edit/", RoadmapUpdate.as_view(), name="roadmap_update"),
     path("roadmap/<int:pk>/evidence/", RoadmapEvidence.as_view(), name="roadmap_evidence"),
+    path("roadmap/<int:pk>/delete/", RoadmapDelete.as_view(), name="roadmap_delete"),
 ]

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+import os
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -209,3 +210,20 @@ def test_event_export_lists_filtered_events(as_department, year, school_a):
             2,
         )
     ]
+
+
+def test_methodist_deletes_an_event_with_its_participants_and_files(
+    as_methodist, as_department, year, school_a
+):
+    event = EventFactory(year=year)
+    ParticipationFactory(event=event, person=PersonFactory(organization=school_a))
+    material = MaterialFactory(event=event)
+    stored = material.file.path
+    url = reverse("events:event_delete", args=[event.pk])
+    assert as_department.post(url).status_code == 403
+    page = as_methodist.get(url).content.decode()
+    assert "будут удалены безвозвратно" in page and 'value="Удалить"' in page
+    response = as_methodist.post(url, follow=True)
+    assert "Мероприятие удалено вместе с участниками и материалами." in response.content.decode()
+    assert not Event.objects.filter(pk=event.pk).exists()
+    assert not EventMaterial.objects.exists() and not os.path.exists(stored)

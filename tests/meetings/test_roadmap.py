@@ -239,3 +239,14 @@ def test_roadmap_page_queries_do_not_grow(as_methodist, year, size):
 
 QUERIES_OF_ROADMAP_LIST = 8
 QUERIES_OF_ROADMAP_PAGE = 4
+
+
+def test_methodist_deletes_a_roadmap_item_others_may_not(as_methodist, as_coordinator_a):
+    year = AcademicYearFactory(start_year=2025)
+    item = RoadmapItem.objects.create(year=year, position=1, activity="Лишний пункт")
+    url = reverse("meetings:roadmap_delete", args=[item.pk])
+    assert as_coordinator_a.post(url).status_code == 403
+    assert "лучше поставьте статус «отменено»" in as_methodist.get(url).content.decode()
+    response = as_methodist.post(url)
+    assert response.status_code == 302 and response["Location"] == reverse("meetings:roadmap_list")
+    assert not RoadmapItem.objects.filter(pk=item.pk).exists()
