@@ -766,12 +766,12 @@ def _check_pair(row: PairRow, context: PairContext) -> None:
     """The rules of registry.rules, plus the mentor's limit counting the file's earlier rows."""
     if row.mentor is None or not row.mentees:
         return
+    taken = context.loads.get(row.mentor.pk, 0)
     errors = rules.pair_errors(
-        organization=row.organization, form=row.form, mentor=row.mentor, mentees=row.mentees
+        organization=row.organization, form=row.form, mentor=row.mentor, mentees=row.mentees, taken=taken
     )
     for key, message in errors.items():
         row.reader.error(key, message)
-    taken = context.loads.get(row.mentor.pk, 0)
     earlier = context.added[row.mentor.pk]
     limit = row.mentor.max_mentees
     if earlier and taken + len(row.mentees) <= limit < taken + earlier + len(row.mentees):

@@ -31,8 +31,10 @@ def pair_errors(
     mentor: Mentor,
     mentees: Sequence[Mentee],
     pair: Pair | None = None,
+    taken: int | None = None,
 ) -> dict[str, str]:
-    """Field → message for every rule the pair breaks; empty when it keeps them all."""
+    """Field → message for every rule the pair breaks; empty when it keeps them all. `taken` is the
+    mentor's current load when the caller has counted it already (an import counts all mentors at once)."""
     errors: dict[str, str] = {}
     mentee_people = {m.person_id for m in mentees}
     if mentor.person_id in mentee_people:
@@ -57,7 +59,8 @@ def pair_errors(
             _("Наставляемые должны быть из организации пары (%(org)s): %(names)s.")
             % {"org": organization, "names": ", ".join(strangers)},
         )
-    taken = mentor_load(mentor, exclude_pair=pair)
+    if taken is None:
+        taken = mentor_load(mentor, exclude_pair=pair)
     if taken + len(mentees) > mentor.max_mentees:
         errors.setdefault(
             "mentees",

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
-from registry.imports import PAIRS, PEOPLE
+from registry.imports import PAIRS, PEOPLE, bind_rows, read_table, validate_pairs
 from registry.models import Mentee, Mentor, Pair, PairStatus, Person, Program
 from tests.factories import MenteeFactory, MentorFactory, MentoringFormFactory, PairFactory, PersonFactory
 
@@ -301,3 +301,26 @@ def test_pairs_import_counts_mentor_load_already_in_registry(as_coordinator_a, p
     response = upload(as_coordinator_a, "registry:pair_import", xlsx(PAIR_HEADERS, rows))
     assert "уже 1 наставляемых при пределе 2" in response.content.decode()
     assert Pair.objects.count() == 1
+
+
+def test_pairs_validation_takes_the_same_queries_for_more_rows(coordinator_a, school_a):
+    form = MentoringFormFactory()
+
+    def file_of(count: int):
+        rows = []
+        for n in range(count):
+            mentor = MentorFactory(person=PersonFactory(organization=school_a, last_name=f"Наставникова{n}"))
+            mentee = MenteeFactory(person=PersonFactory(organization=school_a, last_name=f"Ученикова{n}"))
+            rows.append(
+                pair_row(**{"Форма наставничества": form.name, "Наставник (ФИО)": mentor.person.full_name,
+                            "Наставляемые": mentee.person.full_name, "Дата начала": "15.09.2025"})
+            )  # fmt: skip
+        return read_table(xlsx(PAIR_HEADERS, rows))
+
+    def queries(table) -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            assert len(validate_pairs(coordinator_a, bind_rows(table, PAIRS))) == len(table.rows)
+        return len(ctx.captured_queries)
+
+    small, large = file_of(2), file_of(12)
+    assert queries(small) == queries(large)
