@@ -86,6 +86,7 @@ class AnnualReport:
     indicators: Report
     sections: list[Section] = field(default_factory=list)
     built_at: object = None
+    computed: dict = field(default_factory=dict)  # figures two sections share
 
     @property
     def subject(self) -> str:
@@ -122,12 +123,8 @@ def build_annual(user, year: AcademicYear, organization: Organization | None = N
         indicators=indicators,
         built_at=timezone.localtime(),
     )
-    builders = (
-        _general, _normative, _by_form, _by_organization, _young, _programs, _practices,
-        _meetings, _roadmap, _events, _training, _websites, _indicators, _conclusions,
-    )  # fmt: skip
-    for number, build in enumerate(builders, start=1):
-        section = build(user, year, organization, orgs, report)
+    for number, key in enumerate(TITLES, start=1):
+        section = BUILDERS[key](user, year, organization, orgs, report)
         section.number = number
         name = f"{number}. {SHEET_NAMES.get(section.key, section.title)}"
         section.sheet = dataclasses.replace(section.sheet, title=f"{number}. {section.title}", name=name)
@@ -282,8 +279,11 @@ def _pairs(year, orgs):
     return Pair.objects.during(year).filter(organization__in=orgs).order_by()
 
 
-def _participant_total(year, orgs) -> dict:
-    return _pairs(year, orgs).aggregate(**PARTICIPANTS)
+def _participant_total(report, orgs) -> dict:
+    """Participants without repeats (two sections print it: counted once)."""
+    if "participants" not in report.computed:
+        report.computed["participants"] = _pairs(report.year, orgs).aggregate(**PARTICIPANTS)
+    return report.computed["participants"]
 
 
 def _by_form(user, year, organization, orgs, report) -> Section:
@@ -291,7 +291,7 @@ def _by_form(user, year, organization, orgs, report) -> Section:
         [r["form__name"], r["mentors"], r["mentees"], r["pairs"]]
         for r in _pairs(year, orgs).values("form__name").annotate(**PARTICIPANTS).order_by("form__name")
     ]
-    total = _participant_total(year, orgs)
+    total = _participant_total(report, orgs)
     sheet = Sheet(
         title="",
         top=[(_("Форма наставничества"), 1), (_("Участники"), 3)],
@@ -337,7 +337,7 @@ def _by_organization(user, year, organization, orgs, report) -> Section:
         ]
         for r in grouped
     ]
-    total = _participant_total(year, orgs)
+    total = _participant_total(report, orgs)
     sheet = Sheet(
         title="",
         top=[(_("Организация"), 1), (_("Вид"), 1), (_("Участники"), 3)],
@@ -727,3 +727,21 @@ def _conclusions(user, year, organization, orgs, report) -> Section:
 
 def _lines(text: str) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+BUILDERS = {  # each section's builder, by its key in TITLES (whose order is the report's)
+    "general": _general,
+    "normative": _normative,
+    "by_form": _by_form,
+    "by_organization": _by_organization,
+    "young": _young,
+    "programs": _programs,
+    "practices": _practices,
+    "meetings": _meetings,
+    "roadmap": _roadmap,
+    "events": _events,
+    "training": _training,
+    "websites": _websites,
+    "indicators": _indicators,
+    "conclusions": _conclusions,
+}
