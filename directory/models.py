@@ -49,6 +49,10 @@ class Organization(models.Model):
         verbose_name_plural = _("организации")
         ordering = ["short_name"]
 
+    # __str__ is this one column: select widgets list a region's thousand organisations from values
+    # (core.widgets.FastSelect) instead of building a model instance for each option.
+    CHOICE_LABEL_FIELD = "short_name"
+
     def __str__(self) -> str:
         return self.short_name
 

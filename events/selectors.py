@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Count, Max, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, Max, OuterRef, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
 
 from accounts import access
+from core.queries import subquery_count
 from directory.models import start_year_of
 from events.models import (
     Event,
@@ -28,11 +29,12 @@ AWARDED = (ParticipantResult.WINNER, ParticipantResult.PRIZE_WINNER)
 
 
 def events_for(user) -> QuerySet[Event]:
+    participants = Participation.objects.filter(event=OuterRef("pk"))
     queryset = Event.objects.select_related("organizer", "year").annotate(
-        participant_count=Count("participants"),
-        awarded_count=Count("participants", filter=Q(participants__result__in=AWARDED)),
+        participant_count=subquery_count(participants),
+        awarded_count=subquery_count(participants.filter(result__in=AWARDED)),
     )
-    queryset = queryset.order_by("-starts_on", "-id")  # a grouped query ignores Meta.ordering
+    queryset = queryset.order_by("-starts_on", "-id")
     return access.scope(user, queryset, None)
 
 

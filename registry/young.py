@@ -117,7 +117,8 @@ def young_pedagogue_summary_for(
         .annotate(young=Count("id"), with_mentor=Count("id", filter=Q(has_mentor_in(year))))
         .order_by("organization__short_name")
     )
-    rows = [_row(values) for values in counts]
+    kinds = {value: str(label) for value, label in OrganizationKind.choices}  # translated once, not per row
+    rows = [_row(values, kinds) for values in counts]
     total = SummaryRow(
         name=_("Итого по району"),
         kind="",
@@ -127,10 +128,10 @@ def young_pedagogue_summary_for(
     return Summary(year=year, on=youth_date(year), rows=rows, total=total)
 
 
-def _row(values: dict) -> SummaryRow:
+def _row(values: dict, kinds: dict[str, str]) -> SummaryRow:
     return SummaryRow(
         name=values["organization__short_name"],
-        kind=str(OrganizationKind(values["organization__kind"]).label),
+        kind=kinds[values["organization__kind"]],
         young=values["young"],
         with_mentor=values["with_mentor"],
         organization_id=values["organization_id"],

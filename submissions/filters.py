@@ -4,14 +4,24 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from accounts import access
-from directory.models import Organization
+from directory.models import AcademicYear, Organization
 from submissions.models import Campaign, CheckRound, Submission, SubmissionStatus, WebsiteCheck
 
 
 def scoped_organizations(request):
     if request is None:
         return Organization.objects.none()
-    return access.scope(request.user, Organization.objects.all(), "id")
+    return access.scope(request.user, Organization.objects.only("id", "short_name"), "id")
+
+
+class CampaignFilter(django_filters.FilterSet):
+    """Without it the list would filter by every field, the thousand organisations' select among them."""
+
+    year = django_filters.ModelChoiceFilter(label=_("Учебный год"), queryset=AcademicYear.objects.all())
+
+    class Meta:
+        model = Campaign
+        fields = ["year"]
 
 
 class SubmissionFilter(django_filters.FilterSet):

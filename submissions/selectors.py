@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts import access
 from banks.models import MentoringProgram, Practice, PracticeStatus, ProgramStatus
+from core.queries import subquery_count
 from directory.models import AcademicYear, Organization
 from registry.models import (
     Activity,
@@ -69,9 +70,11 @@ def submissions_for(user) -> QuerySet[Submission]:
 
 
 def board_of(campaign: Campaign) -> QuerySet[Submission]:
-    """Every organisation's submission to the campaign, for the methodologist's board."""
-    return campaign.submissions.select_related("organization", "campaign").order_by(
-        "organization__short_name", "id"
+    """Every organisation's submission to the campaign, for the methodologist's board (paginated there)."""
+    return (
+        campaign.submissions.select_related("organization", "campaign")
+        .defer("snapshot")
+        .order_by("organization__short_name", "id")
     )
 
 
@@ -224,10 +227,14 @@ def checklist_for(user) -> QuerySet[ChecklistItem]:
 
 
 def checks_for(user) -> QuerySet[WebsiteCheck]:
-    items = ChecklistItem.objects.filter(is_active=True)
+    """Checks with how many active items were found and how many results are automatic proposals.
+
+    Counted by correlated subqueries rather than a join with GROUP BY: a page of the list then counts
+    the results of its own rows only, not of the region's every check."""
+    results = CheckResult.objects.filter(check_record=OuterRef("pk"))
     queryset = WebsiteCheck.objects.select_related("round", "organization", "checked_by").annotate(
-        found=Count("results", filter=Q(results__found=True, results__item__in=items), distinct=True),
-        automatic=Count("results", filter=Q(results__is_automatic=True), distinct=True),
+        found=subquery_count(results.filter(found=True, item__is_active=True)),
+        automatic=subquery_count(results.filter(is_automatic=True)),
     )
     return access.scope(user, queryset, CHECK_ORG)
 
@@ -239,18 +246,23 @@ def results_of(check: WebsiteCheck) -> list[tuple[ChecklistItem, CheckResult | N
 
 
 def round_summary(round_: CheckRound, user) -> dict:
-    """Per organisation and for the district: how many of the active items were found."""
+    """Per organisation (`checks`, a queryset to paginate) and for the district: how many of the active
+    items were found. The district's figures are aggregate queries, whatever the number of organisations."""
     items = list(ChecklistItem.objects.filter(is_active=True))
-    checks = list(checks_for(user).filter(round=round_).order_by("organization__short_name", "id"))
+    checks = checks_for(user).filter(round=round_).order_by("organization__short_name", "id")
+    scoped = access.scope(user, WebsiteCheck.objects.filter(round=round_), CHECK_ORG)
+    counts = scoped.aggregate(
+        organizations=Count("id"), checked=Count("id", filter=Q(checked_at__isnull=False))
+    )
+    found = CheckResult.objects.filter(check_record__in=scoped, found=True, item__is_active=True).count()
     total_items = len(items)
-    found = sum(c.found for c in checks)
-    possible = total_items * len(checks)
     return {
         "items": items,
         "checks": checks,
         "total_items": total_items,
-        "district_share": share(found, possible),
-        "checked": sum(1 for c in checks if c.checked_at),
+        "district_share": share(found, total_items * counts["organizations"]),
+        "organizations": counts["organizations"],
+        "checked": counts["checked"],
     }
 
 
@@ -261,9 +273,10 @@ def share(part: int, whole: int) -> int | None:
 def round_table(round_: CheckRound, user) -> tuple[list[str], list[list]]:
     """The round as a table: one row per organisation, a column per checklist item (for XLSX)."""
     summary = round_summary(round_, user)
+    checks = list(summary["checks"])
     results = {
         (r.check_record_id, r.item_id): r
-        for r in CheckResult.objects.filter(check_record__in=[c.pk for c in summary["checks"]])
+        for r in CheckResult.objects.filter(check_record__in=[c.pk for c in checks])
     }
     headers = [str(_("Организация")), str(_("Сайт")), str(_("Раздел «Наставничество»")), str(_("Проверено")),
                str(_("Найдено пунктов")), str(_("Доля, %"))] + [item.title for item in summary["items"]]  # fmt: skip
@@ -271,7 +284,7 @@ def round_table(round_: CheckRound, user) -> tuple[list[str], list[list]]:
         [check.organization.short_name, check.organization.website, check.section_url, check.checked_at,
          check.found, share(check.found, summary["total_items"])]
         + [_result_cell(results.get((check.pk, item.pk))) for item in summary["items"]]
-        for check in summary["checks"]
+        for check in checks
     ]  # fmt: skip
     return headers, rows
 

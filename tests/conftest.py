@@ -11,6 +11,16 @@ from tests.factories import OrganizationFactory, UserFactory
 PASSWORD = "pass-12345"
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts with an empty cache: the district's home figures of one test never reach another."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def school_a(db):
     return OrganizationFactory(short_name="Школа А", full_name="МБОУ «Школа А»")

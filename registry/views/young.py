@@ -49,7 +49,8 @@ class YoungFilterForm(forms.Form):
             data["year"] = self.default_year.pk
         super().__init__(data)
         if access.reads_everything(user):
-            self.fields["organization"].queryset = access.scope(user, Organization.objects.all(), "id")
+            choices = Organization.objects.only("id", "short_name")  # the label; a region has a thousand
+            self.fields["organization"].queryset = access.scope(user, choices, "id")
         else:  # a coordinator sees one organisation: nothing to choose
             del self.fields["organization"]
 

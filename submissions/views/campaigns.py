@@ -8,9 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from core.columns import Column
 from core.generic import ScopedCreateView, ScopedDetailView, ScopedListView, ScopedUpdateView
 from submissions import selectors
+from submissions.filters import CampaignFilter
 from submissions.forms import CampaignForm
 from submissions.models import Campaign
-from submissions.views.common import CAMPAIGNS, DistrictReaderMixin
+from submissions.views.common import CAMPAIGNS, DistrictReaderMixin, paginated
 
 
 class CampaignView(DistrictReaderMixin):
@@ -28,6 +29,7 @@ class CampaignList(CampaignView, ScopedListView):
     export_name = "кампании"
     create_url_name = "submissions:campaign_create"
     export_url_name = "submissions:campaign_export"
+    filterset_class = CampaignFilter
     columns = (
         Column(_("Название"), "title", link=True),
         Column(_("Учебный год"), "year.title"),
@@ -44,7 +46,7 @@ class CampaignDetail(CampaignView, ScopedDetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["board"] = list(selectors.board_of(self.object))
+        context.update(paginated(self.request, selectors.board_of(self.object), "board"))
         context["edit_url"] = "submissions:campaign_update"
         return context
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
@@ -25,6 +27,19 @@ class DistrictReaderMixin:
         if request.user.is_authenticated and not access.reads_everything(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+
+def paginated(request, queryset, name: str) -> dict:
+    """A page of a detail page's table (a region's campaign or round has a thousand organisations), under
+    `name`, with what templates/includes/pagination.html reads."""
+    paginator = Paginator(queryset, settings.PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+    return {
+        name: page.object_list,
+        "page_obj": page,
+        "paginator": paginator,
+        "is_paginated": page.has_other_pages(),
+    }
 
 
 class RecordActionView(AccessMixin, FormView):

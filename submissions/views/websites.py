@@ -21,7 +21,14 @@ from submissions import selectors, services
 from submissions.filters import CheckFilter
 from submissions.forms import ChecklistItemForm, CheckRoundForm, CommentForm, ResultsForm
 from submissions.models import ChecklistItem, CheckRound, WebsiteCheck
-from submissions.views.common import CHECKLIST, CHECKS, ROUNDS, DistrictReaderMixin, RecordActionView
+from submissions.views.common import (
+    CHECKLIST,
+    CHECKS,
+    ROUNDS,
+    DistrictReaderMixin,
+    RecordActionView,
+    paginated,
+)
 
 
 class ChecklistView:
@@ -92,7 +99,9 @@ class RoundDetail(RoundView, ScopedDetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(selectors.round_summary(self.object, self.request.user))
+        summary = selectors.round_summary(self.object, self.request.user)
+        context.update(summary)
+        context.update(paginated(self.request, summary["checks"], "checks"))
         context["edit_url"] = "submissions:round_update"
         return context
 

@@ -294,3 +294,13 @@ def test_methodists_are_not_told_other_campaign_details(
     with django_capture_on_commit_callbacks(execute=True):
         submit_submission(submission_a, user=coordinator_a)
     assert [m.to for m in mail.outbox] == [["m@mshn.ru"]]
+
+
+def test_board_is_paginated_with_the_total_over_all_pages(as_methodist, campaign, settings):
+    settings.PAGE_SIZE = 2
+    add_organizations(campaign, 3)
+    url = reverse("submissions:campaign_detail", args=[campaign.pk])
+    response = as_methodist.get(url)
+    assert len(response.context["board"]) == 2
+    assert "Всего 3;" in response.content.decode()
+    assert len(as_methodist.get(url + "?page=2").context["board"]) == 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils import timezone
 
 from submissions.models import ChecklistItem, CheckResult, WebsiteCheck
 from tests.factories import OrganizationFactory
@@ -88,3 +89,19 @@ def test_round_and_check_list_query_counts_are_fixed(as_methodist):
     grow(10)
     CheckRoundFactory()
     assert [count_queries(as_methodist, u) for u in urls] == small
+
+
+def test_round_table_is_paginated_and_district_share_counts_every_page(as_methodist, settings):
+    settings.PAGE_SIZE = 2
+    round_ = CheckRoundFactory()
+    checks = [WebsiteCheckFactory(round=round_, organization=OrganizationFactory()) for _ in range(3)]
+    titles = list(ChecklistItem.objects.values_list("title", flat=True))
+    for check, found in ((checks[0], titles[:5]), (checks[2], titles)):  # checks[2] is on the second page
+        record(check, found)
+        WebsiteCheck.objects.filter(pk=check.pk).update(checked_at=timezone.now())
+    url = reverse("submissions:round_detail", args=[round_.pk])
+    first = as_methodist.get(url)
+    assert len(first.context["checks"]) == 2
+    assert "50 % пунктов" in first.content.decode()  # 15 of 3 × 10
+    assert "2 из 3" in first.content.decode()  # checked organisations, over every page
+    assert len(as_methodist.get(url + "?page=2").context["checks"]) == 1

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import random
 import time
+from importlib import import_module
+from types import SimpleNamespace
 
 from django.apps import apps
 from django.contrib.auth.hashers import make_password
@@ -18,7 +20,7 @@ from django.utils import timezone
 
 from accounts.demo import DEMO_PASSWORD
 from accounts.models import Role, User
-from directory.models import AcademicYear, Organization, OrganizationKind, start_year_of
+from directory.models import AcademicYear, Organization, OrganizationKind, PersonCategory, start_year_of
 from registry import models as registry_models
 from registry.generate import FEMALE_NAMES, PATRONYMICS, SURNAMES, generate_registry
 
@@ -131,6 +133,15 @@ PARTNER_TYPES = [
     ),
     ("ООО «{adj} порт»", "Общество с ограниченной ответственностью «Морской торговый порт»"),
 ]
+# Each capability's region generator: `generate(region) -> Counter` of the rows it created.
+CAPABILITY_GENERATORS = ("banks.generate", "meetings.generate", "events.generate", "submissions.generate")
+# Tables seeded by migrations (forms of mentoring, normative documents, the website checklist): kept.
+SEEDED_TABLES = (
+    "banks_normativedocument",
+    "banks_historicalnormativedocument",
+    "submissions_checklistitem",
+    "submissions_historicalchecklistitem",
+)
 STREETS = ["Ленинская", "Советская", "Школьная", "Мира", "Центральная", "Садовая", "Партизанская", "Лесная"]
 
 
@@ -143,6 +154,7 @@ class Command(BaseCommand):
         parser.add_argument("--pairs", type=int, default=20000)
         parser.add_argument("--years", type=int, default=10)
         parser.add_argument("--coordinators", type=int, default=100, help="кураторы первых N организаций")
+        parser.add_argument("--practices", type=int, default=2000)
         parser.add_argument("--seed", type=int, default=1)
         parser.add_argument("--history", action="store_true", help="писать и строки истории (вдвое дольше)")
         parser.add_argument("--force", action="store_true", help="сначала удалить реестр и справочники")
@@ -161,6 +173,10 @@ class Command(BaseCommand):
             years = create_years(options["years"])
             create_users(organizations, options["coordinators"])
             self.stdout.write(f"Организаций: {len(organizations)}, учебных годов: {len(years)}")
+
+            def log(message):
+                self.stdout.write(f"  {message} ({time.monotonic() - started:.1f} с)")
+
             counts = generate_registry(
                 organizations,
                 years,
@@ -168,8 +184,13 @@ class Command(BaseCommand):
                 people=options["people"],
                 pairs=options["pairs"],
                 with_history=options["history"],
-                log=lambda message: self.stdout.write(f"  {message} ({time.monotonic() - started:.1f} с)"),
+                log=log,
             )
+            region = region_of(organizations, years, rng)
+            for module in CAPABILITY_GENERATORS:
+                options_of = {"practices": options["practices"]} if module == "banks.generate" else {}
+                counts.update(import_module(module).generate(region, **options_of))
+                log(module.split(".")[0])
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
@@ -183,11 +204,38 @@ class Command(BaseCommand):
         )
 
 
+def region_of(organizations: list[Organization], years: list[AcademicYear], rng: random.Random):
+    """What the capability generators draw from: organisations, years, users and the registry's pedagogues."""
+    pedagogues: dict[int, list[int]] = {}
+    rows = registry_models.Person.objects.filter(category=PersonCategory.PEDAGOGUE).order_by("pk")
+    for person_id, org_id in rows.values_list("pk", "organization_id"):
+        pedagogues.setdefault(org_id, []).append(person_id)
+    kindergartens = {o.pk for o in organizations if o.kind == OrganizationKind.KINDERGARTEN}
+    return SimpleNamespace(
+        organizations=organizations,
+        educational=[o for o in organizations if o.kind != OrganizationKind.PARTNER and o.pk in pedagogues],
+        years=years,
+        rng=rng,
+        today=timezone.localdate(),
+        methodist=User.objects.get(username="metodist"),
+        coordinators={u.organization_id: u for u in User.objects.filter(role=Role.COORDINATOR)},
+        pedagogues=pedagogues,
+        all_pedagogues=[pk for org_id in sorted(pedagogues) for pk in pedagogues[org_id]],
+        kindergarten_pedagogues=[pk for org_id in sorted(kindergartens) for pk in pedagogues.get(org_id, [])],
+    )
+
+
 def wipe() -> None:
-    """Delete the registry, the directory's organisations and years, and the users bound to organisations."""
+    """Delete the registry and the capabilities' records (not what migrations seeded), the directory's
+    organisations and years, and the users bound to organisations."""
     historical = [Organization.history.model, AcademicYear.history.model]
     if connection.vendor == "postgresql":
-        tables = [t for t in connection.introspection.table_names() if t.startswith("registry_")]
+        prefixes = ("registry_", "banks_", "meetings_", "events_", "submissions_", "reports_")
+        tables = [
+            t
+            for t in connection.introspection.table_names()
+            if t.startswith(prefixes) and t not in SEEDED_TABLES
+        ]
         tables += [m._meta.db_table for m in historical]
         with connection.cursor() as cursor:
             cursor.execute(f"TRUNCATE {', '.join(sorted(tables))} RESTART IDENTITY CASCADE")

@@ -1,0 +1,151 @@
+"""Events, mentors' training and partners of a generated region (`load_region`). Bulk inserts,
+deterministic for the region's random; each event keeps the rules the form checks (an internship at an
+internship site or base school, a kindergarten consultation with a kindergarten pedagogue)."""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+
+from directory.models import OrganizationKind
+from events.demo import COURSES, EVENT_TITLES, PARTNERS, PLACES, TOPICS
+from events.models import (
+    Event,
+    EventKind,
+    Interaction,
+    InteractionKind,
+    ParticipantResult,
+    ParticipantRole,
+    Participation,
+    Partner,
+    PartnerKind,
+    Training,
+)
+from registry.models import Mentor, MentorStatus
+
+BATCH = 2000
+
+
+def generate(region, *, events_per_year: int = 60) -> Counter:
+    counts = Counter()
+    events = _events(region, events_per_year, counts)
+    _participants(region, events, counts)
+    _trainings(region, counts)
+    _partners(region, events, counts)
+    return counts
+
+
+def _events(region, per_year: int, counts: Counter) -> list[Event]:
+    rng = region.rng
+    sites = [o for o in region.educational if o.is_internship_site or o.is_base_school]
+    kindergartens = [o for o in region.educational if o.kind == OrganizationKind.KINDERGARTEN]
+    kinds = list(EVENT_TITLES)
+    events = []
+    for year in region.years:
+        for _ in range(per_year):
+            kind = rng.choice(kinds)
+            organizer = {EventKind.INTERNSHIP: sites, EventKind.KINDERGARTEN_CONSULTATION: kindergartens}.get(
+                kind, [None, None, *sites[:20]]
+            )
+            organizer = rng.choice(organizer)
+            starts = year.start_date + datetime.timedelta(days=rng.randint(10, 330))
+            events.append(
+                Event(
+                    kind=kind,
+                    title=rng.choice(EVENT_TITLES[kind]),
+                    year=year,
+                    starts_on=starts,
+                    ends_on=starts + datetime.timedelta(days=rng.choice((0, 0, 0, 1, 2))),
+                    organizer=organizer,
+                    place=f"{organizer or 'МШН'}, {rng.choice(PLACES)}",
+                    is_online=kind == EventKind.CENTRE_MEETING or rng.random() < 0.1,
+                )
+            )
+    _insert(Event, events, counts)
+    return events
+
+
+def _participants(region, events: list[Event], counts: Counter) -> None:
+    rng = region.rng
+    rows = []
+    for event in events:
+        if event.kind == EventKind.KINDERGARTEN_CONSULTATION:
+            pool = region.pedagogues.get(event.organizer_id) or region.kindergarten_pedagogues
+        else:
+            pool = region.all_pedagogues
+        people = rng.sample(pool, min(len(pool), rng.randint(5, 40)))
+        if event.kind == EventKind.KINDERGARTEN_CONSULTATION and region.kindergarten_pedagogues:
+            people = list(dict.fromkeys([rng.choice(region.kindergarten_pedagogues), *people]))
+        contest = event.kind == EventKind.CONTEST
+        for position, person_id in enumerate(people):
+            role, result = ParticipantRole.PARTICIPANT, ParticipantResult.NONE
+            if contest:
+                result = [ParticipantResult.WINNER, ParticipantResult.PRIZE_WINNER][min(position, 1)]
+                result = result if position < 3 else ParticipantResult.PARTICIPANT
+            elif position == 0:
+                role = ParticipantRole.SPEAKER
+            rows.append(Participation(event=event, person_id=person_id, role=role, result=result))
+    _insert(Participation, rows, counts)
+
+
+def _trainings(region, counts: Counter) -> None:
+    """Most active mentors took a course or two in the ten years."""
+    rng = region.rng
+    by_start = {year.start_year: year for year in region.years}
+    mentors = (
+        Mentor.objects.exclude(status=MentorStatus.LEFT).order_by("pk").values_list("person_id", flat=True)
+    )
+    rows = []
+    for person_id in mentors:
+        for _ in range(rng.choice((0, 1, 1, 2))):
+            title, provider, hours = rng.choice(COURSES)
+            year = rng.choice(region.years)
+            ends = min(year.start_date + datetime.timedelta(days=rng.randint(20, 330)), region.today)
+            start_year = ends.year if ends.month >= 9 else ends.year - 1
+            rows.append(
+                Training(
+                    person_id=person_id,
+                    title=title,
+                    provider=provider,
+                    hours=hours,
+                    starts_on=ends - datetime.timedelta(days=max(3, hours // 4)),
+                    ends_on=ends,
+                    year=by_start[start_year],
+                )
+            )
+    _insert(Training, rows, counts)
+
+
+def _partners(region, events: list[Event], counts: Counter) -> None:
+    rng = region.rng
+    partners = [Partner(name=name, kind=kind) for name, kind, _org_kind in PARTNERS]
+    partners += [
+        Partner(name=org.short_name, kind=PartnerKind.EMPLOYER, organization=org, website=org.website)
+        for org in region.organizations
+        if org.kind == OrganizationKind.PARTNER
+    ]
+    _insert(Partner, partners, counts)
+    joint = [e for e in events if e.kind == EventKind.CENTRE_MEETING]
+    rows = []
+    for partner in partners:
+        for interaction_kind, topic, result in rng.sample(TOPICS, rng.randint(1, len(TOPICS))):
+            year = rng.choice(region.years)
+            rows.append(
+                Interaction(
+                    partner=partner,
+                    date=min(year.start_date + datetime.timedelta(days=rng.randint(10, 330)), region.today),
+                    kind=interaction_kind,
+                    topic=topic,
+                    result=result,
+                    event=rng.choice(joint)
+                    if interaction_kind == InteractionKind.JOINT_EVENT and joint
+                    else None,
+                )
+            )
+    _insert(Interaction, rows, counts)
+
+
+def _insert(model, objs: list, counts: Counter) -> None:
+    for start in range(0, len(objs), BATCH):
+        model.objects.bulk_create(objs[start : start + BATCH])
+    counts[model._meta.model_name] += len(objs)

@@ -1,0 +1,147 @@
+"""Campaigns and website checks of a generated region (`load_region`).
+
+A campaign per school year asks every educational organisation; a part of each year's submissions is
+accepted with the figures frozen the way the methodologist's acceptance freezes them
+(`selectors.figures_of`, a handful of aggregate queries each, so only a share is accepted), the rest
+stand at the other states with the transitions that led there. The last years have a website check
+round with results. Deterministic for the region's random; no e-mails, no network."""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+
+from django.utils import timezone
+
+from submissions import selectors
+from submissions.demo import PATHS
+from submissions.models import (
+    Campaign,
+    ChecklistItem,
+    CheckResult,
+    CheckRound,
+    Submission,
+    SubmissionStatus,
+    SubmissionTransition,
+    WebsiteCheck,
+)
+
+BATCH = 2000
+S = SubmissionStatus
+PAST_STATES = {S.ACCEPTED: 25, S.SENT: 35, S.RETURNED: 10, S.FILLING: 10, S.NOT_STARTED: 20}
+CURRENT_STATES = {S.ACCEPTED: 10, S.SENT: 20, S.RETURNED: 10, S.FILLING: 30, S.NOT_STARTED: 30}
+
+
+def generate(region, *, check_years: int = 5) -> Counter:
+    counts = Counter()
+    for year in region.years:
+        _campaign(region, year, counts)
+    items = list(ChecklistItem.objects.filter(is_active=True).order_by("position", "pk"))
+    for year in region.years[-check_years:]:
+        _round(region, year, items, counts)
+    return counts
+
+
+def _campaign(region, year, counts: Counter) -> None:
+    rng = region.rng
+    deadline = min(datetime.date(year.start_year + 1, 6, 1), region.today + datetime.timedelta(days=20))
+    campaign = Campaign.objects.create(
+        title=f"Данные о наставничестве за {year} учебный год", year=year, deadline=deadline
+    )
+    campaign.organizations.set(region.educational)
+    table = CURRENT_STATES if year.contains(region.today) else PAST_STATES
+    submissions = []
+    for org in region.educational:
+        state = rng.choices(list(table), list(table.values()))[0]
+        submission = Submission(campaign=campaign, organization=org, status=state)
+        if state != S.NOT_STARTED:
+            _fill(submission, rng)
+        if state == S.ACCEPTED:
+            submission.snapshot = selectors.figures_of(submission)
+            submission.accepted_at = _moment(deadline)
+        submissions.append(submission)
+    _insert(Submission, submissions, counts)
+    counts["campaign"] += 1
+    _transitions(region, submissions, deadline, counts)
+
+
+def _fill(submission: Submission, rng) -> None:
+    pupils = rng.randint(40, 1500)
+    submission.pupils_count = pupils
+    submission.pedagogues_count = max(5, pupils // rng.randint(12, 18))
+    submission.pupils_10_18 = pupils * rng.randint(45, 65) // 100
+    submission.pupils_15_19 = pupils * rng.randint(15, 30) // 100
+    website = submission.organization.website
+    submission.website_section_url = f"{website}/nastavnichestvo" if website else ""
+
+
+def _transitions(region, submissions: list[Submission], deadline: datetime.date, counts: Counter) -> None:
+    rows = []
+    for submission in submissions:
+        status = S.NOT_STARTED
+        for number, (action, to_status, who, comment) in enumerate(PATHS[submission.status]):
+            rows.append(
+                SubmissionTransition(
+                    submission=submission,
+                    action=action,
+                    from_status=status,
+                    to_status=to_status,
+                    comment=comment,
+                    by=region.methodist
+                    if who == "m"
+                    else region.coordinators.get(submission.organization_id),
+                    at=_moment(deadline - datetime.timedelta(days=10 - number * 3)),
+                )
+            )
+            status = to_status
+    _insert(SubmissionTransition, rows, counts)
+
+
+def _round(region, year, items: list[ChecklistItem], counts: Counter) -> None:
+    rng = region.rng
+    deadline = min(datetime.date(year.start_year + 1, 3, 1), region.today + datetime.timedelta(days=30))
+    round_ = CheckRound.objects.create(title=f"Проверка сайтов, {year} учебный год", deadline=deadline)
+    checked_at = _moment(deadline - datetime.timedelta(days=7))
+    checks, results = [], []
+    for org in region.educational:
+        if rng.random() < 0.1:  # not checked yet
+            checks.append(WebsiteCheck(round=round_, organization=org))
+            continue
+        has_section = rng.random() < 0.85
+        automatic = rng.random() < 0.3
+        section = f"{org.website}/nastavnichestvo" if has_section and org.website else ""
+        check = WebsiteCheck(
+            round=round_,
+            organization=org,
+            section_url=section,
+            outcome="" if has_section else "Раздел «Наставничество» на главной странице сайта не найден.",
+            checked_at=checked_at,
+            checked_by=None if automatic else region.methodist,
+        )
+        checks.append(check)
+        for item in items:
+            found = has_section and (item.is_section or rng.random() < 0.7)
+            results.append(
+                CheckResult(
+                    check_record=check,
+                    item=item,
+                    found=found,
+                    url=section if found else "",
+                    is_automatic=automatic,
+                    checked_at=checked_at,
+                    checked_by=None if automatic else region.methodist,
+                )
+            )
+    _insert(WebsiteCheck, checks, counts)
+    _insert(CheckResult, results, counts)
+    counts["checkround"] += 1
+
+
+def _moment(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(11, 0)))
+
+
+def _insert(model, objs: list, counts: Counter) -> None:
+    for start in range(0, len(objs), BATCH):
+        model.objects.bulk_create(objs[start : start + BATCH])
+    counts[model._meta.model_name] += len(objs)
