@@ -263,21 +263,27 @@ def _meeting(year, day, season, head, people, user) -> Meeting:
 
 
 def _roadmap(year: AcademicYear, organizations, head: Person, today: datetime.date) -> int:
-    for position, (stage, activity, month_day, responsible, result) in enumerate(ROADMAP, start=1):
-        due = _due(year, month_day)
-        item = RoadmapItem(
-            year=year,
-            position=position,
-            stage=stage,
-            activity=activity,
-            due_on=due,
-            due_note="" if due else "в течение года",
-            expected_result=result,
-        )
-        _set_responsible(item, responsible, organizations, head)
-        _set_progress(item, position - 1, today, is_current=year.is_current)
-        item.save()
+    for position in range(1, len(ROADMAP) + 1):
+        roadmap_item(year, position, organizations, head, today, position - 1).save()
     return len(ROADMAP)
+
+
+def roadmap_item(year: AcademicYear, position: int, organizations, head: Person, today, open_index: int):
+    """The year's item of ROADMAP at `position`, its responsible and progress set (demo and region)."""
+    stage, activity, month_day, responsible, result = ROADMAP[position - 1]
+    due = _due(year, month_day)
+    item = RoadmapItem(
+        year=year,
+        position=position,
+        stage=stage,
+        activity=activity,
+        due_on=due,
+        due_note="" if due else "в течение года",
+        expected_result=result,
+    )
+    _set_responsible(item, responsible, organizations, head)
+    _set_progress(item, open_index, today, is_current=year.is_current)
+    return item
 
 
 def _due(year: AcademicYear, month_day) -> datetime.date | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime
 from collections import Counter
 
-from meetings.demo import AGENDAS, ROADMAP, _due, _set_progress, _set_responsible
+from meetings.demo import AGENDAS, ROADMAP, roadmap_item
 from meetings.models import (
     AgendaItem,
     Meeting,
@@ -109,20 +109,9 @@ def _agenda(meetings: list[Meeting], counts: Counter) -> None:
 def _roadmap(region, head: Person, counts: Counter) -> None:
     items = []
     for year in region.years:
-        for position, (stage, activity, month_day, responsible, result) in enumerate(ROADMAP, start=1):
-            due = _due(year, month_day)
-            item = RoadmapItem(
-                year=year,
-                position=position,
-                stage=stage,
-                activity=activity,
-                due_on=due,
-                due_note="" if due else "в течение года",
-                expected_result=result,
-            )
-            _set_responsible(item, responsible, region.educational, head)
-            _set_progress(item, _open_index(position, region.rng), region.today, is_current=year.is_current)
-            items.append(item)
+        for position in range(1, len(ROADMAP) + 1):
+            open_index = _open_index(position, region.rng)
+            items.append(roadmap_item(year, position, region.educational, head, region.today, open_index))
     _insert(RoadmapItem, items, counts)
 
 

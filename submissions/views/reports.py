@@ -10,12 +10,18 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts import access
 from core.columns import Column
-from core.generic import ScopedDetailView, ScopedListView, ScopedUpdateView, redirect_with_message
+from core.generic import (
+    RecordActionView,
+    ScopedDetailView,
+    ScopedListView,
+    ScopedUpdateView,
+    redirect_with_message,
+)
 from submissions import selectors, services
 from submissions.filters import SubmissionFilter
 from submissions.forms import CommentForm, DenominatorsForm, ReturnForm, SubmitForm
 from submissions.models import Submission, SubmissionStatus
-from submissions.views.common import SUBMISSIONS, RecordActionView
+from submissions.views.common import SUBMISSIONS
 
 # The registry pages where an organisation keeps what a campaign asks for (links, not copies).
 REGISTRY_PAGES = (

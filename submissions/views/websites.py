@@ -11,6 +11,7 @@ from django.views.generic import View
 from core.columns import Column
 from core.generic import (
     AccessMixin,
+    RecordActionView,
     ScopedCreateView,
     ScopedDetailView,
     ScopedListView,
@@ -26,7 +27,6 @@ from submissions.views.common import (
     CHECKS,
     ROUNDS,
     DistrictReaderMixin,
-    RecordActionView,
     paginated,
 )
 
