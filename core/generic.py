@@ -171,23 +171,32 @@ class ScopedUpdateView(ScopedFormMixin, UpdateView):
     def get_form(self, form_class=None):
         form = super().get_form(form_class)
         form.fields[self.version_field] = forms.CharField(widget=forms.HiddenInput, required=False)
-        form.initial.setdefault(self.version_field, self.version_of(self.object))
+        form.initial.setdefault(self.version_field, version_of(self.object))
         return form
 
-    def version_of(self, obj) -> str:
-        stamp = getattr(obj, "updated_at", None)
-        return stamp.isoformat() if stamp else ""
-
     def form_valid(self, form):
-        current = self.version_of(self.get_queryset().get(pk=self.object.pk))
+        current = self.get_queryset().get(pk=self.object.pk)
         loaded = form.cleaned_data.get(self.version_field)
-        if loaded and loaded != current:
-            form.add_error(None, concurrent_edit_message(self.object, loaded))
-            # The user has now seen the other edit: saving again writes the values kept in the form.
-            form.data = form.data.copy()
-            form.data[form.add_prefix(self.version_field)] = current
+        if loaded and refuse_stale_edit(form, current, loaded, self.version_field):
             return self.form_invalid(form)
         return super().form_valid(form)
+
+
+def version_of(obj) -> str:
+    """The version of a record a form was loaded with: its last change."""
+    stamp = getattr(obj, "updated_at", None)
+    return stamp.isoformat() if stamp else ""
+
+
+def refuse_stale_edit(form, current, loaded: str, field: str) -> bool:
+    """True, with a message on the form, when `current` has changed since the user loaded version `loaded`."""
+    if loaded == version_of(current):
+        return False
+    form.add_error(None, concurrent_edit_message(current, loaded))
+    # The user has now seen the other edit: saving again writes the values kept in the form.
+    form.data = form.data.copy()
+    form.data[form.add_prefix(field)] = version_of(current)
+    return True
 
 
 def concurrent_edit_message(obj, loaded: str) -> str:

@@ -28,7 +28,7 @@ from meetings.models import AgendaItem, Meeting, RoadmapItem, RoadmapStatus
 from meetings.selectors import overdue_q
 from registry.models import Pair
 from reports.charts import counts_chart, percent_chart
-from reports.indicators import Report, latest_round, organizations_for, report_for
+from reports.indicators import Report, latest_round, organizations_for, percent, report_for
 from reports.models import AnnualText
 from reports.statforms import Sheet, indicators_sheet_of, young_sheet_of
 from submissions.models import ChecklistItem, WebsiteCheck
@@ -158,12 +158,8 @@ def _by_kind(kinds: list, rows: list[list], sums: tuple[int, ...], headers: list
     total = [_("Итого"), *(sum(column) for column in zip(*(row[1:] for row in table), strict=True))]
     if share:
         for row in [*table, total]:
-            row.append(_percent(row[share[0]], row[share[1]]))
+            row.append(percent(row[share[0]], row[share[1]]))
     return _sheet(headers, table, (40, *([16] * (len(headers) - 1))), total)
-
-
-def _percent(part, whole) -> float | None:
-    return round(100 * part / whole, 1) if whole else None
 
 
 def _date(value) -> str:

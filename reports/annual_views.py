@@ -19,28 +19,24 @@ from django.views.generic.edit import FormView
 
 from accounts import access
 from core.files import file_response
-from core.generic import AccessMixin, concurrent_edit_message, redirect_with_message
+from core.generic import AccessMixin, concurrent_edit_message, redirect_with_message, refuse_stale_edit
 from reports.annual import TITLES, AnnualReport, build_annual, file_stem, text_for
 from reports.annual_files import AnnualPdf, AnnualXlsx
-from reports.forms import AnnualFilterForm, AnnualTextForm, version_of
+from reports.forms import AnnualFilterForm, AnnualTextForm
 from reports.models import AnnualText, ApprovedReport
 from reports.services import approve_annual
+from reports.views import ReportMixin
 
 FILES = {"pdf": AnnualPdf, "xlsx": AnnualXlsx}
 
 
-class AnnualMixin(AccessMixin):
+class AnnualMixin(ReportMixin):
     """The report's subject from the query string: a school year and an organisation or the district."""
 
-    def filter_form(self) -> AnnualFilterForm:
-        if not hasattr(self, "_filter_form"):
-            self._filter_form = AnnualFilterForm(self.request.GET, user=self.request.user)
-        return self._filter_form
+    filter_form_class = AnnualFilterForm
 
     def subject(self):
-        filters = self.filter_form().filters()
-        if filters["year"] is None:
-            raise Http404(_("В справочнике нет ни одного учебного года."))
+        filters = self.filters()
         user = self.request.user
         if access.reads_everything(user):
             return filters["year"], filters["organization"]
@@ -101,10 +97,7 @@ class AnnualTextView(AnnualMixin, FormView):
             year=form.instance.year, organization=form.instance.organization
         ).first()
         loaded = form.cleaned_data["loaded_version"]
-        if current is not None and loaded != version_of(current):
-            form.add_error(None, concurrent_edit_message(current, loaded))
-            form.data = form.data.copy()
-            form.data["loaded_version"] = version_of(current)
+        if current is not None and refuse_stale_edit(form, current, loaded, "loaded_version"):
             return self.form_invalid(form)
         try:
             with transaction.atomic():

@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts import access
+from core.generic import version_of
 from core.widgets import FastSelect
 from directory.models import AcademicYear, Organization, OrganizationKind
 from reports.models import AnnualText, IndicatorCode, IndicatorTarget
@@ -125,7 +126,3 @@ class AnnualTextForm(forms.ModelForm):
         self.fields["loaded_version"].initial = version_of(self.instance)
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", _("Сохранить")))
-
-
-def version_of(text: AnnualText) -> str:
-    return text.updated_at.isoformat() if text.updated_at else ""

@@ -221,11 +221,11 @@ def _young_values(summary: Summary, snapshots: dict[int, dict]) -> dict:
     with_mentor = sum(r.with_mentor for r in live_rows) + _sum(snapshots, "young_with_mentor")
     return {
         IndicatorCode.YOUNG: young,
-        IndicatorCode.YOUNG_WITH_MENTOR_SHARE: _percent(with_mentor, young),
+        IndicatorCode.YOUNG_WITH_MENTOR_SHARE: percent(with_mentor, young),
     }
 
 
-def _percent(part: int, whole: int) -> float | None:
+def percent(part: int, whole: int) -> float | None:
     return round(100 * part / whole, 1) if whole else None
 
 
@@ -263,7 +263,7 @@ def _pupil_share(model, orgs, snapshots, year, key: str, ages: tuple[int, int]) 
     if not known:
         return None
     pupils = _pupils_in_pairs(model, orgs.filter(pk__in=known), year, *ages)
-    return _percent(pupils, sum(snapshots[org_id][key] for org_id in known))
+    return percent(pupils, sum(snapshots[org_id][key] for org_id in known))
 
 
 def _satisfaction_values(orgs: QuerySet, year: AcademicYear) -> dict:

@@ -17,9 +17,13 @@ from reports.statforms import FORM_NUMBERS, statform
 
 
 class ReportMixin(AccessMixin):
+    """The report's filters from the query string (the current school year by default)."""
+
+    filter_form_class = DashboardFilterForm
+
     def filter_form(self) -> DashboardFilterForm:
         if not hasattr(self, "_filter_form"):
-            self._filter_form = DashboardFilterForm(self.request.GET, user=self.request.user)
+            self._filter_form = self.filter_form_class(self.request.GET, user=self.request.user)
         return self._filter_form
 
     def filters(self) -> dict:
