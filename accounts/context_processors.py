@@ -7,7 +7,7 @@ def navigation(request):
     if user is None or not user.is_authenticated:
         return {}
     return {
-        "menu": menu_for(user, request.path),
+        **menu_for(user, request.path),
         "role": access.role_of(user),
         "role_label": user.get_role_display() if not user.is_superuser else "Администратор",
     }

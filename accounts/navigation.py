@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from accounts import access
@@ -54,22 +57,49 @@ MENU = (
 )
 
 
-def menu_for(user, path: str) -> list[dict]:
-    """Top-level entries and dropdown groups of the user's menu, the current one marked active."""
-    role = access.role_of(user)
+@functools.cache
+def _links(role: str) -> tuple[tuple[MenuItem, str], ...]:
+    """The role's menu items with their URLs, resolved once per process (the URLs never change)."""
+    return tuple((item, reverse(item.url_name)) for item in MENU if role in item.roles)
+
+
+def _is_active(url: str, path: str) -> bool:
+    return url != "/" and path.startswith(url) or path == url
+
+
+def active_urls(role: str, path: str) -> frozenset[str]:
+    return frozenset(url for _item, url in _links(role) if _is_active(url, path))
+
+
+@functools.lru_cache(maxsize=512)
+def _menu(role: str, active: frozenset[str]) -> tuple[dict, ...]:
     entries: list[dict] = []
     groups: dict[str, dict] = {}
-    for item in MENU:
-        if role not in item.roles:
-            continue
-        url = reverse(item.url_name)
-        link = {"label": item.label, "url": url, "active": url != "/" and path.startswith(url) or path == url}
+    for item, url in _links(role):
+        link = {"label": str(item.label), "url": url, "active": url in active}
         if not item.group:
             entries.append(link)
             continue
-        if item.group not in groups:
-            groups[item.group] = {"label": item.group, "children": [], "active": False}
-            entries.append(groups[item.group])
-        groups[item.group]["children"].append(link)
-        groups[item.group]["active"] |= link["active"]
-    return entries
+        group = str(item.group)
+        if group not in groups:
+            groups[group] = {"label": group, "children": [], "active": False}
+            entries.append(groups[group])
+        groups[group]["children"].append(link)
+        groups[group]["active"] |= link["active"]
+    return tuple(entries)
+
+
+def menu_for(user, path: str) -> dict:
+    """The user's menu (top-level entries and dropdown groups, the current one marked active) and its markup.
+
+    Both are built once per role and current item: the menu is on every page, and building it anew
+    cost a few milliseconds of each request; a page view only finds which item is current.
+    """
+    role = access.role_of(user)
+    active = active_urls(role, path)
+    return {"menu": _menu(role, active), "menu_html": mark_safe(_menu_html(role, active, user.is_staff))}
+
+
+@functools.lru_cache(maxsize=512)
+def _menu_html(role: str, active: frozenset[str], is_staff: bool) -> str:
+    return render_to_string("includes/menu.html", {"menu": _menu(role, active), "is_staff": is_staff})

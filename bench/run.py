@@ -630,6 +630,45 @@ def scope_urls(user, count: int = 60) -> tuple[list[str], str | None]:
     return lists + details, edit
 
 
+def cpu_seconds(pids) -> float:
+    """User and system CPU of the processes so far (Linux /proc; 0 where a process is gone)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+    return total
+
+
+def processes(parent: int | None = None, name: str | None = None) -> list[int]:
+    """Pids of the children of `parent`, or of the processes called `name`."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            command, fields = (entry / "stat").read_text().rsplit(")", 1)
+        except OSError:
+            continue
+        if (parent is not None and int(fields.split()[1]) == parent) or (
+            name is not None and command.split("(", 1)[1] == name
+        ):
+            found.append(int(entry.name))
+    return found
+
+
+def cpu_of_load(server_pid: int) -> dict[str, float]:
+    """CPU seconds so far of gunicorn (master and workers), PostgreSQL and this process (the load)."""
+    return {
+        "gunicorn": cpu_seconds([server_pid, *processes(parent=server_pid)]),
+        "postgres": cpu_seconds(processes(name="postgres")),
+        "load generator": sum(os.times()[:2]),
+    }
+
+
 def wait_for_port(seconds: float = 60) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -697,12 +736,14 @@ def load_section(concurrency: int, seconds: int) -> dict:
         threads = [
             threading.Thread(target=u.run, args=(until, random.Random(i))) for i, u in enumerate(users)
         ]
+        cpu_before = cpu_of_load(server.pid)
         started = time.monotonic()
         for t in threads:
             t.start()
         for t in threads:
             t.join()
         elapsed = time.monotonic() - started
+        cpu_after = cpu_of_load(server.pid)
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -721,6 +762,9 @@ def load_section(concurrency: int, seconds: int) -> dict:
         "p99": percentile(latencies, 99),
         "errors": errors,
         "failures": dict(failures.most_common(10)),
+        "cpu_ms": {
+            who: (cpu_after[who] - cpu_before[who]) * 1000 / max(len(latencies), 1) for who in cpu_before
+        },
     }
     print(f"  load: {result}", flush=True)
     return result
@@ -809,6 +853,11 @@ def report(args, sizes: dict, page_rows, admin_rows, export_rows, load) -> str:
         f"| {load['requests']} | {load['rps']:.1f} | {load['p50']:.0f} | {load['p95']:.0f} | {load['p99']:.0f} | "
         f"{load['errors']} | {load['logins_ok']}/{load['users']} ({load['login_seconds']:.1f}) | "
         f"{mark(load['rps'] >= TARGET_RPS and load['errors'] == 0)} |",
+        "",
+        "CPU per request during the run (user + system; the machine's speed varies between runs, these vary less): "
+        + "; ".join(f"{who} {ms:.1f} ms" for who, ms in load["cpu_ms"].items())
+        + f"; in all {sum(load['cpu_ms'].values()):.1f} ms of the {os.cpu_count()} CPUs' "
+        f"{os.cpu_count() * 1000 / max(load['rps'], 1):.1f} ms a request could have.",
         "",
     ]
     if load["failures"]:

@@ -7,6 +7,8 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.widgets import use_fast_select
+
 
 class RuDateInput(forms.DateInput):
     """A date typed as дд.мм.гггг, the way Russian documents write it."""
@@ -29,6 +31,7 @@ class CrispyModelForm(forms.ModelForm):
         for field in self.fields.values():
             if isinstance(field, forms.DateField):
                 field.widget = RuDateInput()
+            use_fast_select(field)  # a region has a thousand organisations to choose from
 
 
 class ConfirmForm(forms.Form):

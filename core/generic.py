@@ -23,8 +23,8 @@ from django_filters.views import FilterView
 from accounts import access
 from core.columns import Column, display
 from core.forms import ConfirmForm
-from core.history import _foreign_names, _row, history_of
-from core.widgets import FastSelect
+from core.history import _foreign_names, _row, has_history, history_of, history_records
+from core.widgets import use_fast_select
 from reports.exporters import XlsxTable
 
 
@@ -110,8 +110,7 @@ def style_filters(filterset) -> None:
     if filterset is None:
         return
     for field in filterset.form.fields.values():
-        if type(field.widget) is forms.Select:
-            field.widget = FastSelect(attrs=field.widget.attrs, choices=field.choices)
+        use_fast_select(field)
         is_select = hasattr(field.widget, "choices")
         field.widget.attrs["class"] = (
             "form-select form-select-sm" if is_select else "form-control form-control-sm"
@@ -131,7 +130,7 @@ class ScopedDetailView(AccessMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["title"] = self.title or str(self.object)
-        if self.show_history and hasattr(self.object, "history"):
+        if self.show_history and has_history(self.object):
             context["history"] = history_of(self.object)
         return context
 
@@ -224,9 +223,9 @@ def concurrent_edit_message(obj, loaded: str) -> str:
 def _history_since(obj, loaded: str) -> list:
     """History rows written since the loaded version; the first is that version's own save."""
     stamp = _version_time(loaded)
-    if stamp is None or not hasattr(obj, "history"):
+    if stamp is None or not has_history(obj):
         return []
-    rows = obj.history.filter(history_date__gte=stamp).select_related("history_user")
+    rows = history_records(obj).filter(history_date__gte=stamp).select_related("history_user")
     return list(rows.order_by("history_date", "history_id"))
 
 

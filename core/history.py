@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db import models
+from simple_history.utils import get_app_model_primary_key_name, get_history_model_for_model
 
 from core.columns import display
 
@@ -21,10 +23,28 @@ class Change:
 _KINDS = {"+": "создание", "~": "изменение", "-": "удаление"}
 
 
+def has_history(obj) -> bool:
+    return hasattr(type(obj)._meta, "simple_history_manager_attribute")
+
+
+@functools.cache
+def _history_model(model):
+    # `obj.history` builds a new manager class on every access (simple_history's descriptor): found once.
+    return get_history_model_for_model(model), get_app_model_primary_key_name(model)
+
+
+def history_records(obj):
+    """The historical records of `obj` (what `obj.history` gives, without building a manager class)."""
+    model, key = _history_model(type(obj))
+    return model._default_manager.filter(**{key: obj.pk})
+
+
 def history_of(obj, limit: int = 50) -> list[Change]:
     """The record's changes, newest first, in two queries plus one per changed foreign key model."""
     records = list(
-        obj.history.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1]
+        history_records(obj)
+        .select_related("history_user")
+        .order_by("-history_date", "-history_id")[: limit + 1]
     )
     records.reverse()
     model = obj._meta.model

@@ -22,7 +22,7 @@ def organization_figures_for(user) -> dict:
         internship_sites=Count("id", filter=Q(is_internship_site=True, is_active=True)),
         **kinds,
     )
-    figures["by_kind"] = [(label, figures[value]) for value, label in OrganizationKind.choices]
+    figures["by_kind"] = [(str(label), figures[value]) for value, label in OrganizationKind.choices]
     return figures
 
 

@@ -14,22 +14,24 @@ from django.forms.utils import flatatt
 from django.utils.safestring import mark_safe
 
 
+def option(key: str, label: str, selected: bool = False) -> str:
+    return f'<option value="{escape(key)}"{" selected" if selected else ""}>{escape(label)}</option>'
+
+
 class FastSelect(forms.Select):
     def render(self, name, value, attrs=None, renderer=None):
         final = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
         if self.allow_multiple_selected:
             final["multiple"] = True
         selected = {str(v) for v in self.format_value(value)}
-        options = "".join(
-            f'<option value="{escape(key)}"{" selected" if key in selected else ""}>{escape(label)}</option>'
-            for key, label in self._options()
-        )
-        return mark_safe(f"<select{flatatt(final)}>{options}</select>")  # every part is escaped
+        return mark_safe(f"<select{flatatt(final)}>{self._options_html(selected)}</select>")  # all escaped
 
-    def _options(self):
+    def _options_html(self, selected: set[str]) -> str:
         if isinstance(self.choices, ModelChoiceIterator):  # skip the per-option value wrappers
-            yield from self._model_options(self.choices)
-            return
+            return self._model_options_html(self.choices, selected)
+        return "".join(option(key, label, key in selected) for key, label in self._flat_choices())
+
+    def _flat_choices(self):
         for key, label in self.choices:
             if isinstance(label, list | tuple):  # an option group: flattened
                 yield from ((str(k), str(v)) for k, v in label)
@@ -37,22 +39,77 @@ class FastSelect(forms.Select):
                 yield ("" if key is None else str(key)), str(label)
 
     @staticmethod
-    def _model_options(iterator: ModelChoiceIterator):
+    def _model_options_html(iterator: ModelChoiceIterator, selected: set[str]) -> str:
         field = iterator.field
+        head = []
         if field.empty_label is not None:
-            yield "", str(field.empty_label)
+            head.append(("", str(field.empty_label)))
         if getattr(field, "null_label", None) is not None:  # django-filter's «none» choice
-            yield str(field.null_value), str(field.null_label)
+            head.append((str(field.null_value), str(field.null_label)))
         queryset = iterator.queryset.all()
         label_field = getattr(queryset.model, "CHOICE_LABEL_FIELD", None)
         plain = type(field).label_from_instance is ModelChoiceField.label_from_instance
-        if label_field and plain and not field.to_field_name:  # __str__ is one column: no instances needed
-            yield from ((str(pk), str(label)) for pk, label in queryset.values_list("pk", label_field))
-            return
-        # A plain fetch: a server-side cursor (QuerySet.iterator) costs more than it saves for a thousand rows.
-        for obj in queryset:
-            yield str(field.prepare_value(obj)), str(field.label_from_instance(obj))
+        by_pk = field.to_field_name in (
+            None,
+            queryset.model._meta.pk.name,
+        )  # a foreign key's form field names it
+        if label_field and plain and by_pk:  # __str__ is one column: no instances needed
+            body = value_options(queryset, label_field).html(selected)
+        else:  # a plain fetch: a server-side cursor (QuerySet.iterator) costs more than it saves here
+            body = "".join(
+                option(key, label, key in selected)
+                for key, label in (
+                    (str(field.prepare_value(obj)), str(field.label_from_instance(obj))) for obj in queryset
+                )
+            )
+        return "".join(option(key, label, key in selected) for key, label in head) + body
 
 
 class FastSelectMultiple(FastSelect, forms.SelectMultiple):
     allow_multiple_selected = True
+
+
+class ValueOptions:
+    """Options rendered once: the markup, and each key's option to mark it selected."""
+
+    def __init__(self, rows: tuple):
+        self.options = {str(pk): option(str(pk), str(label)) for pk, label in rows}
+        self.markup = "".join(self.options.values())
+
+    def html(self, selected: set[str]) -> str:
+        markup = self.markup
+        for key in selected & self.options.keys():
+            plain = self.options[key]
+            markup = markup.replace(plain, plain.replace(">", " selected>", 1), 1)
+        return markup
+
+
+_value_options: dict[tuple, ValueOptions] = {}
+VALUE_OPTIONS_KEPT = 256  # option lists per process (each coordinator's scope is one)
+
+
+def value_options(queryset, label_field: str) -> ValueOptions:
+    """The queryset's (pk, label) options, fetched on every render and escaped only when they changed.
+
+    Escaping and formatting a region's thousand organisations took half of a select's time on every
+    list page and form of the district; the rows themselves are read each time, so a change shows at once.
+    """
+    rows = tuple(queryset.values_list("pk", label_field))
+    cached = _value_options.get(rows)
+    if cached is None:
+        if len(_value_options) >= VALUE_OPTIONS_KEPT:
+            _value_options.clear()
+        cached = _value_options[rows] = ValueOptions(rows)
+    return cached
+
+
+FAST_TWINS = {forms.Select: FastSelect, forms.SelectMultiple: FastSelectMultiple}
+
+
+def use_fast_select(field: forms.Field) -> None:
+    """Swap a field's plain select widget for its fast twin, keeping the attributes the field gave it."""
+    twin = FAST_TWINS.get(type(field.widget))
+    if twin is not None:
+        old = field.widget
+        field.widget = twin(attrs=old.attrs, choices=field.choices)
+        field.widget.is_required, field.widget.is_localized = old.is_required, old.is_localized

@@ -98,7 +98,9 @@ def home_figures_for(user) -> dict:
     first, last = year_bounds(start_year)
     return {
         "events_held": by_kind["total"],
-        "events_by_kind": [(label, by_kind[value]) for value, label in EventKind.choices if by_kind[value]],
+        "events_by_kind": [
+            (str(label), by_kind[value]) for value, label in EventKind.choices if by_kind[value]
+        ],
         "training": training_totals(trainings_for(user).filter(year__start_year=start_year)),
         "interactions": interactions_for(user).filter(date__range=(first, last)).count(),
     }

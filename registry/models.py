@@ -140,7 +140,9 @@ class Person(models.Model):
         return age is not None and age < 18
 
     def is_young_on(self, day: datetime.date) -> bool:
-        return Person.objects.young(day).filter(pk=self.pk).exists()
+        if self.category != PersonCategory.PEDAGOGUE or self.is_anonymised:  # the rule's first terms
+            return False
+        return self.is_young_appointed or Person.objects.young(day).filter(pk=self.pk).exists()
 
     @property
     def has_mentor(self) -> bool:

@@ -138,6 +138,39 @@ def _row(values: dict, kinds: dict[str, str]) -> SummaryRow:
     )
 
 
+class WithoutMentorPages:
+    """The work list as a paginator reads it: its length from the summary, a page from the few
+    organisations it falls on.
+
+    The list is ordered by organisation first, as the summary's rows are (short names are unique), so
+    the summary tells which organisations a page covers; asking the database which of all young
+    pedagogues of a region lack a mentor twice more (a count and a page) cost ≈ 50 ms a view.
+    """
+
+    def __init__(self, people: QuerySet, summary: Summary):
+        self.people, self.summary = people, summary
+
+    def count(self) -> int:
+        return self.summary.total.without_mentor
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, window: slice) -> list[Person]:
+        organizations, first = [], None
+        position = 0
+        for row in self.summary.rows:
+            end = position + row.without_mentor
+            if row.without_mentor and end > window.start and position < window.stop:
+                first = position if first is None else first
+                organizations.append(row.organization_id)
+            position = end
+        if not organizations:
+            return []
+        shown = self.people.filter(organization_id__in=organizations)
+        return list(shown[window.start - first : window.stop - first])
+
+
 def summary_table(summary: Summary) -> tuple[list[str], list[list]]:
     """Headers and rows of the summary for the XLSX download: numbers stay numbers."""
     headers = [

@@ -51,6 +51,9 @@ class PairList(PairView, ScopedListView):
 class PairDetail(PairView, ScopedDetailView):
     template_name = "registry/pair_detail.html"
 
+    def base_queryset(self):
+        return super().base_queryset().select_related("program")
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         pair = self.object

@@ -49,14 +49,18 @@ class PersonList(PersonView, ScopedListView):
 class PersonDetail(PersonView, ScopedDetailView):
     template_name = "registry/person_detail.html"
 
+    def base_queryset(self):
+        return super().base_queryset().select_related("mentor", "mentee")
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         person = self.object
+        pairs = selectors.pairs_for(self.request.user)
         context["consents"] = list(person.consents.all())
-        context["mentor"] = _one(person, "mentor")
-        context["mentee"] = _one(person, "mentee")
-        context["mentor_pairs"] = list(selectors.pairs_for(self.request.user).filter(mentor__person=person))
-        context["mentee_pairs"] = list(selectors.pairs_for(self.request.user).filter(mentees__person=person))
+        context["mentor"] = mentor = _one(person, "mentor")
+        context["mentee"] = mentee = _one(person, "mentee")
+        context["mentor_pairs"] = list(pairs.filter(mentor=mentor)) if mentor else []
+        context["mentee_pairs"] = list(pairs.filter(mentees=mentee)) if mentee else []
         context["is_young"] = person.is_young_on(timezone.localdate())
         audit.log_view(self.request.user, person)
         context["card_views"] = audit.card_views_for(self.request.user, person)

@@ -13,7 +13,13 @@ from accounts import access
 from core.generic import AccessMixin
 from core.widgets import FastSelect
 from directory.models import AcademicYear, Organization, OrganizationKind
-from registry.young import default_year, summary_table, young_pedagogue_summary_for, young_without_mentor_for
+from registry.young import (
+    WithoutMentorPages,
+    default_year,
+    summary_table,
+    young_pedagogue_summary_for,
+    young_without_mentor_for,
+)
 from reports.exporters import XlsxTable
 
 SELECT = {"class": "form-select form-select-sm"}
@@ -77,10 +83,12 @@ class YoungMixin(AccessMixin):
         return self._filter_form
 
     def summary(self):
-        filters = self.filter_form().filters()
-        return young_pedagogue_summary_for(
-            self.request.user, filters["year"], filters["organization"], kind=filters["kind"]
-        )
+        if not hasattr(self, "_summary"):
+            filters = self.filter_form().filters()
+            self._summary = young_pedagogue_summary_for(
+                self.request.user, filters["year"], filters["organization"], kind=filters["kind"]
+            )
+        return self._summary
 
 
 class YoungBank(YoungMixin, ListView):
@@ -94,7 +102,7 @@ class YoungBank(YoungMixin, ListView):
 
     def get_queryset(self):
         filters = self.filter_form().filters()
-        return young_without_mentor_for(self.request.user, **filters)
+        return WithoutMentorPages(young_without_mentor_for(self.request.user, **filters), self.summary())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

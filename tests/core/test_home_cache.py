@@ -44,3 +44,22 @@ def test_coordinator_never_sees_the_cached_district_figures(
     PersonFactory(organization=school_b)
     as_methodist.get(reverse("home"))
     assert as_coordinator_a.get(reverse("home")).context["figures"]["registry"]["people"] == 0
+
+
+def test_cached_district_figures_hold_plain_text_not_lazy_translations(as_methodist, school_a):
+    """A lazy label read back from the cache rebuilds its proxy class: milliseconds on every home page."""
+    import datetime
+
+    from django.utils import timezone
+    from django.utils.functional import Promise
+
+    from directory.models import start_year_of
+    from tests.events.factories import EventFactory
+
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    EventFactory(starts_on=yesterday, year__start_year=start_year_of(yesterday))
+    as_methodist.get(reverse("home"))
+    figures = cache.get(DISTRICT_FIGURES_KEY)
+    labelled = figures["organizations"]["by_kind"] + figures["events"]["events_by_kind"]
+    assert len(figures["events"]["events_by_kind"]) == 1
+    assert [label for label, _count in labelled if isinstance(label, Promise)] == []

@@ -228,7 +228,7 @@ def test_program_page_queries_do_not_grow(as_coordinator_a, pair, size):
     assert count_queries(as_coordinator_a, url_of(pair)) == QUERIES_OF_PROGRAM_PAGE
 
 
-QUERIES_OF_PROGRAM_PAGE = 6
+QUERIES_OF_PROGRAM_PAGE = 5
 
 
 def pdf_of(client, pair):

@@ -40,7 +40,7 @@ def test_home_page_shows_what_the_coordinator_owes(as_coordinator_a, school_a):
 
 def test_menu_items_by_role(methodist, coordinator_a, department):
     def labels(user):
-        groups = [entry for entry in menu_for(user, "/") if entry["label"] == "Сбор данных"]
+        groups = [entry for entry in menu_for(user, "/")["menu"] if entry["label"] == "Сбор данных"]
         return [child["label"] for child in groups[0]["children"]]
 
     assert labels(methodist) == labels(department) == ["Кампании", "Проверка сайтов"]
