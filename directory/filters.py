@@ -4,6 +4,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.widgets import FastSelect
 from directory.models import AcademicYear, FormSource, MentoringForm, Organization, OrganizationKind
 
 YES_NO = ((True, _("да")), (False, _("нет")))
@@ -32,7 +33,9 @@ class SearchFilter(django_filters.CharFilter):
         return matching(queryset, value, self.search_fields)
 
 
-class YesNoWidget(django_filters.widgets.BooleanWidget):
+class YesNoWidget(django_filters.widgets.BooleanWidget, FastSelect):
+    """да / нет / все, its three options written in Python like every select of a list's filters."""
+
     def __init__(self, attrs=None):
         super().__init__(attrs)
         self.choices = [("", _("все")), ("true", _("да")), ("false", _("нет"))]

@@ -140,9 +140,18 @@ class Person(models.Model):
         return age is not None and age < 18
 
     def is_young_on(self, day: datetime.date) -> bool:
-        if self.category != PersonCategory.PEDAGOGUE or self.is_anonymised:  # the rule's first terms
+        """`PersonQuerySet.young`'s rule for one loaded person, without a query (a test keeps them equal)."""
+        if self.category != PersonCategory.PEDAGOGUE or self.is_anonymised:
             return False
-        return self.is_young_appointed or Person.objects.young(day).filter(pk=self.pk).exists()
+        if self.is_young_appointed:
+            return True
+        max_age = settings.YOUNG_PEDAGOGUE_MAX_AGE
+        if self.birth_date:
+            by_age = self.birth_date > years_before(day, max_age)
+        else:
+            by_age = self.birth_year is not None and self.birth_year > day.year - max_age
+        start, max_experience = self.experience_start, settings.YOUNG_PEDAGOGUE_MAX_EXPERIENCE_YEARS
+        return by_age and start is not None and start > years_before(day, max_experience)
 
     @property
     def has_mentor(self) -> bool:

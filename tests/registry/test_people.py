@@ -134,7 +134,7 @@ def test_person_detail_query_count_is_fixed(as_methodist, school_a, count):
         person.save()
     mentee = MenteeFactory(person=person)
     PairFactory(mentor=MentorFactory(person__organization=school_a), mentees=[mentee])
-    assert count_queries(as_methodist, person.get_absolute_url()) == 10  # 9 + the card's view log
+    assert count_queries(as_methodist, person.get_absolute_url()) == 9  # 8 + the card's view log
 
 
 def test_anonymised_person_cannot_be_edited(as_methodist, school_a):

@@ -23,8 +23,11 @@ ON = datetime.date(2024, 9, 1)  # the start of the school year 2024/2025
 
 
 def young_on(day, **fields) -> bool:
-    person = PersonFactory(birth_year=None, **fields)
-    return Person.objects.young(day).filter(pk=person.pk).exists()
+    """The rule as the database applies it, checked against the card's check of a loaded person."""
+    person = PersonFactory(**{"birth_year": None, **fields})
+    in_database = Person.objects.young(day).filter(pk=person.pk).exists()
+    assert Person.objects.get(pk=person.pk).is_young_on(day) == in_database
+    return in_database
 
 
 # --- the rule ---------------------------------------------------------------------------------
@@ -64,6 +67,19 @@ def test_young_rule_never_a_pupil_even_appointed(school_a):
         is_young_appointed=True,
     )
     assert not Person.objects.young(ON).filter(pk=pupil.pk).exists()
+    assert not pupil.is_young_on(ON)
+
+
+@pytest.mark.django_db
+def test_young_rule_by_year_of_birth_only_and_never_anonymised(school_a):
+    experience = {"experience_start": datetime.date(2023, 9, 1), "organization": school_a}
+    assert young_on(ON, birth_date=None, birth_year=1990, **experience)  # 2024 − 35 = 1989 < 1990
+    assert not young_on(ON, birth_date=None, birth_year=1989, **experience)
+    assert not young_on(ON, birth_date=None, birth_year=None, **experience)
+    assert not young_on(
+        ON, birth_date=datetime.date(1998, 1, 1), experience_start=None, organization=school_a
+    )
+    assert not young_on(ON, birth_date=datetime.date(1998, 1, 1), is_anonymised=True, **experience)
 
 
 # --- the bank: data of the year 2024/2025 ------------------------------------------------------
