@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.utils import formats
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 
 @dataclass(frozen=True)
@@ -42,3 +44,18 @@ def display(value: Any) -> str:
             value, "SHORT_DATETIME_FORMAT" if isinstance(value, datetime.datetime) else "SHORT_DATE_FORMAT"
         )
     return str(value)
+
+
+class Cells(list):
+    """A row's cells as (shown value, links to the record) pairs; in a template, its <td>s, written in
+    Python: a list page has hundreds of cells, each several template nodes."""
+
+    def __init__(self, cells, url: str | None):
+        super().__init__(cells)
+        self.url = url
+
+    def __str__(self) -> str:  # a template shows a value by its str(): the cells' markup, every part escaped
+        return mark_safe("".join(f"<td>{self._cell(value, linked)}</td>" for value, linked in self))
+
+    def _cell(self, value: str, linked: bool) -> str:
+        return f'<a href="{escape(self.url)}">{escape(value)}</a>' if linked and self.url else escape(value)

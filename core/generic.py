@@ -21,7 +21,7 @@ from django.views.generic import CreateView, DetailView, FormView, UpdateView
 from django_filters.views import FilterView
 
 from accounts import access
-from core.columns import Column, display
+from core.columns import Cells, Column, display
 from core.forms import ConfirmForm
 from core.history import _foreign_names, _row, has_history, history_of, history_records
 from core.widgets import use_fast_select
@@ -94,8 +94,16 @@ class ScopedListView(AccessMixin, FilterView):
         style_filters(context.get("filter"))
         columns = self.get_columns()
         context["columns"] = columns
+        linked = any(c.link for c in columns)
         context["rows"] = [
-            (obj, [(display(c.value(obj)), c.link) for c in columns]) for obj in context["object_list"]
+            (
+                obj,
+                Cells(
+                    [(display(c.value(obj)), c.link) for c in columns],
+                    obj.get_absolute_url() if linked else None,
+                ),
+            )
+            for obj in context["object_list"]
         ]
         context["querystring"] = self.request.GET.urlencode()
         context["create_url_name"] = self.create_url_name if context["may_edit"] else None
