@@ -3,7 +3,6 @@ from __future__ import annotations
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from accounts import access
 from banks.models import (
     DocumentKind,
     DocumentLevel,
@@ -14,14 +13,8 @@ from banks.models import (
     ProgramStatus,
 )
 from banks.selectors import search_practices
-from directory.filters import SearchFilter, YesNoFilter
+from directory.filters import OrganizationChoiceFilter, SearchFilter, YesNoFilter
 from directory.models import AcademicYear, MentoringForm, Organization
-
-
-def scoped_organizations(request):
-    if request is None:
-        return Organization.objects.none()
-    return access.scope(request.user, Organization.objects.only("id", "short_name"), "id")
 
 
 def form_filter() -> django_filters.ModelChoiceFilter:
@@ -60,7 +53,7 @@ class PublicPracticeFilter(django_filters.FilterSet):
 
 
 class PracticeFilter(PublicPracticeFilter):
-    organization = django_filters.ModelChoiceFilter(label=_("Организация"), queryset=scoped_organizations)
+    organization = OrganizationChoiceFilter()
     status = django_filters.ChoiceFilter(label=_("Состояние"), choices=PracticeStatus.choices)
     tag = django_filters.CharFilter(label=_("Метка"), field_name="tags", lookup_expr="icontains")
     sort = django_filters.OrderingFilter(
@@ -76,7 +69,7 @@ class PracticeFilter(PublicPracticeFilter):
 
 class ProgramFilter(django_filters.FilterSet):
     q = SearchFilter("title", "order_number", label=_("Название или приказ"))
-    organization = django_filters.ModelChoiceFilter(label=_("Организация"), queryset=scoped_organizations)
+    organization = OrganizationChoiceFilter()
     form = form_filter()
     status = django_filters.ChoiceFilter(label=_("Статус"), choices=ProgramStatus.choices)
     sort = django_filters.OrderingFilter(

@@ -4,6 +4,8 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from accounts import access
+from core.pickers import OrganizationPicker
 from core.widgets import FastSelect
 from directory.models import AcademicYear, FormSource, MentoringForm, Organization, OrganizationKind
 
@@ -31,6 +33,23 @@ class SearchFilter(django_filters.CharFilter):
 
     def search(self, queryset, name, value):
         return matching(queryset, value, self.search_fields)
+
+
+def scoped_organizations(request):
+    if request is None:
+        return Organization.objects.none()
+    return access.scope(request.user, Organization.objects.only("id", "short_name"), "id")
+
+
+class OrganizationChoiceFilter(django_filters.ModelChoiceFilter):
+    """The records of one organisation among those the user may read, found by a search box (a region has
+    a thousand; `directory:organization_search`)."""
+
+    def __init__(self, field_name="organization", **kwargs):
+        kwargs.setdefault("label", _("Организация"))
+        super().__init__(
+            field_name=field_name, queryset=scoped_organizations, widget=OrganizationPicker, **kwargs
+        )
 
 
 class YesNoWidget(django_filters.widgets.BooleanWidget, FastSelect):

@@ -8,6 +8,7 @@ urlpatterns = [
     path("organizations/", views.OrganizationList.as_view(), name="organization_list"),
     path("organizations/export/", views.OrganizationList.as_view(export=True), name="organization_export"),
     path("organizations/new/", views.OrganizationCreate.as_view(), name="organization_create"),
+    path("organizations/search/", views.OrganizationSearch.as_view(), name="organization_search"),
     path("organizations/<int:pk>/", views.OrganizationDetail.as_view(), name="organization_detail"),
     path("organizations/<int:pk>/edit/", views.OrganizationUpdate.as_view(), name="organization_update"),
     path("years/", views.YearList.as_view(), name="year_list"),

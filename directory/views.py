@@ -1,11 +1,19 @@
 from __future__ import annotations
 
+from django.http import JsonResponse
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
+from django.views import View
 
 from core.columns import Column
-from core.generic import ScopedCreateView, ScopedDetailView, ScopedListView, ScopedUpdateView
-from directory.filters import AcademicYearFilter, MentoringFormFilter, OrganizationFilter
+from core.generic import AccessMixin, ScopedCreateView, ScopedDetailView, ScopedListView, ScopedUpdateView
+from directory.filters import (
+    AcademicYearFilter,
+    MentoringFormFilter,
+    OrganizationFilter,
+    matching,
+    scoped_organizations,
+)
 from directory.forms import AcademicYearForm, MentoringFormForm, OrganizationForm
 from directory.models import AcademicYear, MentoringForm, Organization
 
@@ -123,3 +131,24 @@ class FormCreate(FormViewMixin, ScopedCreateView):
 class FormUpdate(FormViewMixin, ScopedUpdateView):
     form_class = MentoringFormForm
     title = _("Изменение формы наставничества")
+
+
+SEARCH_RESULTS = 20
+SEARCH_MIN_LENGTH = 2
+
+
+class OrganizationSearch(AccessMixin, View):
+    """?q=СОШ 12 — up to 20 organisations the user may read, by short or full name (the organisation pickers)."""
+
+    def get(self, request):
+        query = request.GET.get("q", "").strip()
+        if len(query) < SEARCH_MIN_LENGTH:
+            return JsonResponse({"results": []})
+        found = matching(scoped_organizations(request), query, ("short_name", "full_name"))
+        return JsonResponse(
+            {
+                "results": [
+                    {"id": o.pk, "label": o.short_name} for o in found.order_by("short_name")[:SEARCH_RESULTS]
+                ]
+            }
+        )

@@ -3,10 +3,10 @@ from __future__ import annotations
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from directory.filters import SearchFilter
+from directory.filters import OrganizationChoiceFilter, SearchFilter
 from directory.models import AcademicYear, Organization
 from events.models import Event, EventKind, Partner, PartnerKind, Training
-from registry.filters import OrganizationFilter, person_fields
+from registry.filters import person_fields
 
 
 class YearFilter(django_filters.ModelChoiceFilter):
@@ -42,7 +42,7 @@ class EventFilter(django_filters.FilterSet):
 
 class TrainingFilter(django_filters.FilterSet):
     q = SearchFilter(*person_fields("person__"), "title", label=_("ФИО или курс"))
-    organization = OrganizationFilter("person__organization")
+    organization = OrganizationChoiceFilter("person__organization")
     year = YearFilter()
     provider = django_filters.CharFilter(label=_("Кто проводил"), lookup_expr="icontains")
     sort = django_filters.OrderingFilter(

@@ -4,25 +4,15 @@ import django_filters
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
-from accounts import access
-from directory.filters import SearchFilter, YesNoFilter
-from directory.models import AcademicYear, MentoringForm, Organization, PersonCategory
+from directory.filters import OrganizationChoiceFilter, SearchFilter, YesNoFilter
+from directory.models import AcademicYear, MentoringForm, PersonCategory
 from registry.models import Mentee, MenteeStatus, Mentor, MentorStatus, Pair, PairStatus, Person
 
 NAME_FIELDS = ("last_name", "first_name", "middle_name")
 
 
-def organizations(request):
-    return access.scope(request.user, Organization.objects.only("id", "short_name"), "id")
-
-
 def person_fields(prefix: str) -> tuple[str, ...]:
     return tuple(f"{prefix}{name}" for name in NAME_FIELDS)
-
-
-class OrganizationFilter(django_filters.ModelChoiceFilter):
-    def __init__(self, field_name="organization", **kwargs):
-        super().__init__(field_name=field_name, label=_("Организация"), queryset=organizations, **kwargs)
 
 
 class YearFilter(django_filters.ModelChoiceFilter):
@@ -79,7 +69,7 @@ def active_pairs_of_mentee():
 
 class PersonFilter(django_filters.FilterSet):
     q = SearchFilter(*NAME_FIELDS, label=_("ФИО"))
-    organization = OrganizationFilter()
+    organization = OrganizationChoiceFilter()
     category = django_filters.ChoiceFilter(label=_("Категория"), choices=PersonCategory.choices)
     year = YearFilter("mentee__pairs")
     young = YoungFilter()
@@ -101,7 +91,7 @@ class PersonFilter(django_filters.FilterSet):
 
 class MentorFilter(django_filters.FilterSet):
     q = SearchFilter(*person_fields("person__"), "competences", label=_("ФИО или компетенции"))
-    organization = OrganizationFilter("person__organization")
+    organization = OrganizationChoiceFilter("person__organization")
     form = FormFilter("pairs__form")
     status = django_filters.ChoiceFilter(label=_("Статус"), choices=MentorStatus.choices)
     year = YearFilter("pairs")
@@ -123,7 +113,7 @@ class MentorFilter(django_filters.FilterSet):
 
 class MenteeFilter(django_filters.FilterSet):
     q = SearchFilter(*person_fields("person__"), "main_request", label=_("ФИО или запрос"))
-    organization = OrganizationFilter("person__organization")
+    organization = OrganizationChoiceFilter("person__organization")
     form = FormFilter("pairs__form")
     status = django_filters.ChoiceFilter(label=_("Статус"), choices=MenteeStatus.choices)
     year = YearFilter("pairs")
@@ -144,7 +134,7 @@ class PairFilter(django_filters.FilterSet):
     q = SearchFilter(
         *person_fields("mentor__person__"), *person_fields("mentees__person__"), label=_("ФИО участника")
     )
-    organization = OrganizationFilter()
+    organization = OrganizationChoiceFilter()
     form = FormFilter("form")
     status = django_filters.ChoiceFilter(label=_("Состояние"), choices=PairStatus.choices)
     year = YearFilter("")

@@ -3,15 +3,9 @@ from __future__ import annotations
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from accounts import access
-from directory.models import AcademicYear, Organization
+from directory.filters import OrganizationChoiceFilter
+from directory.models import AcademicYear
 from submissions.models import Campaign, CheckRound, Submission, SubmissionStatus, WebsiteCheck
-
-
-def scoped_organizations(request):
-    if request is None:
-        return Organization.objects.none()
-    return access.scope(request.user, Organization.objects.only("id", "short_name"), "id")
 
 
 class CampaignFilter(django_filters.FilterSet):
@@ -26,7 +20,7 @@ class CampaignFilter(django_filters.FilterSet):
 
 class SubmissionFilter(django_filters.FilterSet):
     campaign = django_filters.ModelChoiceFilter(label=_("Кампания"), queryset=Campaign.objects.all())
-    organization = django_filters.ModelChoiceFilter(label=_("Организация"), queryset=scoped_organizations)
+    organization = OrganizationChoiceFilter()
     status = django_filters.ChoiceFilter(label=_("Состояние"), choices=SubmissionStatus.choices)
     ordering = django_filters.OrderingFilter(
         label=_("Сортировка"),
@@ -41,7 +35,7 @@ class SubmissionFilter(django_filters.FilterSet):
 
 class CheckFilter(django_filters.FilterSet):
     round = django_filters.ModelChoiceFilter(label=_("Проверка"), queryset=CheckRound.objects.all())
-    organization = django_filters.ModelChoiceFilter(label=_("Организация"), queryset=scoped_organizations)
+    organization = OrganizationChoiceFilter()
 
     class Meta:
         model = WebsiteCheck

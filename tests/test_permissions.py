@@ -177,6 +177,7 @@ EXPECTED = {
     # reports: rows
     "reports:dashboard": (no_args, READ_ALL),
     "registry:person_search": (no_args, READ_ALL),
+    "directory:organization_search": (no_args, READ_ALL),
     "reports:statform": (lambda d: {"number": 1}, READ_ALL),
     "reports:target_edit": (no_args, METHODIST_WRITES),
     "reports:annual": (no_args, READ_ALL),

@@ -1,5 +1,5 @@
-// Person pickers (core/pickers.py): typing in the search box asks the server for up to 20 people of the
-// user's scope; a click (or Enter) on a result puts the person into the select next to it.
+// Pickers (core/pickers.py): typing in the search box asks the server for up to 20 people (or
+// organisations) of the user's scope; a click (or Enter) on a result puts it into the select next to it.
 (function () {
   "use strict";
   var timers = new WeakMap();
@@ -18,7 +18,7 @@
     if (!results.length && query.length >= 2) {
       var none = document.createElement("div");
       none.className = "list-group-item py-1 small text-muted";
-      none.textContent = "Никого не найдено";
+      none.textContent = "Ничего не найдено";
       box.appendChild(none);
     }
   }
@@ -49,7 +49,7 @@
   document.addEventListener("input", function (event) {
     var input = event.target.closest && event.target.closest(".picker-search");
     if (!input) return;
-    var picker = input.closest(".person-picker");
+    var picker = input.closest(".picker");
     clearTimeout(timers.get(picker));
     timers.set(picker, setTimeout(function () { search(picker, input.value.trim()); }, 250));
   });
@@ -57,14 +57,14 @@
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest(".picker-results button");
     if (!button) return;
-    choose(button.closest(".person-picker"), button.dataset.id, button.textContent);
+    choose(button.closest(".picker"), button.dataset.id, button.textContent);
   });
 
   document.addEventListener("keydown", function (event) {
     var input = event.target.closest && event.target.closest(".picker-search");
     if (!input || event.key !== "Enter") return;
     event.preventDefault(); // Enter picks the first person found, it never submits the form
-    var first = input.closest(".person-picker").querySelector(".picker-results button");
+    var first = input.closest(".picker").querySelector(".picker-results button");
     if (first) first.click();
   });
 })();

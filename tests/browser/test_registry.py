@@ -69,3 +69,16 @@ def test_program_page_adds_a_row_in_the_browser(methodist, people, login):
     page.get_by_role("button", name="Сохранить").click()
     expect(page.get_by_text("Программа сохранена.")).to_be_visible()
     assert list(pair.program.activities.values_list("position", "title")) == [(1, "Первое"), (2, "Второе")]
+
+
+def test_methodist_filters_people_by_an_organisation_found_by_name(methodist, school_a, school_b, login):
+    PersonFactory(organization=school_a, last_name="Аистова")
+    PersonFactory(organization=school_b, last_name="Боброва")
+    page = login("metodist")
+    page.goto("/registry/people/")
+    page.locator("#id_organization_search").fill("Школа Б")
+    page.locator(".picker-results button", has_text="Школа Б").click()
+    page.get_by_role("button", name="Найти").click()
+    expect(page.get_by_role("link", name="Боброва", exact=False)).to_be_visible()
+    expect(page.get_by_text("Аистова")).to_have_count(0)
+    expect(page.locator("#id_organization")).to_have_value(str(school_b.pk))
