@@ -14,9 +14,10 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponseRedirect
+from django.http import HttpResponseRedirect, JsonResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.views import View
 from django.views.generic import CreateView, DetailView, FormView, UpdateView
 from django_filters.views import FilterView
 
@@ -60,6 +61,30 @@ class AccessMixin(LoginRequiredMixin):
 
     def get_breadcrumbs(self):
         return self.breadcrumbs
+
+
+class PickerSearchView(AccessMixin, View):
+    """What a picker's search box asks (core/pickers.py): ?q= of two letters or more → up to 20 records
+    of the user's scope as {id, label}."""
+
+    results = 20
+    min_length = 2
+
+    def found(self, query: str):
+        """The matching records in the user's scope, ordered."""
+        raise NotImplementedError
+
+    def label(self, record) -> str:
+        return str(record)
+
+    def get(self, request):
+        query = request.GET.get("q", "").strip()
+        if len(query) < self.min_length:
+            return JsonResponse({"results": []})
+        records = self.found(query)[: self.results]
+        return JsonResponse(
+            {"results": [{"id": record.pk, "label": self.label(record)} for record in records]}
+        )
 
 
 class ScopedListView(AccessMixin, FilterView):

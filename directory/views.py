@@ -1,12 +1,16 @@
 from __future__ import annotations
 
-from django.http import JsonResponse
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
-from django.views import View
 
 from core.columns import Column
-from core.generic import AccessMixin, ScopedCreateView, ScopedDetailView, ScopedListView, ScopedUpdateView
+from core.generic import (
+    PickerSearchView,
+    ScopedCreateView,
+    ScopedDetailView,
+    ScopedListView,
+    ScopedUpdateView,
+)
 from directory.filters import (
     AcademicYearFilter,
     MentoringFormFilter,
@@ -133,22 +137,12 @@ class FormUpdate(FormViewMixin, ScopedUpdateView):
     title = _("Изменение формы наставничества")
 
 
-SEARCH_RESULTS = 20
-SEARCH_MIN_LENGTH = 2
+class OrganizationSearch(PickerSearchView):
+    """?q=СОШ 12 — organisations the user may read, by short or full name (the list filters' pickers)."""
 
+    def found(self, query: str):
+        organizations = scoped_organizations(self.request)
+        return matching(organizations, query, ("short_name", "full_name")).order_by("short_name")
 
-class OrganizationSearch(AccessMixin, View):
-    """?q=СОШ 12 — up to 20 organisations the user may read, by short or full name (the organisation pickers)."""
-
-    def get(self, request):
-        query = request.GET.get("q", "").strip()
-        if len(query) < SEARCH_MIN_LENGTH:
-            return JsonResponse({"results": []})
-        found = matching(scoped_organizations(request), query, ("short_name", "full_name"))
-        return JsonResponse(
-            {
-                "results": [
-                    {"id": o.pk, "label": o.short_name} for o in found.order_by("short_name")[:SEARCH_RESULTS]
-                ]
-            }
-        )
+    def label(self, record) -> str:
+        return record.short_name
