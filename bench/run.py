@@ -696,13 +696,18 @@ def load_section(concurrency: int, seconds: int) -> dict:
             usernames.append(next(coordinators, "metodist"))
     by_name = {u.username: u for u in User.objects.filter(username__in=usernames)}
     plans = {name: scope_urls(by_name[name]) for name in set(usernames)}
+    from registry.models import Person
+
+    # Every editing thread edits a person of its own, so that no edit meets another's (the app would
+    # rightly refuse the later one as a concurrent edit, and the run would count it as an error).
+    edited = {int(re.search(r"/(\d+)/edit/", edit).group(1)) for _urls, edit in plans.values() if edit}
     users = []
     for name in usernames:
         urls, edit = plans[name]
-        if name == "metodist":  # each methodologist thread edits its own person: no version conflicts
-            from registry.models import Person
-
-            person = Person.objects.order_by("?").first()
+        if name == "metodist":
+            people = Person.objects.filter(is_anonymised=False).exclude(pk__in=edited)
+            person = people.order_by("?").first()
+            edited.add(person.pk)
             edit = f"/registry/people/{person.pk}/edit/"
         users.append(VirtualUser(name, urls, edit))
 
