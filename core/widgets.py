@@ -49,10 +49,8 @@ class FastSelect(forms.Select):
         queryset = iterator.queryset.all()
         label_field = getattr(queryset.model, "CHOICE_LABEL_FIELD", None)
         plain = type(field).label_from_instance is ModelChoiceField.label_from_instance
-        by_pk = field.to_field_name in (
-            None,
-            queryset.model._meta.pk.name,
-        )  # a foreign key's form field names it
+        # A foreign key's form field names its target's pk as `to_field_name`: still the pk.
+        by_pk = field.to_field_name in (None, queryset.model._meta.pk.name)
         if label_field and plain and by_pk:  # __str__ is one column: no instances needed
             body = value_options(queryset, label_field).html(selected)
         else:  # a plain fetch: a server-side cursor (QuerySet.iterator) costs more than it saves here

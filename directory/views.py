@@ -143,6 +143,3 @@ class OrganizationSearch(PickerSearchView):
     def found(self, query: str):
         organizations = scoped_organizations(self.request)
         return matching(organizations, query, ("short_name", "full_name")).order_by("short_name")
-
-    def label(self, record) -> str:
-        return record.short_name
