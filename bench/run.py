@@ -51,6 +51,9 @@ def parse_args():
     parser.add_argument("--load-seconds", type=int, default=None)
     parser.add_argument("--users", type=int, default=50, help="concurrent users of the load run")
     parser.add_argument("--output", default=None)
+    parser.add_argument(
+        "--load-only", action="store_true", help="only the load run, printed (results.md is left alone)"
+    )
     parser.add_argument("--export-child", default=None, help=argparse.SUPPRESS)
     parser.add_argument("--import-child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--annual-child", default=None, help=argparse.SUPPRESS)
@@ -306,7 +309,7 @@ def export_child(url_name: str) -> None:
     client.get(reverse("home"))
     name, _, arg = url_name.partition("/")
     url = reverse(name, args=[int(arg)] if arg else [])
-    baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    baseline = peak_rss_kb()
     start = time.perf_counter()
     response = client.get(url)
     if response.streaming:
@@ -317,9 +320,19 @@ def export_child(url_name: str) -> None:
     print_result(response.status_code, elapsed, size, baseline)
 
 
+def peak_rss_kb() -> int:
+    """This process's peak resident memory, in KB. Not `ru_maxrss`: Linux carries the parent's peak over
+    fork and exec into it, so a child of a large parent would report the parent's memory."""
+    try:
+        status = Path("/proc/self/status").read_text()
+        return int(re.search(r"^VmHWM:\s+(\d+) kB", status, re.M).group(1))
+    except (OSError, AttributeError):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
 def print_result(status, seconds: float, size: int, baseline: int) -> None:
     """The child's one line of JSON: its time, output size and peak memory (RSS) against the baseline."""
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    peak = peak_rss_kb()
     print(
         json.dumps(
             {
@@ -356,7 +369,7 @@ def annual_child(kind: str) -> None:
     import openpyxl  # noqa: F401  imported before the clock starts, as in a warm worker
     import weasyprint  # noqa: F401
 
-    baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    baseline = peak_rss_kb()
     start = time.perf_counter()
     report = build_annual(user, year)
     size = 0
@@ -430,7 +443,7 @@ def import_child() -> None:
     client.force_login(User.objects.get(username="metodist"))
     organization = Organization.objects.filter(kind="school").order_by("pk").first()
     upload = import_file(IMPORT_ROWS, organization.short_name)
-    baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    baseline = peak_rss_kb()
     with transaction.atomic():
         start = time.perf_counter()
         response = client.post(
@@ -791,6 +804,10 @@ def report(args, sizes: dict, page_rows, admin_rows, export_rows, load) -> str:
         f"load average at the start {args.loadavg[0]:.1f}, at the end {os.getloadavg()[0]:.1f} "
         "(PostgreSQL, gunicorn and the load generator share the machine's CPUs).",
         "",
+        f"Machine speed: {args.calibration:.0f} ms of CPU for a fixed piece of Django work (compiling a list's "
+        "query and rendering a 50-row template, 300 times; the best of 5). The machines of this workplace differ "
+        "by up to half between sessions: compare runs with this figure beside them.",
+        "",
         "Data: " + ", ".join(f"{name} {count:,}".replace(",", " ") for name, count in sizes.items()) + ".",
         "",
         f"Targets: every page under {TARGET_MEDIAN_MS} ms median and {TARGET_P95_MS} ms p95; query count not "
@@ -872,6 +889,29 @@ def report(args, sizes: dict, page_rows, admin_rows, export_rows, load) -> str:
     return "\n".join(out)
 
 
+def calibration_ms() -> float:
+    """CPU milliseconds this machine takes for a fixed piece of Django-shaped work: no database, no I/O,
+    so that two runs on different machines can be set side by side."""
+    from django.db import DEFAULT_DB_ALIAS
+    from django.template import engines
+
+    from registry.models import Pair
+
+    query = Pair.objects.select_related("mentor__person", "organization", "form").order_by("-started_on")
+    template = engines["django"].from_string(
+        "{% for row in rows %}<tr><td>{{ row }}</td><td>{{ row|add:1 }}</td></tr>{% endfor %}"
+    )
+
+    def work() -> float:
+        start = time.process_time()
+        for step in range(300):
+            query.filter(status="active", pk__gt=step).query.get_compiler(DEFAULT_DB_ALIAS).as_sql()
+            template.render({"rows": range(50)})
+        return (time.process_time() - start) * 1000
+
+    return min(work() for _ in range(5))
+
+
 def data_sizes() -> dict:
     from banks.models import MentoringProgram, Practice
     from directory.models import AcademicYear, Organization
@@ -941,7 +981,12 @@ def main() -> None:
         "coordinator": User.objects.get(username="kurator1"),
         "department": User.objects.get(username="otdel"),
     }
+    if args.load_only:
+        load_section(args.users, args.load_seconds)
+        return
     sizes = data_sizes()
+    args.calibration = calibration_ms()
+    print(f"Machine speed: {args.calibration:.0f} ms", flush=True)
     print("Pages:", flush=True)
     page_rows, _pages = pages_section(users, pick_objects(users["coordinator"]), args.requests)
     print("Admin:", flush=True)
