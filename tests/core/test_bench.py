@@ -1,0 +1,48 @@
+"""The measuring tools of `make bench` measure what they say: the child's own memory, the browser's form."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import urllib.parse
+
+from django.conf import settings
+from django.forms.models import model_to_dict
+from django.urls import reverse
+
+from bench.run import FormFields, peak_rss_kb
+from tests.factories import PersonFactory
+
+CHILD = "from bench.run import peak_rss_kb; print(peak_rss_kb())"
+
+
+def test_a_child_reports_its_own_peak_memory_not_its_parents():
+    ballast = bytearray(300 * 1024 * 1024)  # the parent touches 300 MB before starting the child
+    ballast[::4096] = b"x" * len(ballast[::4096])
+    child = subprocess.run(
+        [sys.executable, "-c", CHILD], cwd=settings.BASE_DIR, capture_output=True, text=True, check=True
+    )
+    assert peak_rss_kb() > 300 * 1024
+    assert int(child.stdout) < 150 * 1024
+    del ballast
+
+
+def test_the_load_run_posts_the_edit_form_back_as_a_browser_would(as_methodist, school_a):
+    """Selects, the organisation picker, dates and check boxes are all read back from the page: an
+    unchanged form posted back saves and changes nothing (a field missed would fail validation)."""
+    person = PersonFactory(organization=school_a, position="Учитель математики", subjects="алгебра")
+    before = model_to_dict(person)
+    url = reverse("registry:person_update", args=[person.pk])
+    page = as_methodist.get(url)
+    parser = FormFields()
+    parser.feed(page.content.decode())
+    sent = dict(parser.main_form())
+    assert {"csrfmiddlewaretoken", "last_name", "category", "organization"} <= set(sent)
+
+    response = as_methodist.post(
+        url, urllib.parse.urlencode(parser.main_form()), content_type="application/x-www-form-urlencoded"
+    )
+
+    assert response.status_code == 302, response.context["form"].errors
+    person.refresh_from_db()
+    assert model_to_dict(person) == before
