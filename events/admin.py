@@ -10,6 +10,7 @@ class EventAdmin(SimpleHistoryAdmin):
     list_filter = ["kind", "year"]
     search_fields = ["title"]
     raw_id_fields = ["organizer"]
+    list_select_related = ["organizer"]  # nullable: the admin's own select_related() leaves it out
 
 
 @admin.register(Training)

@@ -8,10 +8,11 @@ import urllib.parse
 
 from django.conf import settings
 from django.forms.models import model_to_dict
+from django.test import Client, override_settings
 from django.urls import reverse
 
 from bench.run import FormFields, peak_rss_kb
-from tests.factories import PersonFactory
+from tests.factories import PersonFactory, UserFactory
 
 CHILD = "from bench.run import peak_rss_kb; print(peak_rss_kb())"
 
@@ -46,3 +47,30 @@ def test_the_load_run_posts_the_edit_form_back_as_a_browser_would(as_methodist, 
     assert response.status_code == 302, response.context["form"].errors
     person.refresh_from_db()
     assert model_to_dict(person) == before
+
+
+def test_every_list_has_an_admin_change_list_to_be_measured_against():
+    from bench.urls import list_views, site
+
+    views = list_views()
+    assert {"registry:person_list", "banks:practice_list", "submissions:check_list"} <= set(views)
+    assert not any(name.endswith("export") for name in views)
+    for name, view in views.items():
+        model_admin = site._registry[view.model]
+        assert model_admin.list_per_page == settings.PAGE_SIZE, name
+        if type(model_admin).__name__.startswith("Bench"):  # mirrored from our list: its columns
+            titles = [column.short_description for column in model_admin.list_display]
+            assert titles == [str(column.title) for column in view.columns], name
+
+
+@override_settings(ROOT_URLCONF="bench.urls")
+def test_a_mirrored_change_list_shows_our_columns_over_our_rows(school_a):
+    admin = UserFactory(username="root-admin", is_staff=True, is_superuser=True)
+    person = PersonFactory(organization=school_a, last_name="Бенчева", position="Учитель химии")
+    client = Client()
+    client.force_login(admin)
+
+    page = client.get(reverse("benchadmin:registry_person_changelist")).content.decode()
+
+    assert "Бенчева" in page and "Учитель химии" in page and school_a.short_name in page
+    assert person.get_category_display() in page
