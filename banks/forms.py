@@ -10,7 +10,7 @@ from accounts import access
 from banks.models import MentoringProgram, NormativeDocument, Practice, ProgramTemplate
 from banks.services import save_practice, save_template
 from core.files import validate_upload
-from core.forms import CrispyModelForm
+from core.forms import CrispyForm, CrispyModelForm
 from core.pickers import pick_people
 from directory.models import MentoringForm, Organization
 from registry.models import Person
@@ -259,7 +259,7 @@ def _activity_row(number: int, line: str) -> tuple[int, str]:
     return int(offset), title[:500]
 
 
-class ApplyTemplateForm(forms.Form):
+class ApplyTemplateForm(CrispyForm):
     template = forms.ModelChoiceField(
         label=_lazy("Шаблон"),
         queryset=ProgramTemplate.objects.none(),
@@ -271,14 +271,11 @@ class ApplyTemplateForm(forms.Form):
         help_text=_lazy("Нужно, если в программе пары уже есть мероприятия: они будут удалены."),
     )
 
-    def __init__(self, *args, templates, submit_label: str = "", **kwargs):
-        from crispy_forms.helper import FormHelper
-        from crispy_forms.layout import Submit
+    submit_label = _lazy("Создать программу пары из шаблона")
 
+    def __init__(self, *args, templates, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["template"].queryset = templates
-        self.helper = FormHelper()
-        self.helper.add_input(Submit("submit", submit_label or _("Создать программу пары из шаблона")))
 
 
 class DocumentForm(CrispyModelForm):

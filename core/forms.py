@@ -19,19 +19,28 @@ class RuDateInput(forms.DateInput):
         )
 
 
-class CrispyModelForm(forms.ModelForm):
-    """A model form with its crispy helper and a «Сохранить» button."""
+class CrispyFormMixin:
+    """A form with its crispy helper and a submit button (`submit_label`, or the one passed in); dates
+    typed дд.мм.гггг; selects rendered in Python (a region has a thousand organisations to choose from)."""
 
     submit_label = _("Сохранить")
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, submit_label: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
-        self.helper.add_input(Submit("submit", self.submit_label))
+        self.helper.add_input(Submit("submit", submit_label or self.submit_label))
         for field in self.fields.values():
             if isinstance(field, forms.DateField):
                 field.widget = RuDateInput()
-            use_fast_select(field)  # a region has a thousand organisations to choose from
+            use_fast_select(field)
+
+
+class CrispyModelForm(CrispyFormMixin, forms.ModelForm):
+    pass
+
+
+class CrispyForm(CrispyFormMixin, forms.Form):
+    pass
 
 
 class ConfirmForm(forms.Form):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 
+import django_filters
 from django import forms
 from django.conf import settings
 from django.contrib import messages
@@ -142,7 +143,10 @@ def style_filters(filterset) -> None:
     has a thousand organisations)."""
     if filterset is None:
         return
-    for field in filterset.form.fields.values():
+    for name, field in filterset.form.fields.items():
+        if isinstance(filterset.filters.get(name), django_filters.OrderingFilter):
+            field.empty_label = _("по умолчанию")
+            field.widget.choices = field.choices  # the widget's copy reads the filter's own field
         use_fast_select(field)
         is_select = hasattr(field.widget, "choices")
         field.widget.attrs["class"] = (

@@ -12,6 +12,15 @@ from django import forms
 from django.forms.models import ModelChoiceField, ModelChoiceIterator
 from django.forms.utils import flatatt
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+
+DJANGO_EMPTY_LABEL = "---------"  # what Django and django-filter offer for «nothing chosen»
+EMPTY_LABEL = _("— не выбрано —")
+
+
+def empty_label(label) -> str:
+    """The «nothing chosen» option in words: Django's dashes say nothing to a user."""
+    return str(EMPTY_LABEL) if str(label) == DJANGO_EMPTY_LABEL else str(label)
 
 
 def option(key: str, label: str, selected: bool = False) -> str:
@@ -35,15 +44,17 @@ class FastSelect(forms.Select):
         for key, label in self.choices:
             if isinstance(label, list | tuple):  # an option group: flattened
                 yield from ((str(k), str(v)) for k, v in label)
+            elif key in ("", None):
+                yield "", empty_label(label)
             else:
-                yield ("" if key is None else str(key)), str(label)
+                yield str(key), str(label)
 
     @staticmethod
     def _model_options_html(iterator: ModelChoiceIterator, selected: set[str]) -> str:
         field = iterator.field
         head = []
         if field.empty_label is not None:
-            head.append(("", str(field.empty_label)))
+            head.append(("", empty_label(field.empty_label)))
         if getattr(field, "null_label", None) is not None:  # django-filter's «none» choice
             head.append((str(field.null_value), str(field.null_label)))
         queryset = iterator.queryset.all()

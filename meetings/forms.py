@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Submit
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Max
@@ -13,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from core.files import validate_upload
-from core.forms import CrispyModelForm
+from core.forms import CrispyForm, CrispyModelForm
 from core.pickers import pick_people
 from directory.models import AcademicYear, Organization, PersonCategory
 from meetings import services
@@ -307,7 +305,7 @@ class RoadmapItemForm(CrispyModelForm):
         return item
 
 
-class CopyRoadmapForm(forms.Form):
+class CopyRoadmapForm(CrispyForm):
     from_year = forms.ModelChoiceField(label=_lazy("Из учебного года"), queryset=AcademicYear.objects.all())
     to_year = forms.ModelChoiceField(label=_lazy("В учебный год"), queryset=AcademicYear.objects.all())
     confirmed = forms.BooleanField(
@@ -315,8 +313,4 @@ class CopyRoadmapForm(forms.Form):
         required=False,
         help_text=_lazy("Нужно, если в дорожной карте выбранного года уже есть пункты."),
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.add_input(Submit("submit", _lazy("Скопировать")))
+    submit_label = _lazy("Скопировать")

@@ -304,3 +304,14 @@ def test_url_answers_each_persona_as_expected(name, personas, data):
 def test_anonymous_is_sent_to_login_with_next(personas):
     response = personas["anon"].get(reverse("directory:organization_list"))
     assert response["Location"] == "/accounts/login/?next=/directory/organizations/"
+
+
+def test_no_page_offers_djangos_dashes_for_an_empty_choice(personas, data):
+    """Every select of every page says «nothing chosen» in words (a filter: «все»), never «---------»."""
+    dashed = []
+    for name, (kwargs_of, expected) in sorted(EXPECTED.items()):
+        if expected["methodist"] == 200:
+            response = personas["methodist"].get(reverse(name, kwargs=kwargs_of(data)))
+            if response["Content-Type"].startswith("text/html") and "---------" in response.content.decode():
+                dashed.append(name)
+    assert not dashed

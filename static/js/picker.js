@@ -1,5 +1,6 @@
 // Pickers (core/pickers.py): typing in the search box asks the server for up to 20 people (or
-// organisations) of the user's scope; a click (or Enter) on a result puts it into the select next to it.
+// organisations) of the user's scope; a click (or Enter) on a result puts it into the select next to it
+// (a single choice's select stays hidden until something is chosen).
 (function () {
   "use strict";
   var timers = new WeakMap();
@@ -41,10 +42,20 @@
       select.add(option);
     }
     option.selected = true;
+    select.hidden = false;
     select.dispatchEvent(new Event("change", { bubbles: true }));
     picker.querySelector(".picker-results").replaceChildren();
     picker.querySelector(".picker-search").value = "";
   }
+
+  // A single choice with nothing chosen yet shows the search box alone: one control for one field.
+  function hideEmpty() {
+    document.querySelectorAll(".picker select:not([multiple])").forEach(function (select) {
+      select.hidden = !Array.prototype.some.call(select.options, function (o) { return o.value; });
+    });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", hideEmpty);
+  else hideEmpty();
 
   document.addEventListener("input", function (event) {
     var input = event.target.closest && event.target.closest(".picker-search");

@@ -86,3 +86,14 @@ def test_home_registry_figures_are_scoped_counts(as_coordinator_a, as_methodist,
         1,
     )
     assert (everyone["pairs_active"], everyone["pairs_forming"], everyone["mentors"]) == (1, 1, 2)
+
+
+def test_list_filters_say_what_an_empty_choice_means(as_methodist, school_a):
+    from bench.urls import list_views
+
+    for name in list_views():
+        page = as_methodist.get(reverse(name)).content.decode()
+        assert "---------" not in page, name
+    page = as_methodist.get(reverse("registry:pair_list")).content.decode()
+    assert '<option value="" selected>все</option>' in page  # state, form, year
+    assert '<option value="" selected>по умолчанию</option>' in page  # the sort order

@@ -16,7 +16,7 @@ def organization_options(page: str) -> list[tuple[str, bool]]:
 
 def test_form_lists_organisations_and_marks_none_chosen(as_methodist, school_a, school_b):
     page = as_methodist.get(reverse("registry:person_create")).content.decode()
-    assert organization_options(page) == [("---------", True), ("Школа А", False), ("Школа Б", False)]
+    assert organization_options(page) == [("— не выбрано —", True), ("Школа А", False), ("Школа Б", False)]
 
 
 def test_new_renamed_and_deleted_organisations_show_at_once(as_methodist, school_a, school_b):
@@ -26,13 +26,13 @@ def test_new_renamed_and_deleted_organisations_show_at_once(as_methodist, school
     school_a.short_name = "Школа А (переименована)"
     school_a.save()
     labels = [label for label, _chosen in organization_options(as_methodist.get(url).content.decode())]
-    assert labels == ["---------", "Школа А (переименована)", "Школа Б", "Школа В"]
+    assert labels == ["— не выбрано —", "Школа А (переименована)", "Школа Б", "Школа В"]
     school_b.delete()
     labels = [label for label, _chosen in organization_options(as_methodist.get(url).content.decode())]
-    assert labels == ["---------", "Школа А (переименована)", "Школа В"]
+    assert labels == ["— не выбрано —", "Школа А (переименована)", "Школа В"]
 
 
 def test_person_form_selects_the_persons_organisation(as_methodist, school_a, school_b):
     person = PersonFactory(organization=school_b)
     page = as_methodist.get(reverse("registry:person_update", args=[person.pk])).content.decode()
-    assert organization_options(page) == [("---------", False), ("Школа А", False), ("Школа Б", True)]
+    assert organization_options(page) == [("— не выбрано —", False), ("Школа А", False), ("Школа Б", True)]
