@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 from django.core.cache import cache
@@ -106,6 +107,12 @@ def test_methodist_sets_a_target_and_sees_the_difference(as_methodist, methodist
     assert (mentors.value, mentors.difference, mentors.progress) == (4, -2.0, 67)
     page = as_methodist.get(reverse("reports:dashboard"), {"year": year.pk}).content.decode()
     assert 'aria-valuenow="67"' in page
+    row = re.search(r'<tr data-code="mentors">(.*?)</tr>', page, re.S).group(1)
+    cells = [
+        re.sub(r"<[^>]+>|изменить", "", cell).strip()
+        for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+    ]
+    assert cells[1:4] == ["4", "6", "-2"]  # a count's target and difference without «,0»
 
 
 def test_share_target_above_100_is_refused(as_methodist, year):
