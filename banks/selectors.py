@@ -16,6 +16,7 @@ from banks.models import (
     ProgramStatus,
     ProgramTemplate,
 )
+from core.words import plural_ru
 from registry.models import Consent, ConsentKind, Person
 
 PRACTICE_ORG = "organization"
@@ -23,7 +24,16 @@ PROGRAM_ORG = "organization"
 TEMPLATE_ORG = "program__organization"
 
 
-HIDDEN_AUTHOR = _("автор (согласие на публикацию не дано)")
+HIDDEN_AUTHOR = _("согласие на публикацию не дано")
+
+
+def authors_line(names: list[str]) -> str:
+    """Authors as one line: the names that may be shown, then one phrase for the others (an empty name)."""
+    shown = [name for name in names if name]
+    hidden = len(names) - len(shown)
+    if hidden:
+        shown.append(f"{hidden} {plural_ru(hidden, 'автор', 'автора', 'авторов')} ({HIDDEN_AUTHOR})")
+    return ", ".join(shown) or "—"
 
 
 def _publication_consent():
@@ -54,22 +64,19 @@ def published_practices() -> QuerySet[Practice]:
     )
 
 
-def public_authors(practice: Practice) -> list[tuple[str, bool]]:
-    """(name, consented) for each author; a name leaves only with a publication consent in force."""
+def public_authors(practice: Practice) -> str:
+    """The showcase's authors: a name leaves only with a publication consent in force."""
     authors = Person.objects.filter(practices=practice).annotate(consented=Exists(_publication_consent()))
-    return [(person.full_name if person.consented else "", person.consented) for person in authors]
+    return authors_line([person.full_name if person.consented else "" for person in authors])
 
 
-def author_names_for(user, practice: Practice) -> list[str]:
-    """Authors' names as this user may see them: another organisation's author needs a publication consent.
+def authors_for(user, practice: Practice) -> str:
+    """The authors as this user may see them: another organisation's author needs a publication consent.
 
     Reads the authors prefetched by `practices_for` (annotated with `publishable`).
     """
     own = access.reads_everything(user) or practice.organization_id == getattr(user, "organization_id", None)
-    return [
-        person.full_name if own or person.publishable else str(HIDDEN_AUTHOR)
-        for person in practice.authors.all()
-    ]
+    return authors_line([p.full_name if own or p.publishable else "" for p in practice.authors.all()])
 
 
 def may_edit_practice(user, practice: Practice) -> bool:

@@ -62,7 +62,7 @@ class PracticeList(PracticeView, ScopedListView):
 
     def get_columns(self):
         user = self.request.user
-        authors = Column(_("Авторы"), lambda p: ", ".join(selectors.author_names_for(user, p)))
+        authors = Column(_("Авторы"), lambda p: selectors.authors_for(user, p))
         return (*self.columns[:4], authors, *self.columns[4:])
 
 
@@ -80,7 +80,7 @@ class PracticeDetail(PracticeView, ScopedDetailView):
         context["reads_authors"] = (
             access.reads_everything(user) or practice.organization_id == user.organization_id
         )
-        context["author_names"] = selectors.author_names_for(user, practice)
+        context["authors"] = selectors.authors_for(user, practice)
         if not context["reads_authors"]:
             # Another organisation's history names its authors and editors: not for this reader.
             context["history"] = None
