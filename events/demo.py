@@ -22,6 +22,7 @@ from events.models import (
 )
 from registry.models import Mentor, Person
 
+AUGUST_CONFERENCE = "Августовская педагогическая конференция, секция наставников"
 EVENT_TITLES = {
     EventKind.SEMINAR: [
         "Семинар «Персонализированная программа наставничества: от запроса к результату»",
@@ -40,7 +41,7 @@ EVENT_TITLES = {
     ],
     EventKind.CONFERENCE: [
         "Муниципальная конференция «Наставничество: опыт, проблемы, перспективы»",
-        "Августовская педагогическая конференция, секция наставников",
+        AUGUST_CONFERENCE,
     ],
     EventKind.INTERNSHIP: [
         "Стажировка «Организация наставничества „педагог – педагог“ в школе»",
@@ -110,7 +111,24 @@ def load(demo) -> str:
 
 def _day_in(year, rng, latest: datetime.date | None = None) -> datetime.date:
     day = year.start_date + datetime.timedelta(days=rng.randint(10, 260))
+    day = _working_day(day)
     return min(day, latest) if latest else day
+
+
+def _working_day(day: datetime.date) -> datetime.date:
+    """The day, or the next one that is neither a weekend nor a New Year holiday (1–8 January)."""
+    while day.weekday() >= 5 or (day.month == 1 and day.day <= 8):
+        day += datetime.timedelta(days=1)
+    return day
+
+
+def event_day(title: str, year, drawn: datetime.date) -> datetime.date:
+    """A believable date for the event: a working day; the August conference in August's last week."""
+    if title == AUGUST_CONFERENCE:  # it opens the next school year
+        return _working_day(
+            year.start_date.replace(year=year.start_date.year + 1) - datetime.timedelta(days=6)
+        )
+    return _working_day(drawn)
 
 
 def _organizer(kind, organizations, rng):
@@ -138,7 +156,7 @@ def _events(demo) -> list[Event]:
                 kind=kind,
                 title=title,
                 year=year,
-                starts_on=_day_in(year, rng),
+                starts_on=event_day(title, year, _day_in(year, rng)),
                 organizer=organizer,
                 place=f"{organizer or 'МКУ «ЦОМОУ»'}, {rng.choice(PLACES)}",
                 is_online=kind == EventKind.CENTRE_MEETING,

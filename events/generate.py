@@ -8,7 +8,7 @@ import datetime
 from collections import Counter
 
 from directory.models import OrganizationKind
-from events.demo import COURSES, EVENT_TITLES, PARTNERS, PLACES, TOPICS
+from events.demo import COURSES, EVENT_TITLES, PARTNERS, PLACES, TOPICS, event_day
 from events.models import (
     Event,
     EventKind,
@@ -48,11 +48,12 @@ def _events(region, per_year: int, counts: Counter) -> list[Event]:
                 kind, [None, None, *sites[:20]]
             )
             organizer = rng.choice(organizer)
-            starts = year.start_date + datetime.timedelta(days=rng.randint(10, 330))
+            title = rng.choice(EVENT_TITLES[kind])
+            starts = event_day(title, year, year.start_date + datetime.timedelta(days=rng.randint(10, 330)))
             events.append(
                 Event(
                     kind=kind,
-                    title=rng.choice(EVENT_TITLES[kind]),
+                    title=title,
                     year=year,
                     starts_on=starts,
                     ends_on=starts + datetime.timedelta(days=rng.choice((0, 0, 0, 1, 2))),
