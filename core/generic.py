@@ -140,9 +140,13 @@ class ScopedListView(AccessMixin, FilterView):
 
 def style_filters(filterset) -> None:
     """Bootstrap classes on the filter widgets; plain selects render their options in Python (a region
-    has a thousand organisations)."""
+    has a thousand organisations); a filter a coordinator has no use for is left out of their form."""
     if filterset is None:
         return
+    if filterset.request is not None and access.is_coordinator(filterset.request.user):
+        for name, flt in filterset.filters.items():
+            if not getattr(flt, "shown_to_coordinators", True):
+                filterset.form.fields.pop(name, None)
     for name, field in filterset.form.fields.items():
         if isinstance(filterset.filters.get(name), django_filters.OrderingFilter):
             field.empty_label = _("по умолчанию")

@@ -43,7 +43,9 @@ def scoped_organizations(request):
 
 class OrganizationChoiceFilter(django_filters.ModelChoiceFilter):
     """The records of one organisation among those the user may read, found by a search box (a region has
-    a thousand; `directory:organization_search`)."""
+    a thousand; `directory:organization_search`). A coordinator reads one organisation: not offered to them."""
+
+    shown_to_coordinators = False
 
     def __init__(self, field_name="organization", **kwargs):
         kwargs.setdefault("label", _("Организация"))

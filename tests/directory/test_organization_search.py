@@ -47,3 +47,14 @@ def test_list_filter_renders_only_the_chosen_organisation(as_methodist, school_a
 def test_filter_by_another_schools_organisation_is_refused_for_a_coordinator(as_coordinator_a, school_b):
     response = as_coordinator_a.get(reverse("registry:person_list"), {"organization": school_b.pk})
     assert response.context["filter"].form.errors["organization"]
+
+
+def test_a_coordinator_is_not_offered_the_organisation_filter(as_coordinator_a, as_methodist):
+    for name in (
+        "registry:person_list",
+        "registry:pair_list",
+        "events:training_list",
+        "submissions:check_list",
+    ):
+        assert "id_organization_search" not in as_coordinator_a.get(reverse(name)).content.decode(), name
+        assert "id_organization_search" in as_methodist.get(reverse(name)).content.decode(), name
