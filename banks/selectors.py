@@ -32,7 +32,8 @@ def authors_line(names: list[str]) -> str:
     shown = [name for name in names if name]
     hidden = len(names) - len(shown)
     if hidden:
-        shown.append(f"{hidden} {plural_ru(hidden, 'автор', 'автора', 'авторов')} ({HIDDEN_AUTHOR})")
+        more = "ещё " if shown else ""
+        shown.append(f"{more}{hidden} {plural_ru(hidden, 'автор', 'автора', 'авторов')} ({HIDDEN_AUTHOR})")
     return ", ".join(shown) or "—"
 
 

@@ -54,7 +54,8 @@ def test_author_named_only_with_publication_consent_in_force(school_a):
     page = client_for(None).get(reverse("banks:showcase_detail", args=[practice.pk])).content.decode()
     assert "Согласная" in page
     assert "Отозвавшая" not in page and "Толькообработка" not in page
-    assert f"{consented.full_name}, 2 автора (согласие на публикацию не дано)" in page  # one phrase for both
+    # the two without a consent in one phrase
+    assert f"{consented.full_name}, ещё 2 автора (согласие на публикацию не дано)" in page
     assert "s@example.ru" not in page and "+7 900" not in page and "1995" not in page
     assert "История изменений" not in page
 

@@ -31,7 +31,7 @@ def test_plural_ru(count, word):
 
 def test_authors_line_names_the_shown_and_counts_the_hidden_once():
     assert authors_line(["Иванова Анна", "", "Петров Иван", ""]) == (
-        "Иванова Анна, Петров Иван, 2 автора (согласие на публикацию не дано)"
+        "Иванова Анна, Петров Иван, ещё 2 автора (согласие на публикацию не дано)"
     )
     assert authors_line([""]) == "1 автор (согласие на публикацию не дано)"
     assert authors_line([]) == "—"
