@@ -382,6 +382,13 @@ class Pair(models.Model):
         return reverse("registry:pair_detail", args=[self.pk])
 
     @property
+    def heading(self) -> str:
+        """«Пара: наставник — наставляемый» (or «Группа: …»), as its page names it; reads `mentees`."""
+        mentees = list(self.mentees.all())
+        kind = _("Группа") if len(mentees) > 1 else _("Пара")
+        return f"{kind}: {self.mentor} — {', '.join(str(m) for m in mentees)}"
+
+    @property
     def is_closed(self) -> bool:
         return self.status in CLOSED_STATUSES
 

@@ -57,6 +57,7 @@ class PairDetail(PairView, ScopedDetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         pair = self.object
+        context["title"] = pair.heading
         context["transitions"] = list(pair.transitions.select_related("by"))
         context["program"] = getattr(pair, "program", None) if hasattr(pair, "program") else None
         context["activities"] = list(context["program"].activities.all()) if context["program"] else []

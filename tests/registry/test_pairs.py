@@ -216,3 +216,16 @@ def test_pair_detail_query_count_is_fixed(as_methodist, school_a, mentor_a):
     assert count_queries(as_methodist, few.get_absolute_url()) == count_queries(
         as_methodist, many.get_absolute_url()
     )
+
+
+def test_pair_page_names_it_the_same_in_title_breadcrumb_and_heading(
+    as_methodist, school_a, mentor_a, young_a
+):
+    pair = PairFactory(mentor=mentor_a, mentees=[young_a])
+    group = PairFactory(mentor=mentor_a, mentees=[MenteeFactory(person__organization=school_a) for _ in "ab"])
+    name = f"Пара: {mentor_a} — {young_a}"
+    page = as_methodist.get(pair.get_absolute_url()).content.decode()
+    assert f"<title>{name} · МШН</title>" in page
+    assert f'<li class="breadcrumb-item active" aria-current="page">{name}</li>' in page
+    assert f'<h1 class="h3 mb-0 me-auto">{name}</h1>' in page
+    assert f"Группа: {mentor_a} — " in as_methodist.get(group.get_absolute_url()).content.decode()
