@@ -54,3 +54,29 @@ def test_coordinator_cannot_open_another_schools_page(coordinator_a, school_b, l
     page.goto("/directory/organizations/")
     expect(page.get_by_role("link", name="Школа А")).to_be_visible()
     expect(page.get_by_role("link", name="Школа Б")).to_have_count(0)
+
+
+def test_pages_fit_a_phone_screen_wide_tables_scroll_in_place(methodist, school_a, login):
+    """At a phone's width no page is wider than the screen: a wide table scrolls inside itself."""
+    from registry.models import Consent
+    from tests.factories import MenteeFactory, MentorFactory, PairFactory, PersonFactory
+
+    person = PersonFactory(organization=school_a, position="Учитель начальных классов и английского языка")
+    Consent.objects.create(
+        person=person, kind="processing", signed_on="2025-09-01", scope="ФИО, организация, должность, стаж"
+    )
+    mentor = MentorFactory(person=person)
+    pair = PairFactory(mentor=mentor, mentees=[MenteeFactory(person__organization=school_a)])
+    page = login("metodist")
+    page.set_viewport_size({"width": 390, "height": 844})
+    for url in (
+        "/",
+        "/registry/people/",
+        person.get_absolute_url(),
+        mentor.get_absolute_url(),
+        pair.get_absolute_url(),
+        "/reports/",
+    ):
+        page.goto(url)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{url} is {overflow}px wider than the screen"
