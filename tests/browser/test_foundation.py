@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+from django.urls import reverse
 from playwright.sync_api import expect
 
 from directory.models import Organization
@@ -75,7 +76,9 @@ def test_pages_fit_a_phone_screen_wide_tables_scroll_in_place(methodist, school_
         person.get_absolute_url(),
         mentor.get_absolute_url(),
         pair.get_absolute_url(),
+        reverse("registry:program_update", args=[pair.pk]),  # a table of inputs with hidden labels
         "/reports/",
+        reverse("banks:showcase"),
     ):
         page.goto(url)
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
