@@ -198,7 +198,7 @@ class ApplyTemplate(RecordActionView):
 
     def get_breadcrumbs(self):
         pair = self.record()
-        return ((_("Пары и группы"), reverse("registry:pair_list")), (str(pair), pair.get_absolute_url()))
+        return ((_("Пары и группы"), reverse("registry:pair_list")), (pair.heading, pair.get_absolute_url()))
 
 
 urlpatterns = [

@@ -39,7 +39,7 @@ class ProgramView(RegistryRecord):
 
     def get_breadcrumbs(self):
         pair = self.object.pair
-        return (PAIRS, (str(pair), pair.get_absolute_url()))
+        return (PAIRS, (pair.heading, pair.get_absolute_url()))
 
 
 class ProgramUpdate(ProgramView, ScopedUpdateView):

@@ -228,4 +228,6 @@ def test_pair_page_names_it_the_same_in_title_breadcrumb_and_heading(
     assert f"<title>{name} · МШН</title>" in page
     assert f'<li class="breadcrumb-item active" aria-current="page">{name}</li>' in page
     assert f'<h1 class="h3 mb-0 me-auto">{name}</h1>' in page
+    program = as_methodist.get(reverse("registry:program_update", args=[pair.pk])).content.decode()
+    assert f'<a href="{pair.get_absolute_url()}">{name}</a>' in program  # the program's crumb to its pair
     assert f"Группа: {mentor_a} — " in as_methodist.get(group.get_absolute_url()).content.decode()
