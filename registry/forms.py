@@ -57,7 +57,8 @@ class PersonForm(ScopedForm):
             )
         birth_date, birth_year = data.get("birth_date"), data.get("birth_year")
         today = timezone.localdate()
-        if not birth_date and not birth_year:
+        mistyped = self.errors.keys() & {"birth_date", "birth_year"}  # already told what to fix
+        if not birth_date and not birth_year and not mistyped:
             self.add_error("birth_year", _("Укажите дату рождения или хотя бы год рождения."))
         if birth_date and birth_year and birth_date.year != birth_year:
             self.add_error(

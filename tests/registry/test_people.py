@@ -42,6 +42,13 @@ def test_person_form_errors_in_russian_and_input_kept(as_methodist, school_a):
     assert not Person.objects.filter(last_name="Гончаренко").exists()
 
 
+def test_a_mistyped_birth_date_gets_its_own_message_only(as_methodist, school_a):
+    data = {**PERSON, "organization": school_a.pk, "birth_date": "31.02.1990", "birth_year": ""}
+    page = as_methodist.post(reverse("registry:person_create"), data).content.decode()
+    assert "Введите правильную дату." in page and 'value="31.02.1990"' in page
+    assert "Укажите дату рождения или хотя бы год рождения." not in page
+
+
 def test_pupil_younger_than_five_is_refused(as_methodist, school_a):
     data = {
         **PERSON,
