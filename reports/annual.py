@@ -178,6 +178,21 @@ def shown(value) -> str:
 # 1. General information -----------------------------------------------------------------------------------
 
 
+def sources_paragraph(indicators: Report) -> str:
+    """Which figures come from accepted reports and which from the registry, with the dates."""
+    on = indicators.on.strftime("%d.%m.%Y")
+    if not indicators.accepted_dates:
+        return _("Отчёты организаций за период не приняты: все показатели — по реестру на %(on)s.") % {
+            "on": on
+        }
+    first, last = (day.strftime("%d.%m.%Y") for day in indicators.accepted_dates)
+    return _(
+        "Показатели %(n)s организаций взяты из их отчётов, зафиксированных при отправке и принятых "
+        "руководителем МШН (%(first)s – %(last)s); остальных — из реестра на %(on)s. Заседания и дорожная "
+        "карта — по записям МШН. Источник каждого показателя указан в разделе «Показатели и целевые значения»."
+    ) % {"n": indicators.organizations_with_snapshot, "first": first, "last": last, "on": on}
+
+
 def _general(user, year, organization, orgs, report) -> Section:
     kinds = {kind: Count("id", filter=Q(kind=kind, is_active=True)) for kind in OrganizationKind.values}
     figures = orgs.aggregate(
@@ -209,11 +224,7 @@ def _general(user, year, organization, orgs, report) -> Section:
             "base": figures["base"],
             "internship": figures["internship"],
         },
-        _(
-            "Показатели организаций, чьи отчёты за год приняты руководителем МШН (%(n)s), взяты из "
-            "зафиксированных при приёме данных; остальные — из реестра на дату формирования отчёта."
-        )
-        % {"n": report.indicators.organizations_with_snapshot},
+        sources_paragraph(report.indicators),
     ]
     notes = [(_("Показатель"), _("Что подсчитано")), (_("Значение"), _("Число или дата"))]
     return Section(
@@ -587,6 +598,10 @@ def _training(user, year, organization, orgs, report) -> Section:
     notes = [
         (_("Слушателей"), _("Разные люди, окончившие курс в учебном году")),
         (_("Часов всего"), _("Сумма часов обучения всех слушателей курса")),
+        (
+            _("Итого (без повторов)"),
+            _("Окончивший несколько курсов — один раз: итог может быть меньше суммы строк"),
+        ),
     ]
     sheet = _sheet(
         headers, rows, (50, 36, 12, 12), [_("Итого (без повторов)"), "", total["people"], total["hours"] or 0]
