@@ -31,8 +31,8 @@ from reports.charts import counts_chart, percent_chart
 from reports.indicators import Report, latest_round, organizations_for, percent, report_for
 from reports.models import AnnualText
 from reports.statforms import Sheet, indicators_sheet_of, young_sheet_of
-from submissions.models import ChecklistItem, WebsiteCheck
-from submissions.selectors import share
+from websites.models import ChecklistItem, WebsiteCheck
+from websites.selectors import share
 
 TITLES = {  # the sections in their order
     "general": gettext_lazy("Общие сведения"),

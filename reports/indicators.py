@@ -23,15 +23,9 @@ from meetings.selectors import roadmap_figures, two_meetings_status
 from registry.models import Mentee, Mentor, MentorStatus, Pair, PairStatus, Program
 from registry.young import Summary, young_pedagogue_summary_for
 from reports.models import IndicatorCode, IndicatorTarget
-from submissions.models import (
-    ChecklistItem,
-    CheckResult,
-    CheckRound,
-    Submission,
-    SubmissionStatus,
-    WebsiteCheck,
-)
-from submissions.selectors import share
+from submissions.models import Submission, SubmissionStatus
+from websites.models import ChecklistItem, CheckResult, CheckRound, WebsiteCheck
+from websites.selectors import share
 
 HISTORY_YEARS = 5
 SNAPSHOT_CODES = (
