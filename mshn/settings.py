@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "websites",
     "submissions",
     "reports",
+    "home",
 ]
 
 MIDDLEWARE = [
