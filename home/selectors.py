@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.core.cache import cache
 from django.db.models import Count, Q
 
-from accounts import access
 from banks import selectors as banks_selectors
+from core import access
 from directory.models import AcademicYear, MentoringForm, Organization, OrganizationKind, PersonCategory
 from events import selectors as events_selectors
 from meetings import selectors as meetings_selectors

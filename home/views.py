@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from accounts import access
+from core import access
 from home.selectors import home_figures_for
 
 HOME_TEMPLATES = {

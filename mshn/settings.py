@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "submissions",
     "reports",
     "home",
+    "demo",
 ]
 
 MIDDLEWARE = [

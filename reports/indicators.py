@@ -16,8 +16,8 @@ from django.db.models import Avg, Count, IntegerField, Q, QuerySet
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import timezone
 
-from accounts import access
 from banks.models import Practice, PracticeStatus
+from core import access
 from directory.models import AcademicYear, Organization, PersonCategory
 from meetings.selectors import roadmap_figures, two_meetings_status
 from registry.models import Mentee, Mentor, MentorStatus, Pair, PairStatus, Program

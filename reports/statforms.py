@@ -15,10 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.exporters import XLSX, Exporter, neutralise
 from directory.models import AcademicYear
 from registry.models import Pair
 from registry.young import Summary, young_pedagogue_summary_for
-from reports.exporters import XLSX, Exporter, neutralise
 from reports.indicators import Report, organizations_for, report_for
 
 FORM_NUMBERS = (1, 2, 3)
