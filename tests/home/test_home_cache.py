@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.core.cache import cache
 from django.urls import reverse
 
-from core.selectors import DISTRICT_FIGURES_KEY
+from home.selectors import DISTRICT_FIGURES_KEY
 from tests.factories import PersonFactory
 from tests.helpers import count_queries
 
