@@ -246,7 +246,9 @@ def test_home_states_the_current_years_indicators_as_the_dashboard(
         shown = {
             code: number(value)
             for code, value in re.findall(
-                r'data-testid="figure-(\w+)">(?:(?!data-testid).)*?<div class="display-6">(.*?)</div>', page, re.S
+                r'data-testid="figure-(\w+)">(?:(?!data-testid).)*?<div class="display-6">(.*?)</div>',
+                page,
+                re.S,
             )
             if code in YEAR_CODES
         }
