@@ -32,6 +32,7 @@ from submissions.models import (
     Submission,
     SubmissionStatus,
 )
+from websites.models import WebsiteCheck
 
 SUBMISSION_ORG = "organization"
 DENOMINATORS = ("pupils_count", "pedagogues_count", "pupils_10_18", "pupils_15_19")
@@ -189,6 +190,7 @@ CHANGE_SOURCES = (
     (Program, "pair__organization_id", (), "registry:pair_detail", "pair_id"),
     (Practice, "organization_id", ("title",), "banks:practice_detail", "id"),
     (MentoringProgram, "organization_id", ("title",), "banks:program_detail", "id"),
+    (WebsiteCheck, "organization_id", (), "websites:check_detail", "id"),
 )
 
 
