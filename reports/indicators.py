@@ -18,11 +18,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import access
+from core.freshness import KEEP_SECONDS, figures_version
 from directory.models import AcademicYear, Organization, OrganizationKind
 from indicators import values as computed
 from indicators.definitions import DEFINITIONS, SCHOOL, Definition
 from indicators.values import Period, add_up, organisation_values, school_values
-from reports.freshness import KEEP_SECONDS, figures_version
 from reports.models import IndicatorTarget
 from submissions.models import Submission, SubmissionStatus, covering
 
