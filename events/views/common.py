@@ -9,6 +9,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from core.files import file_response
+from events import selectors
 
 EVENTS = (_("Мероприятия"), reverse_lazy("events:event_list"))
 TRAININGS = (_("Обучение наставников"), reverse_lazy("events:training_list"))
@@ -25,7 +26,7 @@ class SchoolRecord:
 class PersonRecord:
     """A record of a person: a coordinator reads and edits their own organisation's people only."""
 
-    org_field = "person__organization"
+    org_field = selectors.TRAINING_ORG
     coordinator_edits = True
 
 

@@ -26,7 +26,7 @@ class EventView(SchoolRecord):
     model = Event
     breadcrumbs = (EVENTS,)
 
-    def base_queryset(self):
+    def get_queryset(self):
         return selectors.events_for(self.request.user)
 
 
@@ -53,8 +53,8 @@ class EventList(EventView, ScopedListView):
 class EventDetail(EventView, ScopedDetailView):
     template_name = "events/event_detail.html"
 
-    def base_queryset(self):
-        return selectors.event_with_details(super().base_queryset())
+    def get_queryset(self):
+        return selectors.event_with_details(super().get_queryset())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -80,8 +80,8 @@ class EventCreate(EventFormView, ScopedCreateView):
 class EventUpdate(EventFormView, ScopedUpdateView):
     title = _("Изменение мероприятия")
 
-    def base_queryset(self):
-        return selectors.event_with_details(super().base_queryset())
+    def get_queryset(self):
+        return selectors.event_with_details(super().get_queryset())
 
 
 class MaterialFile(SchoolRecord, ScopedDetailView):
@@ -105,7 +105,7 @@ class EventDelete(EventView, RecordDeleteView):
     success_url = reverse_lazy("events:event_list")
 
     def get_record(self):
-        return get_object_or_404(self.base_queryset(), pk=self.kwargs["pk"])
+        return get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
 
 
 urlpatterns = [

@@ -21,7 +21,7 @@ class PartnerView(SchoolRecord):
     model = Partner
     breadcrumbs = (PARTNERS,)
 
-    def base_queryset(self):
+    def get_queryset(self):
         return selectors.partners_for(self.request.user)
 
 
@@ -45,9 +45,9 @@ class PartnerList(PartnerView, ScopedListView):
 class PartnerDetail(PartnerView, ScopedDetailView):
     template_name = "events/partner_detail.html"
 
-    def base_queryset(self):
+    def get_queryset(self):
         interactions = Interaction.objects.select_related("event")
-        return super().base_queryset().prefetch_related(Prefetch("interactions", queryset=interactions))
+        return super().get_queryset().prefetch_related(Prefetch("interactions", queryset=interactions))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -68,7 +68,7 @@ class PartnerUpdate(PartnerView, ScopedUpdateView):
 class InteractionView(SchoolRecord):
     model = Interaction
 
-    def base_queryset(self):
+    def get_queryset(self):
         return selectors.interactions_for(self.request.user)
 
     def get_breadcrumbs(self):

@@ -18,7 +18,7 @@ class TrainingView(PersonRecord):
     model = Training
     breadcrumbs = (TRAININGS,)
 
-    def base_queryset(self):
+    def get_queryset(self):
         return selectors.trainings_for(self.request.user)
 
 
@@ -74,8 +74,8 @@ class TrainingCertificate(TrainingView, ScopedDetailView):
 
     show_history = False
 
-    def base_queryset(self):
-        return super().base_queryset().exclude(certificate="")
+    def get_queryset(self):
+        return super().get_queryset().exclude(certificate="")
 
     def render_to_response(self, context, **response_kwargs):
         training = self.object

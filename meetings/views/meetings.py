@@ -29,7 +29,7 @@ class MeetingView:
     org_field = selectors.MEETING_ORG
     breadcrumbs = (MEETINGS,)
 
-    def base_queryset(self):
+    def get_queryset(self):
         return selectors.meetings_for(self.request.user)
 
 
@@ -70,7 +70,7 @@ class MeetingList(MeetingView, ScopedListView):
 class MeetingDetail(MeetingView, ScopedDetailView):
     template_name = "meetings/meeting_detail.html"
 
-    def base_queryset(self):
+    def get_queryset(self):
         return selectors.meeting_for_page(self.request.user)
 
     def get_context_data(self, **kwargs):
@@ -234,7 +234,7 @@ class MeetingReopen(MeetingTransitionView):
 class MeetingProtocol(MeetingView, ScopedDetailView):
     show_history = False
 
-    def base_queryset(self):
+    def get_queryset(self):
         return selectors.meeting_for_page(self.request.user)
 
     def render_to_response(self, context, **response_kwargs):

@@ -17,7 +17,7 @@ class MenteeView(RegistryRecord):
     org_field = selectors.MEMBER_ORG
     breadcrumbs = (MENTEES,)
 
-    def base_queryset(self):
+    def get_queryset(self):
         return selectors.mentees_for(self.request.user)
 
 
@@ -29,7 +29,7 @@ class MenteeList(MenteeView, ScopedListView):
     create_url_name = "registry:mentee_create"
     export_url_name = "registry:mentee_export"
 
-    def base_queryset(self):
+    def get_queryset(self):
         return selectors.mentees_listed_for(self.request.user)
 
     columns = (

@@ -17,7 +17,7 @@ class MentorView(RegistryRecord):
     org_field = selectors.MEMBER_ORG
     breadcrumbs = (MENTORS,)
 
-    def base_queryset(self):
+    def get_queryset(self):
         return selectors.mentors_for(self.request.user)
 
 

@@ -21,7 +21,7 @@ class PairView(RegistryRecord):
     org_field = selectors.PAIR_ORG
     breadcrumbs = (PAIRS,)
 
-    def base_queryset(self):
+    def get_queryset(self):
         return selectors.pairs_for(self.request.user)
 
 
@@ -51,8 +51,8 @@ class PairList(PairView, ScopedListView):
 class PairDetail(PairView, ScopedDetailView):
     template_name = "registry/pair_detail.html"
 
-    def base_queryset(self):
-        return super().base_queryset().select_related("program")
+    def get_queryset(self):
+        return super().get_queryset().select_related("program")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -49,7 +49,7 @@ class PersonDataExport(AccessMixin, DetailView):
 
     org_field = selectors.PERSON_ORG
 
-    def base_queryset(self):
+    def get_queryset(self):
         return selectors.people_for(self.request.user)
 
     def get(self, request, *args, **kwargs):

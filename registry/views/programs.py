@@ -23,7 +23,7 @@ class ProgramView(RegistryRecord):
     model = Program
     org_field = selectors.PROGRAM_ORG
 
-    def base_queryset(self):
+    def get_queryset(self):
         mentees = Mentee.objects.select_related("person")
         return (
             selectors.programs_for(self.request.user)
