@@ -9,25 +9,10 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from core.files import file_response
-from events import selectors
 
 EVENTS = (_("Мероприятия"), reverse_lazy("events:event_list"))
 TRAININGS = (_("Обучение наставников"), reverse_lazy("events:training_list"))
 PARTNERS = (_("Партнёры"), reverse_lazy("events:partner_list"))
-
-
-class SchoolRecord:
-    """A record of the school itself: the methodologist edits, every role reads."""
-
-    org_field = None
-    coordinator_edits = False
-
-
-class PersonRecord:
-    """A record of a person: a coordinator reads and edits their own organisation's people only."""
-
-    org_field = selectors.TRAINING_ORG
-    coordinator_edits = True
 
 
 def stored_file(fieldfile, download_name: str):

@@ -19,10 +19,10 @@ from events import selectors
 from events.filters import EventFilter
 from events.forms import EventForm
 from events.models import Event, EventMaterial
-from events.views.common import EVENTS, SchoolRecord, download_name, stored_file
+from events.views.common import EVENTS, download_name, stored_file
 
 
-class EventView(SchoolRecord):
+class EventView:
     model = Event
     breadcrumbs = (EVENTS,)
 
@@ -84,7 +84,7 @@ class EventUpdate(EventFormView, ScopedUpdateView):
         return selectors.event_with_details(super().get_queryset())
 
 
-class MaterialFile(SchoolRecord, ScopedDetailView):
+class MaterialFile(ScopedDetailView):
     """A material's file, served after the same scope check as its event."""
 
     model = EventMaterial

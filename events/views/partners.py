@@ -14,10 +14,10 @@ from events import selectors
 from events.filters import PartnerFilter
 from events.forms import InteractionForm, PartnerForm
 from events.models import Interaction, Partner
-from events.views.common import PARTNERS, SchoolRecord
+from events.views.common import PARTNERS
 
 
-class PartnerView(SchoolRecord):
+class PartnerView:
     model = Partner
     breadcrumbs = (PARTNERS,)
 
@@ -65,7 +65,7 @@ class PartnerUpdate(PartnerView, ScopedUpdateView):
     title = _("Изменение партнёра")
 
 
-class InteractionView(SchoolRecord):
+class InteractionView:
     model = Interaction
 
     def get_queryset(self):

@@ -11,10 +11,14 @@ from events import selectors
 from events.filters import TrainingFilter
 from events.forms import TrainingForm
 from events.models import Training
-from events.views.common import TRAININGS, PersonRecord, download_name, stored_file
+from events.views.common import TRAININGS, download_name, stored_file
 
 
-class TrainingView(PersonRecord):
+class TrainingView:
+    """A record of a person: a coordinator reads and edits their own organisation's people only."""
+
+    org_field = selectors.TRAINING_ORG
+    coordinator_edits = True
     model = Training
     breadcrumbs = (TRAININGS,)
 

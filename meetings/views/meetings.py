@@ -82,7 +82,7 @@ class MeetingDetail(MeetingView, ScopedDetailView):
         context["attachments"] = list(meeting.attachments.all())
         context["agenda_history"] = selectors.agenda_history(meeting)
         context["approval_errors"] = [] if meeting.is_approved else services.approval_errors(meeting)
-        context["attachment_form"] = AttachmentForm() if context["may_edit"] else None
+        context["attachment_form"] = AttachmentForm(meeting=self.object) if context["may_edit"] else None
         return context
 
 
@@ -184,16 +184,8 @@ class MeetingTransitionView(MeetingActionView):
     done_message = ""
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "reason_required": self.reason_required}
-
-    def get_form(self, form_class=None):
-        from crispy_forms.helper import FormHelper
-        from crispy_forms.layout import Submit
-
-        form = super().get_form(form_class)
-        form.helper = FormHelper()
-        form.helper.add_input(Submit("submit", self.submit_label))
-        return form
+        kwargs = super().get_form_kwargs()
+        return {**kwargs, "reason_required": self.reason_required, "submit_label": self.submit_label}
 
     def form_valid(self, form):
         meeting = self.get_meeting()

@@ -9,10 +9,11 @@ from registry import selectors
 from registry.filters import MenteeFilter
 from registry.forms import MenteeForm
 from registry.models import Mentee
-from registry.views.common import MENTEES, RegistryRecord
+from registry.views.common import MENTEES
 
 
-class MenteeView(RegistryRecord):
+class MenteeView:
+    coordinator_edits = True  # coordinators edit their own organisation's records
     model = Mentee
     org_field = selectors.MEMBER_ORG
     breadcrumbs = (MENTEES,)

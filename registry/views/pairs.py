@@ -13,10 +13,11 @@ from registry import selectors, services
 from registry.filters import PairFilter
 from registry.forms import PairForm, TransitionForm
 from registry.models import Pair
-from registry.views.common import PAIRS, RegistryRecord, pair_for
+from registry.views.common import PAIRS, pair_for
 
 
-class PairView(RegistryRecord):
+class PairView:
+    coordinator_edits = True  # coordinators edit their own organisation's records
     model = Pair
     org_field = selectors.PAIR_ORG
     breadcrumbs = (PAIRS,)
@@ -122,15 +123,6 @@ class PairTransitionView(PairView, AccessMixin, FormView):
             return self.form_invalid(form)
         messages.success(self.request, _("Состояние пары изменено."))
         return redirect(pair.get_absolute_url())
-
-    def get_form(self, form_class=None):
-        from crispy_forms.helper import FormHelper
-        from crispy_forms.layout import Submit
-
-        form = super().get_form(form_class)
-        form.helper = FormHelper()
-        form.helper.add_input(Submit("submit", _("Сменить состояние")))
-        return form
 
 
 urlpatterns = [

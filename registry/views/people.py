@@ -10,10 +10,11 @@ from registry import audit, selectors
 from registry.filters import PersonFilter
 from registry.forms import ConsentForm, PersonForm
 from registry.models import Consent, Person
-from registry.views.common import PEOPLE, RegistryRecord, person_for
+from registry.views.common import PEOPLE, person_for
 
 
-class PersonView(RegistryRecord):
+class PersonView:
+    coordinator_edits = True  # coordinators edit their own organisation's records
     model = Person
     org_field = selectors.PERSON_ORG
     breadcrumbs = (PEOPLE,)
