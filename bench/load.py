@@ -137,7 +137,7 @@ class VirtualUser:
 def scope_urls(user, count: int = 60) -> tuple[list[str], str | None]:
     from django.urls import reverse
 
-    from accounts import access
+    from core import access
     from registry import selectors
 
     lists = [reverse(name) for name in LISTS] + [reverse("home")]

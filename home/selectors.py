@@ -10,8 +10,10 @@ from core import access
 from directory.models import AcademicYear, MentoringForm, Organization, OrganizationKind, PersonCategory
 from events import selectors as events_selectors
 from meetings import selectors as meetings_selectors
-from registry.models import Mentee, Mentor, MentorStatus, Pair, PairStatus, Person
-from registry.selectors import MEMBER_ORG, OPEN_PAIR_STATUSES
+from registry.models import Pair, PairStatus, Person
+from registry.selectors import OPEN_PAIR_STATUSES
+from reports.freshness import KEEP_SECONDS, figures_version
+from reports.indicators import dashboard_report
 from submissions import selectors as submissions_selectors
 
 
@@ -29,31 +31,33 @@ def organization_figures_for(user) -> dict:
 
 
 def registry_figures_for(user) -> dict:
+    """The registry as it stands now (the year's indicators are in `year_figures_for`)."""
     people = access.scope(user, Person.objects.filter(is_anonymised=False), "organization")
     figures = people.aggregate(
         people=Count("id"),
         pedagogues=Count("id", filter=Q(category=PersonCategory.PEDAGOGUE)),
         pupils=Count("id", filter=Q(category=PersonCategory.PUPIL)),
     )
-    # Counted on their own tables: a join of every person with both would cost the region dearly.
-    figures["mentors"] = access.scope(
-        user, Mentor.objects.exclude(status=MentorStatus.LEFT), MEMBER_ORG
-    ).count()
-    figures["mentees"] = access.scope(user, Mentee.objects.all(), MEMBER_ORG).count()
     figures.update(
         access.scope(user, Pair.objects.all(), "organization").aggregate(
             pairs_active=Count("id", filter=Q(status=PairStatus.ACTIVE)),
             pairs_forming=Count("id", filter=Q(status=PairStatus.FORMING)),
-            pairs_completed=Count("id", filter=Q(status=PairStatus.COMPLETED)),
             pairs_without_order=Count("id", filter=Q(status__in=OPEN_PAIR_STATUSES, order_number="")),
         )
     )
-    figures.update(
-        people.young()
-        .with_mentor_flag()
-        .aggregate(young=Count("id"), young_with_mentor=Count("id", filter=Q(has_mentor=True)))
-    )
     return figures
+
+
+# The current year's indicators on the home page: as the dashboard and the reports state them.
+YEAR_CODES = ("mentors", "mentors_in_pairs", "mentees_in_pairs", "pairs_active", "programs", "young",
+              "young_with_mentor_share")  # fmt: skip
+
+
+def year_figures_for(user, year: AcademicYear | None) -> dict:
+    if year is None:
+        return {}
+    report = dashboard_report(user, year)
+    return {"report": report, "indicators": [report.indicator(code) for code in YEAR_CODES]}
 
 
 # What each capability adds to the home page (shown by its home_figures.html), under the app's name.
@@ -63,27 +67,27 @@ CAPABILITIES = {
     "events": events_selectors.home_figures_for,
     "submissions": submissions_selectors.home_figures_for,
 }
-# The district's figures aggregate the whole region (tens of milliseconds on every home page of every
-# methodologist and department reader): computed at most once a minute per worker process. A coordinator's
-# figures cover one organisation, are cheap and must show their own edits at once: never cached.
-DISTRICT_FIGURES_KEY = "home-figures:district"
-DISTRICT_FIGURES_SECONDS = 60
+
+
+def home_figures_key(user) -> str:
+    """The district's figures are one for every reader of the district; a coordinator's, their own. The
+    key carries the data's version: one's own change shows on the next page (`reports.freshness`)."""
+    scope = "district" if access.reads_everything(user) else f"org{user.organization_id}"
+    return f"home-figures:{figures_version()}:{scope}"
 
 
 def home_figures_for(user) -> dict:
-    if access.reads_everything(user):
-        return cache.get_or_set(
-            DISTRICT_FIGURES_KEY, lambda: compute_home_figures(user), DISTRICT_FIGURES_SECONDS
-        )
-    return compute_home_figures(user)
+    return cache.get_or_set(home_figures_key(user), lambda: compute_home_figures(user), KEEP_SECONDS)
 
 
 def compute_home_figures(user) -> dict:
     capabilities = {app: figures_for(user) for app, figures_for in CAPABILITIES.items()}
+    current_year = AcademicYear.objects.current()
     return {
         **capabilities,
         "organizations": organization_figures_for(user),
         "registry": registry_figures_for(user),
-        "current_year": AcademicYear.objects.current(),
+        "year": year_figures_for(user, current_year),
+        "current_year": current_year,
         "forms_active": MentoringForm.objects.filter(is_active=True).count(),
     }

@@ -10,7 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from core.generic import version_of
 from directory.forms import YearFilterForm
 from directory.models import AcademicYear
-from reports.models import AnnualText, IndicatorCode, IndicatorTarget
+from indicators.definitions import CHOICES
+from reports.models import AnnualText, IndicatorTarget
 
 
 class DashboardFilterForm(YearFilterForm):
@@ -29,7 +30,7 @@ class TargetForm(forms.Form):
     year = forms.ModelChoiceField(
         label=_("Учебный год"), queryset=AcademicYear.objects.all(), empty_label=None
     )
-    code = forms.ChoiceField(label=_("Показатель"), choices=IndicatorCode.choices)
+    code = forms.ChoiceField(label=_("Показатель"), choices=CHOICES)
     target = forms.DecimalField(
         label=_("Целевое значение"),
         max_digits=10,

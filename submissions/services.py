@@ -75,7 +75,9 @@ def submit_submission(submission: Submission, *, user, comment: str = "") -> Sub
     transition = move(
         submission, SubmissionStatus.SENT, user=user, action=SubmissionAction.SUBMIT, comment=comment
     )
-    submission.save(update_fields=["status", "updated_at"])
+    submission.snapshot = selectors.figures_of(submission)
+    submission.submitted_at = timezone.now()
+    submission.save(update_fields=["status", "snapshot", "submitted_at", "updated_at"])
     notifications.notify_later(
         "submitted", submission, notifications.methodist_addresses(), comment=transition.comment
     )
@@ -101,14 +103,15 @@ def return_submission(submission: Submission, *, user, comment: str) -> Submissi
 
 @transaction.atomic
 def accept_submission(submission: Submission, *, user, comment: str = "") -> SubmissionTransition:
-    """Accept the data and freeze the organisation's figures for the year: reports read the snapshot,
-    so later edits of the registry cannot change them silently."""
+    """Accept the data: reports then read the figures frozen when the organisation sent them (what its
+    coordinator declared), so later edits of the registry cannot change them silently."""
     submission = _locked(submission)
     refuse_unless(submission, (SubmissionStatus.SENT,), REFUSAL, _("принять"))
     transition = move(
         submission, SubmissionStatus.ACCEPTED, user=user, action=SubmissionAction.ACCEPT, comment=comment
     )
-    submission.snapshot = selectors.figures_of(submission)
+    if not submission.snapshot:  # sent before figures were frozen on sending
+        submission.snapshot = selectors.figures_of(submission)
     submission.accepted_at = timezone.now()
     submission.save(update_fields=["status", "snapshot", "accepted_at", "updated_at"])
     notifications.notify_later(

@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # Floor by floor, the apps each app may import. The project package (`mshn`: settings, URLs) and the
 # tools (`bench`) stand outside the house and may import any app.
-CAPABILITIES = {"registry", "banks", "meetings", "events", "websites", "submissions", "reports"}
+CAPABILITIES = {"registry", "banks", "meetings", "events", "websites", "indicators", "submissions", "reports"}
 ALLOWED: dict[str, set[str]] = {
     "core": set(),
     "accounts": {"core"},
@@ -23,8 +23,20 @@ ALLOWED: dict[str, set[str]] = {
     "banks": {"core", "directory", "registry"},
     "meetings": {"core", "directory", "registry"},
     "events": {"core", "directory", "registry"},
-    "submissions": {"core", "accounts", "directory", "registry", "banks"},
-    "reports": {"core", "directory", "registry", "banks", "meetings", "events", "websites", "submissions"},
+    # The indicators of a year (a package, no models): defined once, computed from the capabilities below.
+    "indicators": {"core", "directory", "registry", "banks", "meetings", "websites"},
+    "submissions": {"core", "accounts", "directory", "registry", "banks", "indicators"},
+    "reports": {
+        "core",
+        "directory",
+        "registry",
+        "banks",
+        "meetings",
+        "events",
+        "websites",
+        "indicators",
+        "submissions",
+    },
     "home": {"core", "accounts", "directory", *CAPABILITIES},
     "demo": {"core", "accounts", "directory", *CAPABILITIES},
 }
