@@ -597,13 +597,13 @@ def apply_people(plan: PeoplePlan, user) -> PeopleResult:
     _bulk_create(Person, plan.new_people, user)
     _bulk_create(Mentor, [Mentor(person=p) for p in plan.new_mentors], user)
     _bulk_create(Mentee, [Mentee(person=p) for p in plan.new_mentees], user)
+    freshness.bump()  # bulk inserts send no signal: the cached figures are told once
     return PeopleResult(total=plan.total, matched=plan.matched)
 
 
 def _bulk_create(model, objects: list, user) -> None:
     if objects:
         bulk_create_with_history(objects, model, batch_size=BATCH_SIZE, default_user=user)
-        freshness.bump()  # a bulk insert sends no signal
 
 
 # --- pairs ---------------------------------------------------------------------------------------
