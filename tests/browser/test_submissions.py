@@ -70,10 +70,11 @@ def test_coordinator_submits_methodist_returns_then_accepts(
     reviewer.get_by_role("link", name="Принять").click()
     reviewer.get_by_role("button", name="Принять").click()
     expect(reviewer.get_by_test_id("submission-status")).to_contain_text("принято")
-    expect(reviewer.get_by_test_id("snapshot")).to_contain_text("415")
+    expect(reviewer.get_by_test_id("pupils-count")).to_have_text("415")
+    expect(reviewer.get_by_test_id("submitted-figures")).to_be_visible()
     expect(reviewer.get_by_test_id("transitions")).to_contain_text("Исправили численность")
     accepted = Submission.objects.get()
-    assert accepted.status == SubmissionStatus.ACCEPTED and accepted.snapshot["pupils_count"] == 415
+    assert accepted.status == SubmissionStatus.ACCEPTED and accepted.snapshot["declared"]["pupils_count"] == 415
 
 
 def _log_in(page, username: str) -> None:
