@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.utils import bulk_create_with_history
 
-from core import access
+from core import access, freshness
 from core.exporters import XLSX, Exporter
 from core.files import check_archive_size
 from directory.models import MentoringForm, Organization, PersonCategory
@@ -603,6 +603,7 @@ def apply_people(plan: PeoplePlan, user) -> PeopleResult:
 def _bulk_create(model, objects: list, user) -> None:
     if objects:
         bulk_create_with_history(objects, model, batch_size=BATCH_SIZE, default_user=user)
+        freshness.bump()  # a bulk insert sends no signal
 
 
 # --- pairs ---------------------------------------------------------------------------------------

@@ -74,9 +74,10 @@ def test_load_region_freezes_figures_of_sent_and_accepted_submissions_only():
     frozen = Submission.objects.filter(status__in=(SubmissionStatus.SENT, SubmissionStatus.ACCEPTED))
     assert frozen.filter(status=SubmissionStatus.ACCEPTED).exists()
     assert not frozen.filter(snapshot__isnull=True).exists()
+    assert not frozen.filter(submitted_at__isnull=True).exists()
     assert not Submission.objects.exclude(pk__in=frozen).filter(snapshot__isnull=False).exists()
     snapshot = frozen.first().snapshot
-    assert snapshot["version"] == SNAPSHOT_VERSION and set(COMPONENTS) <= set(snapshot["components"])
+    assert snapshot["version"] == SNAPSHOT_VERSION and set(COMPONENTS) == set(snapshot["components"])
 
 
 def test_load_region_same_seed_same_data_other_seed_other_data():
