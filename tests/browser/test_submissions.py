@@ -74,7 +74,9 @@ def test_coordinator_submits_methodist_returns_then_accepts(
     expect(reviewer.get_by_test_id("submitted-figures")).to_be_visible()
     expect(reviewer.get_by_test_id("transitions")).to_contain_text("Исправили численность")
     accepted = Submission.objects.get()
-    assert accepted.status == SubmissionStatus.ACCEPTED and accepted.snapshot["declared"]["pupils_count"] == 415
+    assert (
+        accepted.status == SubmissionStatus.ACCEPTED and accepted.snapshot["declared"]["pupils_count"] == 415
+    )
 
 
 def _log_in(page, username: str) -> None:
