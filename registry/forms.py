@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts import access
 from core.forms import CrispyModelForm
-from core.pickers import pick_people
+from core.pickers import person_label, pick_people
 from core.widgets import FastSelect, FastSelectMultiple
 from directory.models import MentoringForm, Organization, PersonCategory
 from registry import rules
@@ -112,12 +112,26 @@ class MemberForm(ScopedForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if "person" in self.fields:
+        if self.instance.pk:
+            self._keep_person()
+        else:
             taken = self._meta.model.objects.values("person_id")
             self.fields["person"].queryset = (
                 people_for(self.user).filter(is_anonymised=False).exclude(pk__in=taken)
             )
             pick_people(self, "person")
+
+    def _keep_person(self) -> None:
+        """An edit keeps the record's own person: a record is never moved to someone else."""
+        field = self.fields["person"]
+        field.queryset = Person.objects.filter(pk=self.instance.person_id).select_related("organization")
+        field.disabled = True  # the posted value is ignored: the instance's person stays
+        field.empty_label = None
+        field.label_from_instance = person_label
+        field.help_text = _(
+            "Запись принадлежит этому человеку и на другого не переносится: "
+            "для другого человека добавьте новую запись."
+        )
 
 
 class MentorForm(MemberForm):
