@@ -182,7 +182,10 @@ class PairForm(ScopedForm):
             "organization": FastSelect,
         }
         help_texts = {
-            "mentees": _("Один наставляемый — пара, несколько — группа. Ctrl+щелчок выбирает нескольких.")
+            "mentees": _(
+                "Один наставляемый — пара, несколько — группа. Выбрать нескольких: Ctrl+щелчок; "
+                "с клавиатуры — Ctrl+стрелки и Ctrl+пробел."
+            )
         }
 
     def __init__(self, *args, **kwargs):
@@ -204,8 +207,9 @@ class PairForm(ScopedForm):
         self.fields["mentees"].queryset = mentees
         for name in ("mentor", "mentees"):
             self.fields[name].label_from_instance = _member_label
+            self.fields[name].widget.attrs["data-depends-on"] = "organization"
         if "organization" in self.fields:
-            self.fields["organization"].widget.attrs["data-reload-on-change"] = "organization"
+            self.fields["organization"].widget.attrs["data-refresh"] = "organization"
 
     def _chosen_organization(self):
         raw = (

@@ -78,7 +78,7 @@ def test_methodist_filters_people_by_an_organisation_found_by_name(methodist, sc
     page.goto("/registry/people/")
     expect(page.locator("#id_organization")).to_be_hidden()  # nothing chosen: the search box alone
     page.locator("#id_organization_search").fill("Школа Б")
-    page.locator(".picker-results button", has_text="Школа Б").click()
+    page.get_by_role("option", name="Школа Б").click()
     expect(page.locator("#id_organization")).to_be_visible()
     page.get_by_role("button", name="Найти").click()
     expect(page.get_by_role("link", name="Боброва", exact=False)).to_be_visible()
