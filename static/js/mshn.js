@@ -37,3 +37,44 @@ document.querySelectorAll("[data-refresh]").forEach(function (select) {
   status.setAttribute("role", "status");
   select.insertAdjacentElement("afterend", status);
 });
+
+// A form sent back with errors: the focus goes to the error summary (role="alert"), so that a screen
+// reader reads it and the keyboard starts from it. Without a summary, to the first field in error.
+(function () {
+  if (!document.querySelector("main .is-invalid, main .invalid-feedback, main [data-error-summary]")) return;
+  var target = document.querySelector("main .alert-danger[role=alert]") || document.querySelector("main .is-invalid");
+  if (!target) return;
+  if (!target.matches("input, select, textarea")) target.setAttribute("tabindex", "-1");
+  target.focus();
+})();
+
+// A table wider than its box scrolls: the scrolling box takes the focus (the keyboard scrolls it) and
+// has a name — the table's caption or the heading before it.
+function markScrollers() {
+  document.querySelectorAll("main .table-responsive, main table").forEach(function (box) {
+    var scrolls = box.scrollWidth > box.clientWidth + 1 && getComputedStyle(box).overflowX !== "visible";
+    var marked = box.hasAttribute("data-scroll-region");
+    if (scrolls === marked) return;
+    if (!scrolls) {
+      ["data-scroll-region", "tabindex", "role", "aria-label"].forEach(function (a) { box.removeAttribute(a); });
+      return;
+    }
+    box.setAttribute("data-scroll-region", "");
+    box.setAttribute("tabindex", "0");
+    if (box.tagName !== "TABLE") box.setAttribute("role", "region");
+    if (!box.hasAttribute("aria-labelledby")) box.setAttribute("aria-label", tableName(box));
+  });
+}
+
+function tableName(box) {
+  var caption = box.querySelector("caption");
+  if (caption) return caption.textContent.trim();
+  var headings = Array.prototype.filter.call(document.querySelectorAll("main h1, main h2, main h3"), function (h) {
+    return h.compareDocumentPosition(box) & Node.DOCUMENT_POSITION_FOLLOWING;
+  });
+  var heading = headings[headings.length - 1];
+  return "Таблица" + (heading ? ": " + heading.textContent.trim() : "") + " (прокручивается)";
+}
+
+markScrollers();
+window.addEventListener("resize", markScrollers);
