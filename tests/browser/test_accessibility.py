@@ -64,7 +64,9 @@ def axe_violations(browser, base_url: str, username: str | None, urls: list[str]
             page.evaluate(NEXT_FRAME)  # the page's resize handlers run, as they would for a person
             for violation in page.evaluate(RUN_AXE):
                 if violation["impact"] in SERIOUS:
-                    found.append(f"{width}px {url} {violation['id']} ×{violation['count']}: {violation['nodes']}")
+                    found.append(
+                        f"{width}px {url} {violation['id']} ×{violation['count']}: {violation['nodes']}"
+                    )
     context.close()
     return found
 
