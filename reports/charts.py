@@ -71,26 +71,17 @@ def _bar(index: int, row: tuple, scale: float, label_width: int) -> SafeString:
 
 
 WIDE_LABELS = 340
-PERCENT_CODES = (
-    "young_with_mentor_share",
-    "pupils_mentees_share",
-    "pupils_mentors_share",
-    "mentor_satisfaction",
-    "mentee_satisfaction",
-    "website_share",
-)
 
 
 def percent_chart(indicators) -> SafeString:
     """The indicators in per cent against their targets (the dashboard and the annual PDF)."""
-    shown = [i for i in indicators if i.code in PERCENT_CODES]
+    shown = [i for i in indicators if i.definition.is_percent]
     return bar_chart(
         [(i.label, i.value, i.target) for i in shown], WIDE_LABELS, _("Показатели в процентах и их цели")
     )
 
 
-def counts_chart(
-    rows: list[tuple[str, int]], title: str = "Наставляемые по формам наставничества"
-) -> SafeString:
-    """Counts by name, such as mentees by form of mentoring."""
+def counts_chart(rows: list[tuple[str, int]], title: str = "") -> SafeString:
+    """Counts by name, such as mentees by form of mentoring (the title by default)."""
+    title = title or _("Наставляемые по формам наставничества")
     return bar_chart([(name, count, None) for name, count in rows], WIDE_LABELS, title)
