@@ -41,7 +41,8 @@ document.querySelectorAll("[data-refresh]").forEach(function (select) {
 // A form sent back with errors: the focus goes to the error summary (role="alert"), so that a screen
 // reader reads it and the keyboard starts from it. Without a summary, to the first field in error.
 (function () {
-  if (!document.querySelector("main .is-invalid, main .invalid-feedback, main [data-error-summary]")) return;
+  var errors = "main .is-invalid, main .invalid-feedback, main [data-error-summary], main form .alert-danger[role=alert]";
+  if (!document.querySelector(errors)) return;
   var target = document.querySelector("main .alert-danger[role=alert]") || document.querySelector("main .is-invalid");
   if (!target) return;
   if (!target.matches("input, select, textarea")) target.setAttribute("tabindex", "-1");

@@ -12,7 +12,15 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
+from registry.models import Pair
 from tests.conftest import PASSWORD, client_for
+from tests.factories import (
+    AcademicYearFactory,
+    MenteeFactory,
+    MentorFactory,
+    MentoringFormFactory,
+    PersonFactory,
+)
 from tests.test_permissions import EXPECTED, permission_data
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -88,3 +96,107 @@ def test_no_serious_axe_violation_on_any_page(request, browser, live_server, wal
         urls = html_pages(user, persona, walk_data)
     found = axe_violations(browser, live_server.url, user and user.username, urls)
     assert not found, f"{len(found)} serious/critical violations:\n" + "\n".join(found)
+
+
+FOCUS_SHOWN = """() => {
+  const e = document.activeElement, s = getComputedStyle(e);
+  const ring = s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 2;
+  return {tag: e.tagName, id: e.id, text: (e.textContent || "").trim().slice(0, 40), shown: ring || s.boxShadow !== "none"};
+}"""
+
+
+def focused(page) -> dict:
+    """The focused element; it must never be <body>, and its focus must be visible."""
+    state = page.evaluate(FOCUS_SHOWN)
+    assert state["tag"] != "BODY", "the focus was lost to <body>"
+    assert state["shown"], f"focus not visible on {state}"
+    return state
+
+
+def tab_to(page, wanted, limit: int = 60) -> dict:
+    """Press Tab until `wanted(state)`; every stop on the way shows its focus."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        state = focused(page)
+        if wanted(state):
+            return state
+    raise AssertionError("not reached by Tab")
+
+
+def test_keyboard_alone_logs_in_creates_a_pair_and_downloads_a_report(methodist, school_a, school_b, page):
+    MentoringFormFactory()
+    year = AcademicYearFactory(start_year=2025)
+    mentor = MentorFactory(person__organization=school_a)
+    mentee = MenteeFactory(person__organization=school_a)
+    page.goto("/accounts/login/")
+    assert focused(page)["id"] == "id_username"  # autofocus
+    page.keyboard.type("metodist")
+    tab_to(page, lambda s: s["id"] == "id_password")
+    page.keyboard.type("wrong-password")
+    page.keyboard.press("Enter")
+    page.wait_for_load_state()
+    summary = page.locator(":focus")  # the error summary is announced and takes the focus
+    assert summary.get_attribute("role") == "alert" and "пароль" in summary.text_content()
+    focused(page)
+    tab_to(page, lambda s: s["id"] == "id_password")
+    page.keyboard.type(PASSWORD)
+    page.keyboard.press("Enter")
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
+    assert tab_to(page, lambda s: True, limit=1)["text"] == "Перейти к содержанию"
+
+    page.goto("/registry/pairs/new/")
+    tab_to(page, lambda s: s["id"] == "id_organization")
+    page.keyboard.press("ArrowDown")  # Школа А: the lists of mentors and mentees follow without a reload
+    expect_options = page.locator("#id_mentor option", has_text=mentor.person.last_name)
+    expect_options.wait_for(state="attached")
+    assert page.url.endswith("/registry/pairs/new/") and focused(page)["id"] == "id_organization"
+    tab_to(page, lambda s: s["id"] == "id_form")
+    page.keyboard.press("ArrowDown")
+    tab_to(page, lambda s: s["id"] == "id_mentor")
+    page.keyboard.press("ArrowDown")
+    tab_to(page, lambda s: s["id"] == "id_mentees")
+    page.keyboard.press("ArrowDown")
+    tab_to(page, lambda s: s["id"] == "id_started_on")
+    page.keyboard.type("15.09.2025")
+    page.keyboard.press("Enter")
+    page.get_by_text("Пара сохранена.").wait_for()
+    pair = Pair.objects.get()
+    assert (pair.mentor, list(pair.mentees.all())) == (mentor, [mentee])
+
+    page.goto(f"/reports/?year={year.pk}")
+    tab_to(page, lambda s: s["text"] == "Статистическая форма 1 (XLSX)")
+    with page.expect_download() as download:
+        page.keyboard.press("Enter")
+    assert download.value.suggested_filename.endswith(".xlsx")
+    assert focused(page)["text"] == "Статистическая форма 1 (XLSX)"
+
+
+def test_picker_is_a_combobox_used_by_keyboard(methodist, school_a, login):
+    for first_name in ("Анна", "Вера", "Галина"):
+        PersonFactory(organization=school_a, last_name="Кравцова", first_name=first_name)
+    page = login("metodist")
+    page.goto("/registry/mentors/new/")
+    box = page.get_by_role("combobox", name="Человек")
+    page.get_by_role("button", name="Сохранить").click()  # the required picker left empty
+    assert page.get_by_text("Выберите значение: начните вводить и выберите из списка.").is_visible()
+    assert focused(page)["id"] == "id_person_search" and box.get_attribute("aria-invalid") == "true"
+
+    box.press_sequentially("Кравц")
+    page.get_by_role("option").first.wait_for()
+    assert page.locator("#id_person_status").text_content().startswith("Найдено: 3")
+    assert box.get_attribute("aria-expanded") == "true"
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    active = box.get_attribute("aria-activedescendant")
+    assert page.locator(f"#{active}").get_attribute("aria-selected") == "true"
+    assert "Вера" in page.locator(f"#{active}").text_content()
+    page.keyboard.press("Enter")
+    assert focused(page)["id"] == "id_person_search" and box.get_attribute("aria-expanded") == "false"
+    assert page.locator("#id_person option:checked").text_content().startswith("Кравцова Вера")
+    assert page.locator("#id_person_status").text_content().startswith("Выбрано: Кравцова Вера")
+
+    box.press_sequentially("Нетакой")
+    page.get_by_text("Ничего не найдено").wait_for()
+    page.keyboard.press("Escape")
+    page.keyboard.press("Escape")
+    assert box.input_value() == ""
