@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "websites",
     "submissions",
     "reports",
+    "home",
+    "demo",
 ]
 
 MIDDLEWARE = [

@@ -226,3 +226,32 @@ def test_every_page_and_document_states_the_same_figures(
             if submission.status == "accepted":
                 submitted = submitted_column(as_methodist, submission)
                 assert submitted == {code: own[key][code] for code in ORGANISATION_CODES}
+
+
+def test_home_states_the_current_years_indicators_as_the_dashboard(
+    as_methodist, as_coordinator_a, school_a, school_b
+):
+    from django.utils import timezone
+
+    from directory.models import start_year_of
+    from home.selectors import YEAR_CODES
+
+    today = timezone.localdate()
+    year = AcademicYearFactory(start_year=start_year_of(today))
+    form = MentoringFormFactory(name="педагог – педагог")
+    for school, young in ((school_a, True), (school_a, False), (school_b, True)):
+        add_pair({**DEFAULT, "start": year.start_date, "young": young}, school, [form])
+    for client, organization in ((as_methodist, None), (as_coordinator_a, school_a)):
+        page = client.get(reverse("home")).content.decode()
+        shown = {
+            code: number(value)
+            for code, value in re.findall(
+                r'data-testid="figure-(\w+)">(?:(?!data-testid).)*?<div class="display-6">(.*?)</div>',
+                page,
+                re.S,
+            )
+            if code in YEAR_CODES
+        }
+        expected = dashboard(as_methodist, year, organization)
+        assert shown == {code: expected[code] for code in YEAR_CODES}
+        assert shown["pairs_active"] == (3 if organization is None else 2)
