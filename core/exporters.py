@@ -129,6 +129,6 @@ class PdfDocument(Exporter):
         html = render_to_string(self.template, self.context)
         config = font_config()
         pdf = HTML(string=html, base_url=self.base_url).write_pdf(
-            stylesheets=[font_stylesheet(config)], font_config=config
-        )
+            stylesheets=[font_stylesheet(config)], font_config=config, pdf_tags=True
+        )  # tagged, with the template's <html lang="ru">: screen readers read the document
         return io.BytesIO(pdf)

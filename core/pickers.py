@@ -22,47 +22,85 @@ def person_label(person) -> str:
 
 
 class SearchPicker(forms.Select):
-    """A select holding only the chosen records, with a search box that asks `url_name` for the others."""
+    """A select holding only the chosen records, with a search box that asks `url_name` for the others.
+
+    The search box is an ARIA 1.2 combobox (`static/js/picker.js`): the field's label names it (its `for`
+    points at the box), the results are a listbox, the count is announced by a status region. Several
+    chosen records are checkboxes (Tab and Space take one off), not a multiple select: an arrow key in a
+    multiple select would deselect all the others.
+    """
 
     url_name = ""
     placeholder = ""
-    search_label = ""
 
     def search_url(self) -> str:
         return reverse(self.url_name)
 
+    def id_for_label(self, id_):
+        return f"{id_}_search" if id_ else id_
+
     def render(self, name, value, attrs=None, renderer=None):
         final = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
-        final.setdefault("class", "form-select")
-        if self.allow_multiple_selected:
-            final.update(multiple=True, size=5)
-        search_id = f"{final.get('id', name)}_search"
+        base = escape(final.get("id", name))
+        search = self._search_box(base, final)
+        chosen = (
+            self._chosen_boxes(base, final, value)
+            if self.allow_multiple_selected
+            else self._select(final, value)
+        )
         return mark_safe(  # every part is escaped
-            f'<div class="picker" data-url="{escape(self.search_url())}">'
-            f'<input type="search" class="form-control form-control-sm mb-1 picker-search" id="{escape(search_id)}" '
-            f'autocomplete="off" placeholder="{escape(str(self.placeholder))}" '
-            f'aria-label="{escape(str(self.search_label))}">'
-            f'<div class="list-group picker-results mb-1"></div>'
-            f"<select{flatatt(final)}>{self._chosen_options(value)}</select></div>"
+            f'<div class="picker" data-url="{escape(self.search_url())}">{search}'
+            f'<ul class="list-group picker-results mb-1" role="listbox" id="{base}_listbox" hidden></ul>'
+            f'<div class="form-text picker-status mt-0 mb-1" role="status" id="{base}_status"></div>'
+            f"{chosen}</div>"
         )
 
-    def _chosen_options(self, value) -> str:
-        chosen = [v for v in self.format_value(value) if v]
-        options = "" if self.allow_multiple_selected else '<option value="">—</option>'
-        if not chosen:
-            return options
-        field = self.choices.field
-        records = field.queryset.filter(pk__in=[v for v in chosen if str(v).isdigit()])
-        return options + "".join(
-            f'<option value="{record.pk}" selected>{escape(field.label_from_instance(record))}</option>'
-            for record in records
+    def _search_box(self, base: str, final: dict) -> str:
+        described = (
+            f' aria-describedby="{escape(final["aria-describedby"])}"' if "aria-describedby" in final else ""
         )
+        invalid = ' aria-invalid="true"' if final.get("aria-invalid") else ""
+        return (
+            f'<input type="text" role="combobox" class="form-control picker-search mb-1{" is-invalid" if invalid else ""}" '
+            f'id="{base}_search" '
+            f'autocomplete="off" aria-autocomplete="list" aria-expanded="false" aria-controls="{base}_listbox" '
+            f'placeholder="{escape(str(self.placeholder))}"{described}{invalid}>'
+        )
+
+    def _select(self, final: dict, value) -> str:
+        final = {k: v for k, v in final.items() if k not in ("aria-describedby", "aria-invalid")}
+        final.setdefault("class", "form-select")
+        final["aria-label"] = _("Выбрано")
+        options = '<option value="">—</option>' + "".join(
+            f'<option value="{pk}" selected>{escape(label)}</option>' for pk, label in self._chosen(value)
+        )
+        return f"<select{flatatt(final)}>{options}</select>"
+
+    def _chosen_boxes(self, base: str, final: dict, value) -> str:
+        boxes = "".join(
+            f'<div class="form-check"><input class="form-check-input" type="checkbox" name="{escape(final["name"])}" '
+            f'value="{pk}" id="{base}_{pk}" checked><label class="form-check-label" for="{base}_{pk}">'
+            f"{escape(label)}</label></div>"
+            for pk, label in self._chosen(value)
+        )
+        return (
+            f'<div class="picker-chosen" role="group" aria-label="{escape(str(_("Выбранные")))}" '
+            f'data-name="{escape(final["name"])}" id="{base}">{boxes}</div>'
+        )
+
+    def _chosen(self, value) -> list[tuple[int, str]]:
+        chosen = [v for v in self.format_value(value) if v and str(v).isdigit()]
+        if not chosen:
+            return []
+        field = self.choices.field
+        return [
+            (record.pk, field.label_from_instance(record)) for record in field.queryset.filter(pk__in=chosen)
+        ]
 
 
 class PersonPicker(SearchPicker):
     url_name = "registry:person_search"
-    placeholder = _("Найти: начните вводить фамилию")
-    search_label = _("Найти человека")
+    placeholder = _("Начните вводить фамилию")
 
     def __init__(self, attrs=None, *, adults: bool = False):
         super().__init__(attrs)
@@ -76,8 +114,7 @@ class OrganizationPicker(SearchPicker):
     """A region has a thousand organisations: a select of all of them weighs 50 KB on every list page."""
 
     url_name = "directory:organization_search"
-    placeholder = _("Найти: начните вводить название")
-    search_label = _("Найти организацию")
+    placeholder = _("Начните вводить название")
 
 
 class PeoplePicker(PersonPicker, forms.SelectMultiple):

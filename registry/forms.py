@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import access
 from core.forms import CrispyForm, CrispyModelForm
-from core.pickers import pick_people
+from core.pickers import person_label, pick_people
 from core.widgets import FastSelect, FastSelectMultiple
 from directory.forms import YearFilterForm
 from directory.models import AcademicYear, MentoringForm, Organization, PersonCategory
@@ -111,12 +111,26 @@ class MemberForm(ScopedForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if "person" in self.fields:
+        if self.instance.pk:
+            self._keep_person()
+        else:
             taken = self._meta.model.objects.values("person_id")
             self.fields["person"].queryset = (
                 people_for(self.user).filter(is_anonymised=False).exclude(pk__in=taken)
             )
             pick_people(self, "person")
+
+    def _keep_person(self) -> None:
+        """An edit keeps the record's own person: a record is never moved to someone else."""
+        field = self.fields["person"]
+        field.queryset = Person.objects.filter(pk=self.instance.person_id).select_related("organization")
+        field.disabled = True  # the posted value is ignored: the instance's person stays
+        field.empty_label = None
+        field.label_from_instance = person_label
+        field.help_text = _(
+            "Запись принадлежит этому человеку и на другого не переносится: "
+            "для другого человека добавьте новую запись."
+        )
 
 
 class MentorForm(MemberForm):
@@ -167,7 +181,10 @@ class PairForm(ScopedForm):
             "organization": FastSelect,
         }
         help_texts = {
-            "mentees": _("Один наставляемый — пара, несколько — группа. Ctrl+щелчок выбирает нескольких.")
+            "mentees": _(
+                "Один наставляемый — пара, несколько — группа. Выбрать нескольких: Ctrl+щелчок; "
+                "с клавиатуры — Ctrl+стрелки и Ctrl+пробел."
+            )
         }
 
     def __init__(self, *args, **kwargs):
@@ -189,8 +206,9 @@ class PairForm(ScopedForm):
         self.fields["mentees"].queryset = mentees
         for name in ("mentor", "mentees"):
             self.fields[name].label_from_instance = _member_label
+            self.fields[name].widget.attrs["data-depends-on"] = "organization"
         if "organization" in self.fields:
-            self.fields["organization"].widget.attrs["data-reload-on-change"] = "organization"
+            self.fields["organization"].widget.attrs["data-refresh"] = "organization"
 
     def _chosen_organization(self):
         raw = (

@@ -113,7 +113,7 @@ class AnnualPdf(PdfDocument):
             "reports/pdf/annual_front.html", {**self.context, "front": True, "contents": contents}
         )
         front = HTML(string=front_html).render(**options)
-        return io.BytesIO(front.copy([*front.pages, *body.pages]).write_pdf())
+        return io.BytesIO(front.copy([*front.pages, *body.pages]).write_pdf(pdf_tags=True))
 
 
 def section_pages(document) -> dict[int, int]:

@@ -68,7 +68,7 @@ def _charts(history) -> list[tuple[str, SafeString]]:
         for report in history:
             indicator = next(i for i in report.indicators if i.code == code)
             rows.append((report.year.title, indicator.value, indicator.target))
-        charts.append((indicator.label, bar_chart(rows)))
+        charts.append((indicator.label, bar_chart(rows, title=indicator.label)))
     return charts
 
 

@@ -263,7 +263,11 @@ def test_every_named_url_has_a_row():
 
 @pytest.fixture
 def data(school_a, school_b):
-    """Records of school A (and one of B), for the pages that show one record."""
+    return permission_data(school_a, school_b)
+
+
+def permission_data(school_a, school_b) -> dict:
+    """Records of school A (and one of B), for the pages that show one record (the axe walk uses them too)."""
     person_a = PersonFactory(organization=school_a)
     mentor_a = MentorFactory(person__organization=school_a)
     mentee_a = MenteeFactory(person=person_a)

@@ -76,12 +76,14 @@ class PairFormMixin(PairView):
         messages.success(self.request, _("Пара сохранена."))
         return redirect(pair.get_absolute_url())
 
+    def get_initial(self):
+        """`?organization=` names the organisation whose people the form offers (static/js/mshn.js asks)."""
+        chosen = self.request.GET.get("organization")
+        return {**super().get_initial(), **({"organization": chosen} if chosen else {})}
+
 
 class PairCreate(PairFormMixin, ScopedCreateView):
     title = _("Новая пара или группа")
-
-    def get_initial(self):
-        return {**super().get_initial(), "organization": self.request.GET.get("organization")}
 
 
 class PairUpdate(PairFormMixin, ScopedUpdateView):

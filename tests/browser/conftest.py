@@ -68,7 +68,7 @@ def pick():
 
     def choose(page, select_id: str, typed: str, person) -> None:
         page.locator(f"#{select_id}_search").fill(typed)
-        picker = page.locator(f"#{select_id}_search").locator("xpath=..")
-        picker.locator(".picker-results button", has_text=person.full_name).click()
+        listbox = page.locator(f"#{select_id}_listbox")
+        listbox.get_by_role("option", name=person.full_name, exact=False).click()
 
     return choose

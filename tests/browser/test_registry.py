@@ -78,9 +78,30 @@ def test_methodist_filters_people_by_an_organisation_found_by_name(methodist, sc
     page.goto("/registry/people/")
     expect(page.locator("#id_organization")).to_be_hidden()  # nothing chosen: the search box alone
     page.locator("#id_organization_search").fill("Школа Б")
-    page.locator(".picker-results button", has_text="Школа Б").click()
+    page.get_by_role("option", name="Школа Б").click()
     expect(page.locator("#id_organization")).to_be_visible()
     page.get_by_role("button", name="Найти").click()
     expect(page.get_by_role("link", name="Боброва", exact=False)).to_be_visible()
     expect(page.get_by_text("Аистова")).to_have_count(0)
     expect(page.locator("#id_organization")).to_have_value(str(school_b.pk))
+
+
+def test_methodist_edits_a_mentor_and_a_mentee_keeping_their_people(methodist, people, login):
+    _form, mentor, mentee = people
+    page = login("metodist")
+    page.goto(f"/registry/mentors/{mentor.pk}/edit/")
+    expect(page.get_by_label("Человек")).to_have_value(str(mentor.person_id))
+    expect(page.get_by_label("Человек")).to_be_disabled()
+    page.get_by_label("Компетенции").fill("Классное руководство")
+    page.get_by_role("button", name="Сохранить").click()
+    expect(page.get_by_text("Сохранено.")).to_be_visible()
+    mentor.refresh_from_db()
+    assert (mentor.competences, mentor.person.last_name) == ("Классное руководство", "Наставникова")
+
+    page.goto(f"/registry/mentees/{mentee.pk}/edit/")
+    expect(page.get_by_label("Человек")).to_have_value(str(mentee.person_id))
+    page.get_by_label("Основной запрос").fill("Адаптация в коллективе")
+    page.get_by_role("button", name="Сохранить").click()
+    expect(page.get_by_text("Сохранено.")).to_be_visible()
+    mentee.refresh_from_db()
+    assert (mentee.main_request, mentee.person.last_name) == ("Адаптация в коллективе", "Молодцов")

@@ -120,6 +120,21 @@ def test_mentor_bank_and_person_page(as_methodist, school_a):
     assert "наставник" in page and "В банк наставников" not in page
 
 
+def test_mentor_edit_keeps_its_person_whatever_is_posted(as_methodist, school_a):
+    mentor = MentorFactory(person__organization=school_a, max_mentees=1)
+    other = PersonFactory(organization=school_a)
+    form_page = as_methodist.get(reverse("registry:mentor_update", args=[mentor.pk])).content.decode()
+    assert f'<option value="{mentor.person.pk}" selected>{mentor.person.full_name}' in form_page
+    response = as_methodist.post(
+        reverse("registry:mentor_update", args=[mentor.pk]),
+        {"person": other.pk, "entered_on": "01.09.2025", "max_mentees": "3", "status": "active"},
+    )
+    assert response["Location"] == mentor.get_absolute_url()
+    kept = mentor.person_id
+    mentor.refresh_from_db()
+    assert (mentor.person_id, mentor.max_mentees) == (kept, 3)
+
+
 def test_pair_history_shows_mentee_changes(as_methodist, school_a):
     mentor = MentorFactory(person__organization=school_a)
     first, second = (
