@@ -33,7 +33,12 @@ def variants(password: str) -> set[str]:
     """The password as guessed: lower case, without what surrounds the word, on either keyboard layout."""
     lowered = password.lower().replace("ё", "е")
     cores = {lowered, lowered.strip(AROUND), lowered.rstrip(AROUND), lowered.lstrip(AROUND)}
-    return {form for core in cores if core for form in (core, core.translate(TO_LATIN), core.translate(TO_CYRILLIC))}
+    return {
+        form
+        for core in cores
+        if core
+        for form in (core, core.translate(TO_LATIN), core.translate(TO_CYRILLIC))
+    }
 
 
 class RussianCommonPasswordValidator:

@@ -9,7 +9,16 @@ from django.urls import reverse
 
 from tests.conftest import PASSWORD, client_for
 
-COMMON = ["йцукенгш", "пароль123", "Пароль2026!", "ghbdtn2026", "фывапролдж", "parol-123", "Наставник1", "qwertyui"]
+COMMON = [
+    "йцукенгш",
+    "пароль123",
+    "Пароль2026!",
+    "ghbdtn2026",
+    "фывапролдж",
+    "parol-123",
+    "Наставник1",
+    "qwertyui",
+]
 
 
 @pytest.mark.parametrize("password", COMMON)
