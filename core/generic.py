@@ -105,6 +105,20 @@ class ScopedListView(AccessMixin, FilterView):
     def get_columns(self):
         return self.columns
 
+    def get_filterset(self, filterset_class):
+        """An unknown sort order (an old bookmark, an edited address) is dropped with a word, not an empty list."""
+        filterset = super().get_filterset(filterset_class)
+        unknown = [name for name in unknown_orderings(filterset) if name in filterset.data]
+        if not unknown:
+            return filterset
+        messages.warning(
+            self.request, _("Неизвестный порядок сортировки не применён: список показан в обычном порядке.")
+        )
+        data = filterset.data.copy()
+        for name in unknown:
+            data.pop(name)
+        return filterset_class(**{**self.get_filterset_kwargs(filterset_class), "data": data})
+
     def render_to_response(self, context, **kwargs):
         if self.export:
             return self.export_response(self.object_list)
@@ -136,6 +150,17 @@ class ScopedListView(AccessMixin, FilterView):
         context["import_url_name"] = self.import_url_name if context["may_edit"] else None
         context["export_url_name"] = self.export_url_name
         return context
+
+
+def unknown_orderings(filterset) -> list[str]:
+    """The sort fields of a bound filter form whose value is not one of their choices."""
+    if not filterset.is_bound:
+        return []
+    return [
+        name
+        for name, flt in filterset.filters.items()
+        if isinstance(flt, django_filters.OrderingFilter) and name in filterset.form.errors
+    ]
 
 
 def style_filters(filterset) -> None:
