@@ -43,7 +43,12 @@ def test_nul_byte_in_search_gets_the_russian_400(as_methodist, name):
 
 
 def test_control_character_in_a_form_saves_nothing(as_methodist, school_a):
-    data = {"last_name": "Ива\x01нова", "first_name": "Анна", "organization": school_a.pk, "category": "pedagogue"}
+    data = {
+        "last_name": "Ива\x01нова",
+        "first_name": "Анна",
+        "organization": school_a.pk,
+        "category": "pedagogue",
+    }
     response = as_methodist.post(reverse("registry:person_create"), data)
     refused(response, 400, "недопустимые управляющие символы")
 

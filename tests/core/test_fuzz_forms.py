@@ -220,7 +220,12 @@ def test_list_filters_survive_hostile_values(name, users, records, hypo):
     client = client_as(users["methodist"])
     url = reverse(name, kwargs=EXPECTED[name][0](records))
     page = client.get(url)
-    names = ["q", "sort", "page", *(page.context["filter"].form.fields if page.context and page.context.get("filter") else [])]
+    names = [
+        "q",
+        "sort",
+        "page",
+        *(page.context["filter"].form.fields if page.context and page.context.get("filter") else []),
+    ]
     query = hypo.draw(st.dictionaries(st.sampled_from(names), scalar.map(str), min_size=1, max_size=4))
     response = client.get(url, query)
     if response.status_code >= 500:
