@@ -30,7 +30,7 @@ class LoginForm(AuthenticationForm):
         try:
             return super().clean()
         except forms.ValidationError as error:
-            raise wait_error(self.request) or error
+            raise (wait_error(self.request) or error) from None
 
 
 class ThrottledPasswordChangeForm(PasswordChangeForm):
