@@ -15,6 +15,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import HttpResponseRedirect, JsonResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -239,12 +240,25 @@ class ScopedUpdateView(ScopedFormMixin, UpdateView):
         form.initial.setdefault(self.version_field, version_of(self.object))
         return form
 
-    def form_valid(self, form):
-        current = self.get_queryset().get(pk=self.object.pk)
-        loaded = form.cleaned_data.get(self.version_field)
-        if loaded and refuse_stale_edit(form, current, loaded, self.version_field):
+    def post(self, request, *args, **kwargs):
+        # The version check and the write are one step: the row stays locked until the save commits, so a
+        # concurrent save of the same record waits for this one and then finds the version changed.
+        with transaction.atomic():
+            self.object = lock_for_update(self.get_object())
+            form = self.get_form()
+            if form.is_valid() and not self.refused_as_stale(form):
+                return self.form_valid(form)
             return self.form_invalid(form)
-        return super().form_valid(form)
+
+    def refused_as_stale(self, form) -> bool:
+        loaded = form.cleaned_data.get(self.version_field)
+        return bool(loaded) and refuse_stale_edit(form, self.object, loaded, self.version_field)
+
+
+def lock_for_update(record):
+    """The record as last committed, its row locked until the transaction ends (a concurrent writer waits)."""
+    record.refresh_from_db(from_queryset=type(record)._default_manager.select_for_update())
+    return record
 
 
 def version_of(obj) -> str:
@@ -282,7 +296,7 @@ def concurrent_edit_message(obj, loaded: str) -> str:
     ) % {
         "who": _user_name(latest.history_user),
         "when": f"{timezone.localtime(latest.history_date):%H:%M}",
-        "fields": fields or _("поля не изменились"),
+        "fields": fields or _("изменены строки таблиц формы (например, мероприятия программы)"),
     }
 
 
