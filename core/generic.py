@@ -394,9 +394,9 @@ class RecordActionView(AccessMixin, FormView):
         return context
 
     def form_valid(self, form):
-        record = self.record()
         try:
-            url = self.act(record, form)
+            with transaction.atomic():  # a concurrent action on the record waits, then sees this one's result
+                url = self.act(lock_for_update(self.record()), form)
         except ValidationError as error:
             form.add_error(None, error)
             return self.form_invalid(form)

@@ -129,6 +129,7 @@ class MeetingUpdate(MeetingFormMixin, ScopedUpdateView):
         context = self.get_context_data(form=None, closed_message=services.closed_message())
         return self.render_to_response(context, status=status)
 
+
 class MeetingDelete(MeetingView, AccessMixin, DeleteView):
     """A draft may be deleted; its number is not given again."""
 

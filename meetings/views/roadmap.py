@@ -176,6 +176,7 @@ class RoadmapFromDecision(RoadmapCreate):
 class RoadmapUpdate(RoadmapFormMixin, ScopedUpdateView):
     title = _("Изменение пункта дорожной карты")
 
+
 class RoadmapCopy(RoadmapView, AccessMixin, FormView):
     """Starts a year's roadmap as a copy of another year's, deadlines moved by one year."""
 

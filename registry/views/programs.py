@@ -67,6 +67,7 @@ class ProgramUpdate(ProgramView, ScopedUpdateView):
         context = super().get_context_data(**kwargs)
         context["period"] = period_of(self.object.pair)
         return context
+
     def get_success_url(self):
         return self.object.pair.get_absolute_url()
 

@@ -10,9 +10,9 @@ from django.urls import reverse
 
 from accounts.models import Role
 from directory.models import Organization
-from registry.models import Person
+from registry.models import PairStatus, PairTransition, Person
 from tests.conftest import client_for
-from tests.factories import PersonFactory, UserFactory
+from tests.factories import MenteeFactory, MentorFactory, PairFactory, PersonFactory, UserFactory
 from tests.helpers import form_data
 
 
@@ -132,7 +132,9 @@ def test_simultaneous_saves_of_one_record_save_exactly_one(school_a):
         )
         saved = [r for r in responses if r.status_code == 302]
         refused = [r for r in responses if r.status_code == 200]
-        assert (len(saved), len(refused)) == (1, 1), f"attempt {attempt}: {[r.status_code for r in responses]}"
+        assert (len(saved), len(refused)) == (1, 1), (
+            f"attempt {attempt}: {[r.status_code for r in responses]}"
+        )
         assert STALE in refusal(refused[0])
         person.refresh_from_db()
         assert (person.position, person.last_name) in (("завуч", "Иванова"), ("учитель", "Петрова"))
@@ -146,3 +148,23 @@ def test_stale_edit_message_is_printed_once(as_methodist, coordinator_a, school_
     as_coordinator.post(url, {**theirs, "last_name": "Петрова"})
     page = as_methodist.post(url, {**mine, "position": "завуч"}).content.decode()
     assert page.count(STALE) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks: PostgreSQL")
+def test_simultaneous_workflow_steps_on_one_pair_take_exactly_one(school_a):
+    first = client_for(UserFactory(username="metodist", role=Role.METHODIST))
+    second = client_for(UserFactory(username="metodist2", role=Role.METHODIST))
+    pair = PairFactory(
+        mentor=MentorFactory(person__organization=school_a),
+        mentees=[MenteeFactory(person__organization=school_a)],
+        status=PairStatus.ACTIVE,
+    )
+    url = reverse("registry:pair_transition", args=[pair.pk])
+    responses = at_once(
+        (first, url, {"to_status": PairStatus.COMPLETED, "reason": "Программа выполнена"}),
+        (second, url, {"to_status": PairStatus.TERMINATED, "reason": "Наставник уволился"}),
+    )
+    assert sorted(r.status_code for r in responses) == [200, 302]
+    assert "нельзя перейти" in next(r for r in responses if r.status_code == 200).content.decode()
+    assert PairTransition.objects.filter(pair=pair).count() == 1
