@@ -80,7 +80,7 @@ value = st.one_of(scalar, st.lists(scalar, min_size=2, max_size=3))
 upload = st.builds(
     lambda content, name: SimpleUploadedFile(name, content),
     st.binary(max_size=2000),
-    st.sampled_from(["file.pdf", "file.docx", "file.xlsx", "file.png", "<x>.exe", "файл"]),
+    st.sampled_from(["file.pdf", "file.docx", "file.xlsx", "file.png", "<x>.exe", "файл", "a\x00b.pdf"]),
 )
 
 
