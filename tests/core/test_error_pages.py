@@ -72,4 +72,3 @@ def test_unknown_sort_is_ignored_with_a_message(as_methodist, school_a):
     assert response.status_code == 200
     assert len(response.context["rows"]) == 3
     assert "Неизвестный порядок сортировки" in response.content.decode()
-
