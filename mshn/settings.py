@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "banks",
     "meetings",
     "events",
+    "websites",
     "submissions",
     "reports",
 ]
@@ -92,6 +93,9 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# One cache for every worker process, in the database: a figure cached by one worker is dropped for all
+# of them when the data under it changes (`reports.freshness`). Its table is made by a migration.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "mshn_cache"}}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool("DATABASE_PREPARED", True):
     # Parameters bound by the server, and a statement run twice on a connection kept prepared: PostgreSQL
     # parses and plans the pages' queries once per connection instead of on every request (measured on

@@ -13,8 +13,9 @@ from banks.models import MentoringProgram, Practice, PracticeStatus, PracticeTra
 from directory.models import AcademicYear
 from events.models import Event, EventKind, Training
 from meetings.models import Meeting, MeetingStatus, RoadmapItem, RoadmapStatus
-from submissions.models import Campaign, CheckResult, Submission, SubmissionStatus
+from submissions.models import Campaign, Submission, SubmissionStatus
 from submissions.selectors import FIGURE_LABELS
+from websites.models import CheckResult
 
 pytestmark = pytest.mark.django_db(transaction=False)
 
