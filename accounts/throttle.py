@@ -19,7 +19,20 @@ from django.dispatch import receiver
 from django.utils import timezone
 
 from accounts.models import LoginFailures
-from core.security import client_ip
+
+
+def client_ip(request) -> str:
+    """The client's address for login throttling.
+
+    X-Forwarded-For is trusted only when TRUSTED_PROXY_COUNT says how many proxies append to it;
+    otherwise anyone could pick a fresh address for every guess.
+    """
+    proxies = settings.TRUSTED_PROXY_COUNT
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
+    if proxies > 0 and len(hops) >= proxies:
+        return hops[-proxies]
+    return request.META.get("REMOTE_ADDR", "")
 
 
 def account_key(username: str) -> str:

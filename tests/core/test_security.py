@@ -18,8 +18,8 @@ from django.test import Client, RequestFactory, override_settings
 from django.urls import reverse
 
 from accounts.models import LoginFailures
-from accounts.throttle import record_failure, wait_before_login
-from core.security import CONTENT_SECURITY_POLICY, client_ip
+from accounts.throttle import client_ip, record_failure, wait_before_login
+from core.security import CONTENT_SECURITY_POLICY
 from tests.conftest import PASSWORD, client_for
 
 TEMPLATES = Path(settings.BASE_DIR) / "templates"
