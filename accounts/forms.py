@@ -7,7 +7,7 @@ from django.contrib.auth import authenticate
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.utils.translation import gettext as _
 
-from accounts.throttle import clear_account, minutes_text
+from accounts.throttle import clear_account, wait_text
 
 
 def wait_error(request) -> forms.ValidationError | None:
@@ -20,7 +20,7 @@ def wait_error(request) -> forms.ValidationError | None:
             "Слишком много неудачных попыток входа для этого имени или с этого адреса. Повторите через %(wait)s "
             "Если вы забыли пароль, обратитесь к руководителю МШН или администратору."
         )
-        % {"wait": minutes_text(wait)},
+        % {"wait": wait_text(wait)},
         code="login_wait",
     )
 

@@ -101,6 +101,6 @@ def forget_failures(sender, request, user, **kwargs):
     clear_account(user.get_username())
 
 
-def minutes_text(wait: datetime.timedelta) -> str:
+def wait_text(wait: datetime.timedelta) -> str:
     seconds = max(1, int(wait.total_seconds() + 0.999))
-    return f"{seconds} с" if seconds < 60 else f"{(seconds + 59) // 60} мин."
+    return f"{seconds} с." if seconds < 60 else f"{(seconds + 59) // 60} мин."

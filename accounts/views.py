@@ -23,17 +23,18 @@ class LoginView(auth_views.LoginView):
         return super().dispatch(request, *args, **kwargs)
 
     def form_valid(self, form):
-        previous = self.request.user
-        if previous.is_authenticated and previous.pk != form.get_user().pk:
-            logout(self.request)
-            response = super().form_valid(form)
+        previous, user = self.request.user, form.get_user()
+        switched = previous.is_authenticated and previous.pk != user.pk
+        if switched:
+            logout(self.request)  # as the «Выйти» button does: signals, a new session
+        response = super().form_valid(form)
+        if switched:
             messages.info(
                 self.request,
                 _("Вы вышли из учётной записи «%(old)s» и вошли как «%(new)s».")
-                % {"old": previous.get_username(), "new": form.get_user().get_username()},
+                % {"old": previous.get_username(), "new": user.get_username()},
             )
-            return response
-        return super().form_valid(form)
+        return response
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
