@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "websites",
     "submissions",
     "reports",
+    "home",
+    "demo",
 ]
 
 MIDDLEWARE = [

@@ -42,8 +42,10 @@ class PersonQuerySet(models.QuerySet):
         max_age = settings.YOUNG_PEDAGOGUE_MAX_AGE
         born_after = years_before(on, max_age)
         by_age = Q(birth_date__gt=born_after) | Q(birth_date__isnull=True, birth_year__gt=on.year - max_age)
+        # Working on that day already: one who starts later is not a pedagogue of that year yet.
         by_experience = Q(
-            experience_start__gt=years_before(on, settings.YOUNG_PEDAGOGUE_MAX_EXPERIENCE_YEARS)
+            experience_start__gt=years_before(on, settings.YOUNG_PEDAGOGUE_MAX_EXPERIENCE_YEARS),
+            experience_start__lte=on,
         )
         return self.filter(
             Q(category=PersonCategory.PEDAGOGUE, is_anonymised=False)
@@ -151,7 +153,7 @@ class Person(models.Model):
         else:
             by_age = self.birth_year is not None and self.birth_year > day.year - max_age
         start, max_experience = self.experience_start, settings.YOUNG_PEDAGOGUE_MAX_EXPERIENCE_YEARS
-        return by_age and start is not None and start > years_before(day, max_experience)
+        return by_age and start is not None and years_before(day, max_experience) < start <= day
 
     @property
     def has_mentor(self) -> bool:
@@ -481,3 +483,23 @@ class Activity(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class ViewLog(models.Model):
+    """A coordinator opened a person's card (personal data): who, whose, when."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("пользователь"), null=True, on_delete=models.SET_NULL
+    )
+    person = models.ForeignKey(
+        Person, verbose_name=_("человек"), related_name="view_logs", on_delete=models.CASCADE
+    )
+    viewed_at = models.DateTimeField(_("когда"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("просмотр карточки")
+        verbose_name_plural = _("просмотры карточек")
+        ordering = ["-viewed_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.person_id} ({self.viewed_at:%d.%m.%Y %H:%M})"

@@ -12,7 +12,8 @@ from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 
-from accounts.models import Role, User
+from accounts.models import User
+from core.access import Role
 from submissions.models import Submission
 
 logger = logging.getLogger(__name__)

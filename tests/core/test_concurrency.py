@@ -8,7 +8,7 @@ import pytest
 from django.db import connection, connections
 from django.urls import reverse
 
-from accounts.models import Role
+from core.access import Role
 from directory.models import Organization
 from registry.models import PairStatus, PairTransition, Person
 from tests.conftest import client_for
