@@ -96,7 +96,7 @@ DATABASES = {
     )
 }
 # One cache for every worker process, in the database: a figure cached by one worker is dropped for all
-# of them when the data under it changes (`reports.freshness`). Its table is made by a migration.
+# of them when the data under it changes (`core.freshness`). Its table is made by a migration.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "mshn_cache"}}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool("DATABASE_PREPARED", True):
     # Parameters bound by the server, and a statement run twice on a connection kept prepared: PostgreSQL
