@@ -38,3 +38,18 @@ class User(AbstractUser):
     @property
     def full_name(self) -> str:
         return " ".join(p for p in (self.last_name, self.first_name, self.middle_name) if p)
+
+
+class LoginFailures(models.Model):
+    """Recent wrong passwords against one account or from one address (accounts/throttle.py)."""
+
+    key = models.CharField(max_length=300, unique=True)  # "account:<login>" or "address:<ip>"
+    count = models.PositiveIntegerField(default=0)
+    last_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("неудачные входы")
+        verbose_name_plural = _("неудачные входы")
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.count}"

@@ -96,10 +96,15 @@ def write_manifest(target: Path, files: list[Path], vendor: str) -> None:
     (target / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
 
 
+def backup_name(moment) -> str:
+    """The folder of a backup taken at `moment`: the local time (TIME_ZONE) people read on the clock."""
+    return timezone.localtime(moment).strftime("%Y%m%d-%H%M%S-%f")
+
+
 def make_backup(root: Path, database: dict | None = None) -> Path:
     """Writes a new backup folder under root and returns it."""
     database = database or settings.DATABASES["default"]
-    target = root / timezone.now().strftime("%Y%m%d-%H%M%S-%f")
+    target = root / backup_name(timezone.now())
     target.mkdir(parents=True)
     files = [dump_database(database, target), archive_media(Path(settings.MEDIA_ROOT), target)]
     write_manifest(target, files, vendor_of(database))

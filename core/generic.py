@@ -16,6 +16,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import HttpResponseRedirect, JsonResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -111,6 +112,20 @@ class ScopedListView(AccessMixin, FilterView):
     def get_columns(self):
         return self.columns
 
+    def get_filterset(self, filterset_class):
+        """An unknown sort order (an old bookmark, an edited address) is dropped with a word, not an empty list."""
+        filterset = super().get_filterset(filterset_class)
+        unknown = [name for name in unknown_orderings(filterset) if name in filterset.data]
+        if not unknown:
+            return filterset
+        messages.warning(
+            self.request, _("Неизвестный порядок сортировки не применён: список показан в обычном порядке.")
+        )
+        data = filterset.data.copy()
+        for name in unknown:
+            data.pop(name)
+        return filterset_class(**{**self.get_filterset_kwargs(filterset_class), "data": data})
+
     def render_to_response(self, context, **kwargs):
         if self.export:
             return self.export_response(self.object_list)
@@ -142,6 +157,17 @@ class ScopedListView(AccessMixin, FilterView):
         context["import_url_name"] = self.import_url_name if context["may_edit"] else None
         context["export_url_name"] = self.export_url_name
         return context
+
+
+def unknown_orderings(filterset) -> list[str]:
+    """The sort fields of a bound filter form whose value is not one of their choices."""
+    if not filterset.is_bound:
+        return []
+    return [
+        name
+        for name, flt in filterset.filters.items()
+        if isinstance(flt, django_filters.OrderingFilter) and name in filterset.form.errors
+    ]
 
 
 def style_filters(filterset) -> None:
@@ -220,12 +246,25 @@ class ScopedUpdateView(ScopedFormMixin, UpdateView):
         form.initial.setdefault(self.version_field, version_of(self.object))
         return form
 
-    def form_valid(self, form):
-        current = self.get_queryset().get(pk=self.object.pk)
-        loaded = form.cleaned_data.get(self.version_field)
-        if loaded and refuse_stale_edit(form, current, loaded, self.version_field):
+    def post(self, request, *args, **kwargs):
+        # The version check and the write are one step: the row stays locked until the save commits, so a
+        # concurrent save of the same record waits for this one and then finds the version changed.
+        with transaction.atomic():
+            self.object = lock_for_update(self.get_object())
+            form = self.get_form()
+            if form.is_valid() and not self.refused_as_stale(form):
+                return self.form_valid(form)
             return self.form_invalid(form)
-        return super().form_valid(form)
+
+    def refused_as_stale(self, form) -> bool:
+        loaded = form.cleaned_data.get(self.version_field)
+        return bool(loaded) and refuse_stale_edit(form, self.object, loaded, self.version_field)
+
+
+def lock_for_update(record):
+    """The record as last committed, its row locked until the transaction ends (a concurrent writer waits)."""
+    record.refresh_from_db(from_queryset=type(record)._default_manager.select_for_update())
+    return record
 
 
 def version_of(obj) -> str:
@@ -263,7 +302,7 @@ def concurrent_edit_message(obj, loaded: str) -> str:
     ) % {
         "who": _user_name(latest.history_user),
         "when": f"{timezone.localtime(latest.history_date):%H:%M}",
-        "fields": fields or _("поля не изменились"),
+        "fields": fields or _("изменены строки таблиц формы (например, мероприятия программы)"),
     }
 
 
@@ -361,9 +400,9 @@ class RecordActionView(AccessMixin, FormView):
         return context
 
     def form_valid(self, form):
-        record = self.record()
         try:
-            url = self.act(record, form)
+            with transaction.atomic():  # a concurrent action on the record waits, then sees this one's result
+                url = self.act(lock_for_update(self.record()), form)
         except ValidationError as error:
             form.add_error(None, error)
             return self.form_invalid(form)

@@ -1,8 +1,6 @@
-"""Response headers and request facts that keep the site safe behind its reverse proxy."""
+"""Response headers that keep the site safe."""
 
 from __future__ import annotations
-
-from django.conf import settings
 
 # No inline scripts or styles anywhere: scripts live in static/js, styles in static/css.
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -29,17 +27,3 @@ class ContentSecurityPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         return response
-
-
-def client_ip(request) -> str:
-    """The client's address for login throttling.
-
-    X-Forwarded-For is trusted only when TRUSTED_PROXY_COUNT says how many proxies append to it;
-    otherwise anyone could pick a fresh address for every guess.
-    """
-    proxies = settings.TRUSTED_PROXY_COUNT
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
-    if proxies > 0 and len(hops) >= proxies:
-        return hops[-proxies]
-    return request.META.get("REMOTE_ADDR", "")

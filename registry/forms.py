@@ -27,7 +27,7 @@ from registry.models import (
     Person,
 )
 from registry.personal_data import REASON_MAX_LENGTH
-from registry.selectors import mentees_for, people_for
+from registry.selectors import MEMBER_ORG, mentees_for, people_for
 from registry.young import default_year
 
 
@@ -194,7 +194,11 @@ class PairForm(ScopedForm):
         # Only the chosen organisation's people are offered (a region has tens of thousands), plus the
         # partners' and colleges' representatives, who serve several organisations where the form allows.
         outside = Q(person__category__in=[PersonCategory.EMPLOYER, PersonCategory.STUDENT])
-        mentors = Mentor.objects.select_related("person__organization").exclude(status=MentorStatus.LEFT)
+        # Only people the user may see (a coordinator: their own organisation's), and the pair's own mentor.
+        mentors = access.scope(self.user, Mentor.objects.all(), MEMBER_ORG) | Mentor.objects.filter(
+            pk=self.instance.mentor_id
+        )
+        mentors = mentors.select_related("person__organization").exclude(status=MentorStatus.LEFT)
         mentees = mentees_for(self.user)
         if organization is None:
             mentors, mentees = mentors.none(), mentees.none()

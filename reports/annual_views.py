@@ -93,14 +93,16 @@ class AnnualTextView(AnnualMixin, FormView):
         return kwargs
 
     def form_valid(self, form):
-        current = AnnualText.objects.filter(
-            year=form.instance.year, organization=form.instance.organization
-        ).first()
-        loaded = form.cleaned_data["loaded_version"]
-        if current is not None and refuse_stale_edit(form, current, loaded, "loaded_version"):
-            return self.form_invalid(form)
         try:
-            with transaction.atomic():
+            with transaction.atomic():  # the version check and the write in one step, under the row lock
+                current = (
+                    AnnualText.objects.select_for_update()
+                    .filter(year=form.instance.year, organization=form.instance.organization)
+                    .first()
+                )
+                loaded = form.cleaned_data["loaded_version"]
+                if current is not None and refuse_stale_edit(form, current, loaded, "loaded_version"):
+                    return self.form_invalid(form)
                 form.save()
         except IntegrityError:  # another user wrote the first text of this report at the same moment
             form.add_error(None, concurrent_edit_message(form.instance, ""))

@@ -129,12 +129,6 @@ class MeetingUpdate(MeetingFormMixin, ScopedUpdateView):
         context = self.get_context_data(form=None, closed_message=services.closed_message())
         return self.render_to_response(context, status=status)
 
-    def form_valid(self, form):
-        # The row lock makes the version check and the save one step against a concurrent editor.
-        with transaction.atomic():
-            Meeting.objects.select_for_update().only("pk").get(pk=self.object.pk)
-            return super().form_valid(form)
-
 
 class MeetingDelete(MeetingView, AccessMixin, DeleteView):
     """A draft may be deleted; its number is not given again."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse, reverse_lazy
@@ -176,12 +175,6 @@ class RoadmapFromDecision(RoadmapCreate):
 
 class RoadmapUpdate(RoadmapFormMixin, ScopedUpdateView):
     title = _("Изменение пункта дорожной карты")
-
-    def form_valid(self, form):
-        # The row lock makes the version check and the save one step against a concurrent editor.
-        with transaction.atomic():
-            RoadmapItem.objects.select_for_update().only("pk").get(pk=self.object.pk)
-            return super().form_valid(form)
 
 
 class RoadmapCopy(RoadmapView, AccessMixin, FormView):

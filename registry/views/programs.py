@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.db import transaction
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import path
@@ -69,12 +68,6 @@ class ProgramUpdate(ProgramView, ScopedUpdateView):
         context = super().get_context_data(**kwargs)
         context["period"] = period_of(self.object.pair)
         return context
-
-    def form_valid(self, form):
-        # The row lock makes the version check and the save one step against a concurrent editor.
-        with transaction.atomic():
-            Program.objects.select_for_update().only("pk").get(pk=self.object.pk)
-            return super().form_valid(form)
 
     def get_success_url(self):
         return self.object.pair.get_absolute_url()

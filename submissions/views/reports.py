@@ -16,7 +16,6 @@ from core.generic import (
     ScopedListView,
     ScopedUpdateView,
     redirect_with_message,
-    refuse_stale_edit,
 )
 from submissions import selectors, services
 from submissions.filters import SubmissionFilter
@@ -119,10 +118,6 @@ class SubmissionUpdate(SubmissionView, ScopedUpdateView):
         return submission
 
     def form_valid(self, form):
-        current = self.get_queryset().get(pk=self.object.pk)
-        loaded = form.cleaned_data.get(self.version_field)
-        if loaded and refuse_stale_edit(form, current, loaded, self.version_field):
-            return self.form_invalid(form)
         try:
             services.save_denominators(form.instance, user=self.request.user)
         except ValidationError as error:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import uuid
 from pathlib import Path
 from urllib.parse import quote
@@ -12,6 +13,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from banks.models import NormativeDocument
+from core.backups import backup_name
 from directory.models import Organization
 from registry.models import Mentee, Mentor, Pair, Person
 from tests.banks.factories import NormativeDocumentFactory, pdf_upload
@@ -102,3 +104,9 @@ def test_restore_refuses_a_damaged_backup(records, tmp_path, empty_database):
 def counts_in_tables(url: str) -> int:
     with psycopg.connect(url) as restored:
         return restored.execute("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'").fetchone()[0]
+
+
+def test_backup_folder_is_named_in_local_time():
+    """A backup taken at 03:00 by the cron of Vladivostok is named 0300, not 1700 of the previous day (UTC)."""
+    moment = datetime.datetime(2026, 3, 9, 17, 0, 5, tzinfo=datetime.UTC)
+    assert backup_name(moment) == "20260310-030005-000000"

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import threading
+
+import pytest
+from django.db import connection, connections
 from django.urls import reverse
 
 from core.access import Role
 from directory.models import Organization
-from registry.models import Person
+from registry.models import PairStatus, PairTransition, Person
 from tests.conftest import client_for
-from tests.factories import PersonFactory, UserFactory
+from tests.factories import MenteeFactory, MentorFactory, PairFactory, PersonFactory, UserFactory
 from tests.helpers import form_data
 
 
@@ -86,3 +90,81 @@ def test_forged_version_is_refused_with_the_plain_message(as_methodist, school_a
         response = as_methodist.post(url, {**opened_form(as_methodist, url), "_loaded_version": forged})
         assert "Запись уже изменил другой пользователь" in refusal(response)
     assert Person.objects.get(pk=person.pk).position == "учитель"
+
+
+# Two saves at the same moment, on PostgreSQL with real threads: exactly one is saved, the other is told.
+
+STALE = "Запись уже изменил другой пользователь"
+
+
+def at_once(*posts):
+    """Runs the (client, url, data) posts in threads released together; their responses in order."""
+    barrier = threading.Barrier(len(posts))
+    responses = [None] * len(posts)
+
+    def run(index, client, url, data):
+        try:
+            barrier.wait()
+            responses[index] = client.post(url, data)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(i, *post)) for i, post in enumerate(posts)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    return responses
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks: PostgreSQL")
+def test_simultaneous_saves_of_one_record_save_exactly_one(school_a):
+    methodist = UserFactory(username="metodist", role=Role.METHODIST)
+    coordinator = UserFactory(username="kurator_a", role=Role.COORDINATOR, organization=school_a)
+    for attempt in range(6):
+        person = PersonFactory(organization=school_a, position="учитель", last_name="Иванова")
+        url = reverse("registry:person_update", args=[person.pk])
+        first, second = client_for(methodist), client_for(coordinator)
+        mine, theirs = opened_form(first, url), opened_form(second, url)
+        responses = at_once(
+            (first, url, {**mine, "position": "завуч"}), (second, url, {**theirs, "last_name": "Петрова"})
+        )
+        saved = [r for r in responses if r.status_code == 302]
+        refused = [r for r in responses if r.status_code == 200]
+        assert (len(saved), len(refused)) == (1, 1), (
+            f"attempt {attempt}: {[r.status_code for r in responses]}"
+        )
+        assert STALE in refusal(refused[0])
+        person.refresh_from_db()
+        assert (person.position, person.last_name) in (("завуч", "Иванова"), ("учитель", "Петрова"))
+
+
+def test_stale_edit_message_is_printed_once(as_methodist, coordinator_a, school_a):
+    person = PersonFactory(organization=school_a, last_name="Иванова")
+    url = reverse("registry:person_update", args=[person.pk])
+    as_coordinator = client_for(coordinator_a)
+    mine, theirs = opened_form(as_methodist, url), opened_form(as_coordinator, url)
+    as_coordinator.post(url, {**theirs, "last_name": "Петрова"})
+    page = as_methodist.post(url, {**mine, "position": "завуч"}).content.decode()
+    assert page.count(STALE) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks: PostgreSQL")
+def test_simultaneous_workflow_steps_on_one_pair_take_exactly_one(school_a):
+    first = client_for(UserFactory(username="metodist", role=Role.METHODIST))
+    second = client_for(UserFactory(username="metodist2", role=Role.METHODIST))
+    pair = PairFactory(
+        mentor=MentorFactory(person__organization=school_a),
+        mentees=[MenteeFactory(person__organization=school_a)],
+        status=PairStatus.ACTIVE,
+    )
+    url = reverse("registry:pair_transition", args=[pair.pk])
+    responses = at_once(
+        (first, url, {"to_status": PairStatus.COMPLETED, "reason": "Программа выполнена"}),
+        (second, url, {"to_status": PairStatus.TERMINATED, "reason": "Наставник уволился"}),
+    )
+    assert sorted(r.status_code for r in responses) == [200, 302]
+    assert "нельзя перейти" in next(r for r in responses if r.status_code == 200).content.decode()
+    assert PairTransition.objects.filter(pair=pair).count() == 1

@@ -48,7 +48,7 @@ FUZZ = settings(
 
 # --- hostile values ------------------------------------------------------------------------------
 
-SAFE_CHARACTERS = st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00")
+HOSTILE_CHARACTERS = st.characters(blacklist_categories=("Cs",))  # NUL and the other control characters too
 SNIPPETS = [
     "<script>alert(1)</script>",
     '"><img src=x onerror=alert(1)>',
@@ -60,6 +60,8 @@ SNIPPETS = [
     "{{ 7*7 }}{% debug %}",
     "../../etc/passwd",
     "‮gnp.exe",
+    "ab\x00cd",
+    "\x01\x08\x0b\x1f\x7f",
 ]
 NUMBERS = [
     "-1",
@@ -78,7 +80,7 @@ DATES = ["2025-02-30", "31.02.2025", "0000-00-00", "99999-01-01", "01.13.2025", 
 IDS = ["999999999", "-5", "0", "1 OR 1=1", "1;2", "9223372036854775808", "abc"]
 
 scalar = st.one_of(
-    st.text(SAFE_CHARACTERS, max_size=60),
+    st.text(HOSTILE_CHARACTERS, max_size=60),
     st.sampled_from(SNIPPETS + NUMBERS + DATES + IDS),
     st.builds(lambda s, n: s * n, st.sampled_from(["ж", "<b>", "x"]), st.integers(300, 20000)),
     st.integers(-(2**70), 2**70).map(str),
@@ -88,7 +90,7 @@ value = st.one_of(scalar, st.lists(scalar, min_size=2, max_size=3))
 upload = st.builds(
     lambda content, name: SimpleUploadedFile(name, content),
     st.binary(max_size=2000),
-    st.sampled_from(["file.pdf", "file.docx", "file.xlsx", "file.png", "<x>.exe", "файл"]),
+    st.sampled_from(["file.pdf", "file.docx", "file.xlsx", "file.png", "<x>.exe", "файл", "a\x00b.pdf"]),
 )
 
 
@@ -173,6 +175,10 @@ def check_post(client: Client, url: str, posted: dict) -> None:
         pytest.fail(f"server error on {url} with {posted!r}\n{trace}")
     if response.status_code == 302:
         return
+    if response.status_code == 400:  # a control character: refused as a whole, in Russian
+        assert "Неверный запрос" in response.content.decode()
+        assert row_counts() == before, f"{url} refused the request but changed the database"
+        return
     assert response.status_code == 200, response.status_code
     refused = [f for f in forms_in(response.context) if has_errors(f)] or response.context.get("errors")
     assert refused, f"{url} re-rendered without an error"
@@ -210,6 +216,34 @@ def test_form_survives_hostile_values(name, who, users, records, hypo):
             fields.update(fields_of(form))
         assert fields, f"{name}: no form in the page context"
         check_post(client, url, payload(hypo.draw, fields))
+
+
+# --- the lists' filters and search -------------------------------------------------------------
+
+LISTS = sorted(name for name in EXPECTED if name.endswith(("_list", "_search")))
+
+
+@pytest.mark.parametrize("name", LISTS)
+@FUZZ
+@given(hypo=st.data())
+def test_list_filters_survive_hostile_values(name, users, records, hypo):
+    client = client_as(users["methodist"])
+    url = reverse(name, kwargs=EXPECTED[name][0](records))
+    page = client.get(url)
+    names = [
+        "q",
+        "sort",
+        "page",
+        *(page.context["filter"].form.fields if page.context and page.context.get("filter") else []),
+    ]
+    query = hypo.draw(st.dictionaries(st.sampled_from(names), scalar.map(str), min_size=1, max_size=4))
+    response = client.get(url, query)
+    if response.status_code >= 500:
+        trace = "".join(traceback.format_exception(*response.exc_info)) if response.exc_info else ""
+        pytest.fail(f"server error on {url} with {query!r}\n{trace}")
+    assert response.status_code in (200, 400, 404 if "page" in query else 200), response.status_code
+    if response.status_code == 400:
+        assert "Неверный запрос" in response.content.decode()
 
 
 # --- the XLSX imports ----------------------------------------------------------------------------

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+import io
 import os
 import re
 import subprocess
@@ -10,10 +12,14 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
+from django.db.models import F
 from django.test import Client, RequestFactory, override_settings
 from django.urls import reverse
 
-from core.security import CONTENT_SECURITY_POLICY, client_ip
+from accounts.models import LoginFailures
+from accounts.throttle import client_ip, record_failure, wait_before_login
+from core.security import CONTENT_SECURITY_POLICY
 from tests.conftest import PASSWORD, client_for
 
 TEMPLATES = Path(settings.BASE_DIR) / "templates"
@@ -65,7 +71,9 @@ def test_secret_key_is_read_from_a_file(tmp_path):
     assert result.stdout.strip() == "from-the-file-0123456789", result.stderr
 
 
-# Login throttling (django-axes): five failures lock the account and the address for a while.
+# Login throttling (accounts/throttle.py): growing waits per account and per address.
+
+WAIT = "Слишком много неудачных попыток входа"
 
 
 def log_in(client: Client, username: str, password: str, address: str = "10.0.0.1"):
@@ -73,23 +81,55 @@ def log_in(client: Client, username: str, password: str, address: str = "10.0.0.
     return client.post(reverse("login"), data, REMOTE_ADDR=address)
 
 
-def test_five_failures_lock_the_account_with_a_russian_page(methodist):
+def signed_in(client: Client) -> bool:
+    return "_auth_user_id" in client.session
+
+
+def time_passes(seconds: float) -> None:
+    """Every recorded failure moves `seconds` into the past."""
+    LoginFailures.objects.update(last_at=F("last_at") - datetime.timedelta(seconds=seconds))
+
+
+def test_valid_logins_of_another_account_do_not_reset_the_failures(methodist, coordinator_a):
+    attacker = Client()
+    for attempt in range(16):
+        log_in(attacker, "metodist", f"guess-{attempt}")
+        assert log_in(Client(), "kurator_a", PASSWORD).status_code == 302  # the attacker's own account
+    response = log_in(attacker, "metodist", PASSWORD)
+    assert response.status_code == 200
+    assert WAIT in response.content.decode()
+    assert not signed_in(attacker)
+
+
+def test_five_failures_make_the_account_wait_half_a_minute_not_a_quarter_hour(methodist):
     client = Client()
     for attempt in range(5):
         log_in(client, "metodist", "wrong", address=f"10.0.0.{attempt + 1}")
     response = log_in(client, "metodist", PASSWORD, address="10.0.1.1")
-    assert response.status_code == 429
-    assert "Вход временно заблокирован" in response.content.decode()
-    assert "через 15 мин." in response.content.decode()
-    assert "_auth_user_id" not in client.session
+    assert "Повторите через 30 с" in response.content.decode()
+    assert not signed_in(client)
+    time_passes(31)
+    assert log_in(client, "metodist", PASSWORD, address="10.0.1.1").status_code == 302
 
 
-def test_five_failures_lock_the_address(methodist, department):
+def test_each_failure_after_the_free_ones_doubles_the_wait(methodist):
+    request = RequestFactory().post("/", REMOTE_ADDR="10.0.0.1")
+    waits = []
+    for _ in range(10):
+        record_failure(request, "metodist")
+        waits.append(round(wait_before_login(request, "metodist").total_seconds()))
+        time_passes(3600)
+    assert waits[:4] == [0, 0, 0, 0]
+    assert [round(w, -1) for w in waits[4:]] == [30, 60, 120, 240, 480, 900]  # then 15 min at most
+
+
+def test_tries_while_waiting_do_not_count(methodist):
     client = Client()
-    for attempt in range(5):
-        log_in(client, f"nobody{attempt}", "wrong")
-    assert log_in(client, "metodist", PASSWORD).status_code == 429
-    assert log_in(client, "metodist", PASSWORD, address="10.0.0.2").status_code == 302
+    for _ in range(5):
+        log_in(client, "metodist", "wrong")
+    for _ in range(10):
+        log_in(client, "metodist", "wrong")
+    assert LoginFailures.objects.get(key="account:metodist").count == 5
 
 
 def test_four_failures_still_let_the_right_password_in(methodist):
@@ -101,23 +141,51 @@ def test_four_failures_still_let_the_right_password_in(methodist):
     assert log_in(client, "metodist", PASSWORD).status_code == 302
 
 
-def test_success_resets_the_failures(methodist):
+def test_own_success_clears_only_the_own_account(methodist, department):
     client = Client()
     for _ in range(4):
         log_in(client, "metodist", "wrong")
+        log_in(client, "otdel", "wrong")
     assert log_in(client, "metodist", PASSWORD).status_code == 302
-    other = Client()
-    for _ in range(4):
-        log_in(other, "metodist", "wrong")
-    assert log_in(other, "metodist", PASSWORD).status_code == 302
+    assert not LoginFailures.objects.filter(key="account:metodist").exists()
+    assert LoginFailures.objects.get(key="account:otdel").count == 4
+    assert LoginFailures.objects.get(key="address:10.0.0.1").count == 8
 
 
-def test_lockout_ends_after_the_cooloff(methodist):
+def test_an_address_guessing_many_accounts_waits(methodist):
     client = Client()
-    for _ in range(5):
+    for attempt in range(20):
+        log_in(client, f"nobody{attempt}", "wrong")
+    assert WAIT in log_in(client, "metodist", PASSWORD).content.decode()
+    assert log_in(Client(), "metodist", PASSWORD, address="10.0.0.2").status_code == 302
+
+
+def test_unlock_login_lifts_the_wait(methodist):
+    client = Client()
+    for _ in range(6):
         log_in(client, "metodist", "wrong")
-    with override_settings(AXES_COOLOFF_TIME=lambda request: __import__("datetime").timedelta(0)):
-        assert log_in(client, "metodist", PASSWORD).status_code == 302
+    call_command("unlock_login", "metodist", "--address", "10.0.0.1", stdout=io.StringIO())
+    assert log_in(client, "metodist", PASSWORD).status_code == 302
+
+
+def test_wrong_old_passwords_of_the_password_change_wait_too(methodist):
+    client = client_for(methodist)
+    new = {"new_password1": "Kedr-na-sopke-17", "new_password2": "Kedr-na-sopke-17"}
+    for attempt in range(8):
+        client.post(reverse("password_change"), {"old_password": f"guess-{attempt}", **new})
+    response = client.post(reverse("password_change"), {"old_password": PASSWORD, **new})
+    assert WAIT in response.content.decode()
+    methodist.refresh_from_db()
+    assert methodist.check_password(PASSWORD)
+
+
+def test_signing_in_as_another_account_signs_out_the_first(methodist, coordinator_a):
+    client = client_for(coordinator_a)
+    response = log_in(client, "metodist", PASSWORD)
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(methodist.pk)
+    page = client.get(response["Location"], follow=True).content.decode()
+    assert "Вы вышли из учётной записи «kurator_a» и вошли как «metodist»" in page
 
 
 def test_client_ip_ignores_forwarded_for_without_trusted_proxy():

@@ -231,3 +231,20 @@ def test_pair_page_names_it_the_same_in_title_breadcrumb_and_heading(
     program = as_methodist.get(reverse("registry:program_update", args=[pair.pk])).content.decode()
     assert f'<a href="{pair.get_absolute_url()}">{name}</a>' in program  # the program's crumb to its pair
     assert f"Группа: {mentor_a} — " in as_methodist.get(group.get_absolute_url()).content.decode()
+
+
+def test_coordinators_pair_form_offers_only_people_of_their_scope(
+    as_coordinator_a, as_methodist, school_a, school_b, mentor_a, young_a
+):
+    employer_b = MentorFactory(person=PersonFactory(organization=school_b, category="employer"))
+    student_b = MentorFactory(person=PersonFactory(organization=school_b, category="student"))
+    offered = as_coordinator_a.get(reverse("registry:pair_create")).context["form"]
+    assert list(offered.fields["mentor"].queryset) == [mentor_a]
+    assert list(offered.fields["mentees"].queryset) == [young_a]
+    data = pair_data(employer_b, [young_a], form=MentoringForm.objects.get(name="работодатель – ученик"))
+    refused = as_coordinator_a.post(reverse("registry:pair_create"), {**data, "organization": school_a.pk})
+    assert "Выберите корректный вариант" in refused.content.decode()
+    assert not Pair.objects.filter(mentor=employer_b).exists()
+    # The rules still let the methodist bring partners' and colleges' people into a school's pair.
+    chosen = as_methodist.get(reverse("registry:pair_create"), {"organization": school_a.pk}).context["form"]
+    assert set(chosen.fields["mentor"].queryset) == {mentor_a, employer_b, student_b}

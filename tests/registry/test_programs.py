@@ -314,3 +314,13 @@ def test_program_pdf_of_another_school_is_not_found(coordinator_b, pair):
         client_for(coordinator_b).get(reverse("registry:program_pdf", kwargs={"pk": pair.pk})).status_code
         == 404
     )
+
+
+def test_concurrent_change_of_activity_rows_only_is_named_as_such(as_methodist, as_coordinator_a, pair):
+    assert as_methodist.post(url_of(pair), program_post(pair)).status_code == 302
+    pair.program.refresh_from_db()
+    stale = program_post(pair, goals="Цели куратора")
+    assert as_methodist.post(url_of(pair), program_post(pair, row(title="Открытый урок"))).status_code == 302
+    message = " ".join(as_coordinator_a.post(url_of(pair), stale).context["form"].non_field_errors())
+    assert "изменены строки таблиц формы (например, мероприятия программы)" in message
+    assert "поля не изменились" not in message
