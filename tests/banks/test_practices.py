@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
 from django.urls import reverse
 
 from banks import selectors, services
@@ -226,7 +225,6 @@ def test_filters_by_status_and_form(as_methodist, school_a):
     assert "Педагогическая" in page and "Ученическая" not in page
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="Russian full-text search needs PostgreSQL")
 def test_russian_search_finds_word_forms(school_a):
     PracticeFactory(organization=school_a, title="Опыт", description="Роль наставник в адаптации педагогов")
     PracticeFactory(organization=school_a, title="Другое", description="Спортивные секции")
