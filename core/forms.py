@@ -42,7 +42,9 @@ def column_range(form, name: str) -> tuple[int | None, int | None]:
 def bound_numbers(form) -> None:
     """Every whole-number field gets the bounds of its column, with a Russian message and the input's max."""
     for name, field in form.fields.items():
-        if not isinstance(field, forms.IntegerField) or isinstance(field, forms.DecimalField | forms.FloatField):
+        if not isinstance(field, forms.IntegerField) or isinstance(
+            field, forms.DecimalField | forms.FloatField
+        ):
             continue
         low, high = column_range(form, name)
         if field.max_value is None or field.max_value > high:

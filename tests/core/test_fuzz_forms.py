@@ -287,7 +287,11 @@ def test_huge_numbers_are_refused_in_russian(users, records):
             fields = {}
             for form in forms_in(page.context):
                 fields.update(fields_of(form))
-            numbers = [html for html, (field, _initial) in fields.items() if typed_number(field) and "__prefix__" not in html]
+            numbers = [
+                html
+                for html, (field, _initial) in fields.items()
+                if typed_number(field) and "__prefix__" not in html
+            ]
             if not numbers:
                 continue
             posted = {html: initial_value(initial) for html, (_f, initial) in fields.items()}
