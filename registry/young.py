@@ -1,7 +1,7 @@
 """The bank of young pedagogues (order 3.2): how many there are and how many have a mentor.
 
-Youth is judged on one day per school year (`youth_date`): today within the current year, the
-year's first day (1 September) for any other year. A young pedagogue "has a mentor" in a year when
+Youth is judged on one day per school year (`youth_date`): today within the current year, the year's
+last day (31 August) for a past one, as every indicator of a period is judged on its last day. A young pedagogue "has a mentor" in a year when
 they are a mentee of a pair that worked during that year in the state «действует» (a pair that has
 since been completed, or terminated after working, still counts for that year).
 """
@@ -31,8 +31,7 @@ def default_year() -> AcademicYear:
 
 def youth_date(year: AcademicYear) -> datetime.date:
     """The day on which youth is judged for the year."""
-    today = timezone.localdate()
-    return today if year.contains(today) else year.start_date
+    return min(timezone.localdate(), year.end_date)
 
 
 def pairs_active_during(year: AcademicYear) -> QuerySet:

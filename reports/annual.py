@@ -24,15 +24,13 @@ from banks.models import MentoringProgram, NormativeDocument, Practice, Practice
 from directory.models import AcademicYear, Organization, OrganizationKind
 from events.models import Event, Participation, Training
 from events.selectors import AWARDED
+from indicators.values import latest_round, percent
 from meetings.models import AgendaItem, Meeting, RoadmapItem, RoadmapStatus
 from meetings.selectors import overdue_q
-from registry.models import Pair
 from reports.charts import counts_chart, percent_chart
-from reports.indicators import Report, latest_round, organizations_for, percent, report_for
+from reports.indicators import Report, organizations_for, report_for
 from reports.models import AnnualText
 from reports.statforms import Sheet, indicators_sheet_of, young_sheet_of
-from submissions.models import ChecklistItem, WebsiteCheck
-from submissions.selectors import share
 
 TITLES = {  # the sections in their order
     "general": gettext_lazy("Общие сведения"),
@@ -180,6 +178,21 @@ def shown(value) -> str:
 # 1. General information -----------------------------------------------------------------------------------
 
 
+def sources_paragraph(indicators: Report) -> str:
+    """Which figures come from accepted reports and which from the registry, with the dates."""
+    on = indicators.on.strftime("%d.%m.%Y")
+    if not indicators.accepted_dates:
+        return _("Отчёты организаций за период не приняты: все показатели — по реестру на %(on)s.") % {
+            "on": on
+        }
+    first, last = (day.strftime("%d.%m.%Y") for day in indicators.accepted_dates)
+    return _(
+        "Показатели %(n)s организаций взяты из их отчётов, зафиксированных при отправке и принятых "
+        "руководителем МШН (%(first)s – %(last)s); остальных — из реестра на %(on)s. Заседания и дорожная "
+        "карта — по записям МШН. Источник каждого показателя указан в разделе «Показатели и целевые значения»."
+    ) % {"n": indicators.organizations_with_snapshot, "first": first, "last": last, "on": on}
+
+
 def _general(user, year, organization, orgs, report) -> Section:
     kinds = {kind: Count("id", filter=Q(kind=kind, is_active=True)) for kind in OrganizationKind.values}
     figures = orgs.aggregate(
@@ -211,11 +224,7 @@ def _general(user, year, organization, orgs, report) -> Section:
             "base": figures["base"],
             "internship": figures["internship"],
         },
-        _(
-            "Показатели организаций, чьи отчёты за год приняты руководителем МШН (%(n)s), взяты из "
-            "зафиксированных при приёме данных; остальные — из реестра на дату формирования отчёта."
-        )
-        % {"n": report.indicators.organizations_with_snapshot},
+        sources_paragraph(report.indicators),
     ]
     notes = [(_("Показатель"), _("Что подсчитано")), (_("Значение"), _("Число или дата"))]
     return Section(
@@ -256,90 +265,58 @@ def _normative(user, year, organization, orgs, report) -> Section:
 
 # 3–4. Participants ---------------------------------------------------------------------------------------
 
-PARTICIPANTS = {
-    "mentors": Count("mentor", distinct=True),
-    "mentees": Count("mentees", distinct=True),
-    "pairs": Count("id", distinct=True),
-}
+PARTICIPANT_CODES = ("mentors_in_pairs", "mentees_in_pairs", "pairs_active")
 PARTICIPANT_NOTES = [
-    (gettext_lazy("наставников"), gettext_lazy("Разные наставники пар и групп, работавших в учебном году")),
+    (gettext_lazy("наставников"), gettext_lazy("Разные наставники пар и групп, работавших в периоде")),
     (gettext_lazy("наставляемых"), gettext_lazy("Разные наставляемые этих пар и групп")),
     (
         gettext_lazy("пар и групп"),
-        gettext_lazy("Пары и группы, работавшие хотя бы день учебного года (по реестру)"),
+        gettext_lazy("Пары и группы, хотя бы день периода бывшие в состоянии «действует»"),
     ),
 ]
 
 
-def _pairs(year, orgs):
-    return Pair.objects.during(year).filter(organization__in=orgs).order_by()
-
-
-def _participant_total(report, orgs) -> dict:
-    """Participants without repeats (two sections print it: counted once)."""
-    if "participants" not in report.computed:
-        report.computed["participants"] = _pairs(report.year, orgs).aggregate(**PARTICIPANTS)
-    return report.computed["participants"]
+def _participants(report) -> dict:
+    return {code: report.indicators.value(code) for code in PARTICIPANT_CODES}
 
 
 def _by_form(user, year, organization, orgs, report) -> Section:
-    rows = [
-        [r["form__name"], r["mentors"], r["mentees"], r["pairs"]]
-        for r in _pairs(year, orgs).values("form__name").annotate(**PARTICIPANTS).order_by("form__name")
-    ]
-    total = _participant_total(report, orgs)
+    rows = [[name, *counts] for name, counts in report.indicators.by_form.items()]
+    total = _participants(report)
     sheet = Sheet(
         title="",
         top=[(_("Форма наставничества"), 1), (_("Участники"), 3)],
         sub=[_("наставников"), _("наставляемых"), _("пар и групп")],
         rows=rows,
-        total=[_("Итого (без повторов)"), total["mentors"], total["mentees"], total["pairs"]],
+        total=[_("Итого (без повторов)"), *total.values()],
         widths=(40, 16, 16, 16),
     )
     paragraphs = [
         _(
-            "В учебном году работали пар и групп: %(pairs)s; в них наставников — %(mentors)s, "
-            "наставляемых — %(mentees)s. Человек, участвующий в нескольких формах, в итоге считается один раз."
+            "В учебном году работали пар и групп: %(pairs_active)s; в них наставников — %(mentors_in_pairs)s, "
+            "наставляемых — %(mentees_in_pairs)s. Человек, участвующий в нескольких формах в своей "
+            "организации, в итоге считается один раз, поэтому итог может быть меньше суммы строк."
         )
         % total
     ]
     chart = counts_chart([(r[0], r[2]) for r in rows]) if rows else None
     caption = _("Наставляемые по формам наставничества")
-    return Section(
-        "by_form",
-        paragraphs,
-        sheet,
-        PARTICIPANT_NOTES,
-        chart,
-        caption,
-    )
+    notes = [
+        *PARTICIPANT_NOTES,
+        (_("Итого (без повторов)"), _("Каждый человек в своей организации — один раз")),
+    ]
+    return Section("by_form", paragraphs, sheet, notes, chart, caption)
 
 
 def _by_organization(user, year, organization, orgs, report) -> Section:
-    grouped = (
-        _pairs(year, orgs)
-        .values("organization__short_name", "organization__kind")
-        .annotate(**PARTICIPANTS)
-        .order_by("organization__short_name")
-    )
-    kinds = dict(OrganizationKind.choices)
-    rows = [
-        [
-            r["organization__short_name"],
-            str(kinds[r["organization__kind"]]),
-            r["mentors"],
-            r["mentees"],
-            r["pairs"],
-        ]
-        for r in grouped
-    ]
-    total = _participant_total(report, orgs)
+    working = [row for row in report.indicators.rows if row.components["pairs_active"]]
+    rows = [[row.name, row.kind, *(row.value(code) for code in PARTICIPANT_CODES)] for row in working]
     sheet = Sheet(
         title="",
         top=[(_("Организация"), 1), (_("Вид"), 1), (_("Участники"), 3)],
         sub=[_("наставников"), _("наставляемых"), _("пар и групп")],
         rows=rows,
-        total=[_("Итого"), "", total["mentors"], total["mentees"], total["pairs"]],
+        total=[_("Итого (сумма строк)"), "", *_participants(report).values()],
         widths=(44, 26, 16, 16, 16),
     )
     paragraphs = [
@@ -360,7 +337,7 @@ def _by_organization(user, year, organization, orgs, report) -> Section:
 
 
 def _young(user, year, organization, orgs, report) -> Section:
-    sheet = young_sheet_of(report.indicators.young_summary, year)
+    sheet = young_sheet_of(report.indicators)
     young = report.indicators.value("young")
     share_ = report.indicators.value("young_with_mentor_share")
     paragraphs = [
@@ -416,10 +393,13 @@ def _programs(user, year, organization, orgs, report) -> Section:
     headers = [_("№"), _("Программа"), _("Организация"), _("Формы"), _("Действует с"), _("по"), _("Приказ")]
     paragraphs = [
         _(
-            "Программ наставничества, действовавших в учебном году: %(programs)s; персонализированных "
-            "программ пар и групп: %(personal)s."
+            "Программ наставничества организаций, действовавших в периоде: %(programs)s; персонализированных "
+            "программ пар и групп: %(personal)s. Перечень — по реестру на дату формирования отчёта."
         )
-        % {"programs": len(rows), "personal": report.indicators.value("programs")}
+        % {
+            "programs": report.indicators.value("org_programs"),
+            "personal": report.indicators.value("programs"),
+        }
     ]
     notes = [(_("по"), _("Пусто — бессрочно")), (_("Приказ"), _("Номер и дата приказа об утверждении"))]
     summary = _by_kind(_kinds(found), rows, (), [_("Вид организации"), _("Программ")])
@@ -434,11 +414,11 @@ def _kinds(found: list[dict]) -> list[str]:
 
 def _practices(user, year, organization, orgs, report) -> Section:
     practices = Practice.objects.filter(year=year, organization__in=orgs)
-    figures = practices.aggregate(
-        total=Count("id"),
-        published=Count("id", filter=Q(status=PracticeStatus.PUBLISHED)),
-        best=Count("id", filter=Q(status=PracticeStatus.PUBLISHED, is_best=True)),
-    )
+    figures = {
+        "total": practices.count(),
+        "published": report.indicators.value("practices_published"),
+        "best": report.indicators.value("practices_best"),
+    }
     published = list(
         practices.filter(status=PracticeStatus.PUBLISHED)
         .order_by("-is_best", "organization__short_name", "title")
@@ -503,7 +483,7 @@ def _meetings(user, year, organization, orgs, report) -> Section:
 
 
 def _roadmap(user, year, organization, orgs, report) -> Section:
-    today = timezone.localdate()
+    today = report.indicators.on  # the day the indicators judge the roadmap on
     items = RoadmapItem.objects.filter(year=year)
     if organization is not None:
         items = items.filter(responsible_organization=organization)
@@ -618,6 +598,10 @@ def _training(user, year, organization, orgs, report) -> Section:
     notes = [
         (_("Слушателей"), _("Разные люди, окончившие курс в учебном году")),
         (_("Часов всего"), _("Сумма часов обучения всех слушателей курса")),
+        (
+            _("Итого (без повторов)"),
+            _("Окончивший несколько курсов — один раз: итог может быть меньше суммы строк"),
+        ),
     ]
     sheet = _sheet(
         headers, rows, (50, 36, 12, 12), [_("Итого (без повторов)"), "", total["people"], total["hours"] or 0]
@@ -629,23 +613,15 @@ def _training(user, year, organization, orgs, report) -> Section:
 
 
 def _websites(user, year, organization, orgs, report) -> Section:
-    round_ = latest_round(year)
-    items = ChecklistItem.objects.filter(is_active=True).count()
-    checks = (
-        WebsiteCheck.objects.filter(round=round_, organization__in=orgs)
-        .annotate(found=Count("results", filter=Q(results__found=True, results__item__is_active=True)))
-        .order_by("organization__short_name")
-        .values("organization__short_name", "organization__kind", "section_url", "found")
-        if round_
-        else []
-    )
-    kinds = _kinds(checks)
+    round_ = latest_round(report.indicators.period)
+    checked = [row for row in report.indicators.rows if row.components["website_possible"]]
     rows = [
-        [c["organization__short_name"], kind, c["section_url"], c["found"], items, share(c["found"], items)]
-        for c, kind in zip(checks, kinds, strict=True)
-    ]
-    found = sum(r[3] for r in rows)
-    total = [_("Итого"), "", "", found, items * len(rows), share(found, items * len(rows))] if rows else None
+        [row.name, row.kind, row.components["website_found"], row.components["website_possible"],
+         row.value("website_share")]
+        for row in checked
+    ]  # fmt: skip
+    found, possible = (sum(r[column] for r in rows) for column in (2, 3))
+    total = [_("Итого"), "", found, possible, report.indicators.value("website_share")] if rows else None
     if round_:
         paragraphs = [
             _(
@@ -663,19 +639,22 @@ def _websites(user, year, organization, orgs, report) -> Section:
     headers = [
         _("Организация"),
         _("Вид"),
-        _("Раздел «Наставничество»"),
         _("Найдено пунктов"),
-        _("Пунктов в перечне"),
+        _("Пунктов к проверке"),
         _("Соответствие, %"),
     ]
     notes = [
-        (_("Соответствие, %"), _("Найдено пунктов ÷ пунктов в перечне × 100, по последней проверке года"))
+        (_("Пунктов к проверке"), _("Пункты перечня, действующие на день проверки")),
+        (
+            _("Соответствие, %"),
+            _("Найдено пунктов ÷ пунктов к проверке × 100, по последней проверке периода"),
+        ),
     ]
     summary = _by_kind(
-        kinds, rows, (3, 4), [_("Вид организации"), _("Сайтов"), _("Найдено пунктов"), _("Пунктов в перечне"),
-                               _("Соответствие, %")], share=(2, 3),
+        [r[1] for r in rows], rows, (2, 3), [_("Вид организации"), _("Сайтов"), _("Найдено пунктов"),
+                                            _("Пунктов к проверке"), _("Соответствие, %")], share=(2, 3),
     )  # fmt: skip
-    sheet = _sheet(headers, rows, (40, 22, 40, 14, 14, 14), total)
+    sheet = _sheet(headers, rows, (40, 22, 14, 14, 14), total)
     return Section("websites", paragraphs, sheet, notes, summary=summary)
 
 

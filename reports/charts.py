@@ -51,19 +51,11 @@ def _bar(index: int, row: tuple, scale: float, label_width: int) -> SafeString:
 
 
 WIDE_LABELS = 340
-PERCENT_CODES = (
-    "young_with_mentor_share",
-    "pupils_mentees_share",
-    "pupils_mentors_share",
-    "mentor_satisfaction",
-    "mentee_satisfaction",
-    "website_share",
-)
 
 
 def percent_chart(indicators) -> SafeString:
     """The indicators in per cent against their targets (the dashboard and the annual PDF)."""
-    shown = [i for i in indicators if i.code in PERCENT_CODES]
+    shown = [i for i in indicators if i.definition.is_percent]
     return bar_chart([(i.label, i.value, i.target) for i in shown], WIDE_LABELS)
 
 

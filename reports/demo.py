@@ -9,21 +9,21 @@ from __future__ import annotations
 from decimal import Decimal
 
 from directory.models import AcademicYear
-from reports.models import AnnualText, ApprovedReport, IndicatorCode, IndicatorTarget
+from reports.models import AnnualText, ApprovedReport, IndicatorTarget
 from reports.services import approve_annual
 
 TARGETS = {
-    IndicatorCode.MENTORS: 30,
-    IndicatorCode.MENTEES: 60,
-    IndicatorCode.PAIRS_ACTIVE: 40,
-    IndicatorCode.YOUNG_WITH_MENTOR_SHARE: 70,
-    IndicatorCode.PUPILS_MENTEES_SHARE: 10,
-    IndicatorCode.PUPILS_MENTORS_SHARE: 3,
-    IndicatorCode.MENTOR_SATISFACTION: 80,
-    IndicatorCode.MENTEE_SATISFACTION: 80,
-    IndicatorCode.MEETINGS_HELD: 2,
-    IndicatorCode.PRACTICES_PUBLISHED: 4,
-    IndicatorCode.WEBSITE_SHARE: 80,
+    "mentors": 30,
+    "mentees": 60,
+    "pairs_active": 40,
+    "young_with_mentor_share": 70,
+    "pupils_mentees_share": 10,
+    "pupils_mentors_share": 3,
+    "mentor_satisfaction": 80,
+    "mentee_satisfaction": 80,
+    "meetings_held": 2,
+    "practices_published": 4,
+    "website_share": 80,
 }
 CONCLUSIONS = (
     "Целевая модель наставничества внедрена во всех общеобразовательных организациях района; "

@@ -11,7 +11,8 @@ from accounts import access
 from core.generic import version_of
 from core.widgets import FastSelect
 from directory.models import AcademicYear, Organization, OrganizationKind
-from reports.models import AnnualText, IndicatorCode, IndicatorTarget
+from indicators.definitions import CHOICES
+from reports.models import AnnualText, IndicatorTarget
 
 SELECT = {"class": "form-select form-select-sm"}
 
@@ -68,7 +69,7 @@ class TargetForm(forms.Form):
     year = forms.ModelChoiceField(
         label=_("Учебный год"), queryset=AcademicYear.objects.all(), empty_label=None
     )
-    code = forms.ChoiceField(label=_("Показатель"), choices=IndicatorCode.choices)
+    code = forms.ChoiceField(label=_("Показатель"), choices=CHOICES)
     target = forms.DecimalField(
         label=_("Целевое значение"),
         max_digits=10,

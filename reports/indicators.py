@@ -1,59 +1,57 @@
-"""The monitoring indicators of a school year, each an aggregate query scoped to the user.
+"""The figures of a school year (or a campaign's period) for the user's scope: the one place that decides,
+organisation by organisation, whether a figure comes from the organisation's accepted report (frozen when
+the coordinator submitted it) or from the registry today.
 
-Where the methodologist has accepted an organisation's submission for the year, its frozen snapshot
-(`submissions.selectors.accepted_figures`) gives that organisation's mentors, mentees, pairs and young
-pedagogues, and the only known denominators (pupils of 10–18 and 15–19); the registry gives the rest.
+Home, the dashboard, every section of the annual analysis, the three statistical forms read `report_for`
+and nothing else; the indicators themselves are defined and computed in `indicators`.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.cache import cache
-from django.db.models import Avg, Count, IntegerField, Q, QuerySet
-from django.db.models.functions import Coalesce, ExtractYear
+from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts import access
-from banks.models import Practice, PracticeStatus
-from directory.models import AcademicYear, Organization, PersonCategory
-from meetings.selectors import roadmap_figures, two_meetings_status
-from registry.models import Mentee, Mentor, MentorStatus, Pair, PairStatus, Program
-from registry.young import Summary, young_pedagogue_summary_for
-from reports.models import IndicatorCode, IndicatorTarget
-from submissions.models import (
-    ChecklistItem,
-    CheckResult,
-    CheckRound,
-    Submission,
-    SubmissionStatus,
-    WebsiteCheck,
-)
-from submissions.selectors import share
+from directory.models import AcademicYear, Organization, OrganizationKind
+from indicators import values as computed
+from indicators.definitions import DEFINITIONS, SCHOOL, Definition
+from indicators.values import Period, add_up, organisation_values, school_values
+from reports.freshness import KEEP_SECONDS, figures_version
+from reports.models import IndicatorTarget
+from submissions.models import Submission, SubmissionStatus, covering
 
 HISTORY_YEARS = 5
-SNAPSHOT_CODES = (
-    IndicatorCode.MENTORS,
-    IndicatorCode.MENTEES,
-    IndicatorCode.PAIRS_ACTIVE,
-    IndicatorCode.PAIRS_COMPLETED,
-    IndicatorCode.YOUNG,
-    IndicatorCode.YOUNG_WITH_MENTOR_SHARE,
-)
 
 
 @dataclass(frozen=True)
 class Indicator:
-    code: str
-    label: str
+    definition: Definition
     value: float | int | None
     target: Decimal | None = None
+    frozen: int = 0  # organisations whose accepted report gave the figure
+    live: int = 0  # organisations whose figure is the registry's today
+
+    @property
+    def code(self) -> str:
+        return self.definition.code
+
+    @property
+    def label(self) -> str:
+        return str(self.definition.name)
+
+    @property
+    def is_school(self) -> bool:
+        return self.definition.level == SCHOOL
 
     @property
     def from_snapshots(self) -> bool:
-        return self.code in SNAPSHOT_CODES
+        return self.frozen > 0
 
     @property
     def difference(self) -> float | None:
@@ -70,15 +68,116 @@ class Indicator:
 
 
 @dataclass
-class Report:
-    year: AcademicYear
-    indicators: list[Indicator]
-    mentees_by_form: list[tuple[str, int]] = field(default_factory=list)
-    organizations_with_snapshot: int = 0
-    young_summary: Summary | None = None  # per organisation, live (the annual report prints it)
+class OrganisationFigures:
+    """One organisation's components for the period, frozen or live."""
+
+    organization_id: int
+    name: str
+    kind: str
+    components: dict
+    by_form: dict[str, list[int]]
+    accepted_at: datetime.datetime | None = None
+    live_keys: frozenset = frozenset()  # components an old snapshot lacked, read live
+
+    @property
+    def is_frozen(self) -> bool:
+        return self.accepted_at is not None
 
     def value(self, code: str):
-        return next(i.value for i in self.indicators if i.code == code)
+        return organisation_values(add_up([self.components]))[code]
+
+    def frozen_for(self, code: str) -> bool:
+        return self.is_frozen and not (self.live_keys & set(_keys_of(code)))
+
+
+@dataclass
+class Figures:
+    """A period's figures before the targets are put beside them (what the dashboard may keep a while)."""
+
+    period: Period
+    rows: list[OrganisationFigures]
+    values: dict
+    school: dict
+
+    @property
+    def accepted(self) -> list[OrganisationFigures]:
+        return [row for row in self.rows if row.is_frozen]
+
+
+@dataclass
+class Report:
+    period: Period
+    indicators: list[Indicator]
+    rows: list[OrganisationFigures] = field(default_factory=list)
+
+    @property
+    def year(self) -> AcademicYear:
+        return self.period.year
+
+    @property
+    def on(self) -> datetime.date:
+        return self.period.on
+
+    def value(self, code: str):
+        return self.indicator(code).value
+
+    def indicator(self, code: str) -> Indicator:
+        return next(i for i in self.indicators if i.code == code)
+
+    def source_of(self, indicator: Indicator) -> str:
+        """Where a figure comes from, in words (every page and document marks it the same way)."""
+        on = f"{self.on:%d.%m.%Y}"
+        if indicator.is_school:
+            return _("записи МШН на %(on)s") % {"on": on}
+        if not indicator.frozen:
+            return _("реестр на %(on)s") % {"on": on}
+        first, last = self.accepted_dates
+        days = f"{first:%d.%m.%Y}" if first == last else f"{first:%d.%m.%Y}–{last:%d.%m.%Y}"
+        text = _("принятые отчёты: %(n)s орг. (приняты %(days)s)") % {"n": indicator.frozen, "days": days}
+        if indicator.live:
+            text += _("; реестр на %(on)s: %(n)s орг.") % {"n": indicator.live, "on": on}
+        return text
+
+    @property
+    def with_sources(self) -> list[tuple[Indicator, str]]:
+        return [(indicator, self.source_of(indicator)) for indicator in self.indicators]
+
+    @property
+    def organizations_with_snapshot(self) -> int:
+        return sum(1 for row in self.rows if row.is_frozen)
+
+    @property
+    def accepted_dates(self) -> tuple[datetime.date, datetime.date] | None:
+        """The first and the last day an accepted report of the period was accepted."""
+        days = sorted(timezone.localdate(row.accepted_at) for row in self.rows if row.is_frozen)
+        return (days[0], days[-1]) if days else None
+
+    @property
+    def by_form(self) -> dict[str, list[int]]:
+        """Per form of mentoring: mentors, mentees, pairs added up over the organisations."""
+        totals: dict[str, list[int]] = {}
+        for row in self.rows:
+            for name, counts in row.by_form.items():
+                total = totals.setdefault(name, [0, 0, 0])
+                for index, count in enumerate(counts):
+                    total[index] += count
+        return dict(sorted(totals.items()))
+
+    @property
+    def mentees_by_form(self) -> list[tuple[str, int]]:
+        return [(name, counts[1]) for name, counts in self.by_form.items()]
+
+
+def _keys_of(code: str) -> tuple[str, ...]:
+    """The components an indicator is derived from."""
+    return {
+        "young_with_mentor_share": ("young", "young_with_mentor"),
+        "pupils_mentees_share": ("pupil_mentees", "pupils_10_18"),
+        "pupils_mentors_share": ("pupil_mentors", "pupils_15_19"),
+        "mentor_satisfaction": ("mentor_satisfaction_sum", "mentor_satisfaction_n"),
+        "mentee_satisfaction": ("mentee_satisfaction_sum", "mentee_satisfaction_n"),
+        "website_share": ("website_found", "website_possible"),
+    }.get(code, (code,))
 
 
 def organizations_for(user, organization: Organization | None = None, kind: str = "") -> QuerySet:
@@ -91,238 +190,94 @@ def organizations_for(user, organization: Organization | None = None, kind: str 
     return orgs
 
 
-def accepted_snapshots(orgs: QuerySet, year: AcademicYear) -> dict[int, dict]:
-    """The latest accepted snapshot per organisation, in one query (as `accepted_figures` picks it)."""
+def accepted_submissions(orgs: QuerySet, period: Period) -> dict[int, tuple[dict, datetime.datetime]]:
+    """The latest accepted report per organisation whose campaign covers exactly the period, in one query:
+    an interim campaign's figures never stand for the whole year."""
     rows = (
         Submission.objects.filter(
-            campaign__year=year,
+            campaign__year=period.year,
             status=SubmissionStatus.ACCEPTED,
             organization__in=orgs,
             snapshot__isnull=False,
         )
+        .filter(covering(period))
         .order_by("organization_id", "-accepted_at", "-id")
-        .values_list("organization_id", "snapshot")
+        .values_list("organization_id", "snapshot", "accepted_at")
     )
-    snapshots: dict[int, dict] = {}
-    for org_id, snapshot in rows:
-        snapshots.setdefault(org_id, snapshot)
-    return snapshots
+    found: dict[int, tuple[dict, datetime.datetime]] = {}
+    for org_id, snapshot, accepted_at in rows:
+        found.setdefault(org_id, (snapshot, accepted_at))
+    return found
 
 
-@dataclass
-class Figures:
-    """A year's figures before the targets are put beside them (what the dashboard may keep a while)."""
-
-    values: dict
-    mentees_by_form: list[tuple[str, int]]
-    organizations_with_snapshot: int
-    young_summary: Summary
-
-
-def report_for(user, year: AcademicYear, organization: Organization | None = None, kind: str = "") -> Report:
-    """Every indicator of the year for the user's scope, with the year's targets."""
-    return _with_targets(year, figures_for(user, year, organization, kind))
-
-
-def _with_targets(year: AcademicYear, figures: Figures) -> Report:
-    targets = dict(IndicatorTarget.objects.filter(year=year).values_list("code", "target"))
-    indicators = [
-        Indicator(code, str(label), figures.values[code], targets.get(code))
-        for code, label in IndicatorCode.choices
-    ]
-    return Report(
-        year, indicators, figures.mentees_by_form, figures.organizations_with_snapshot, figures.young_summary
-    )
-
-
-def figures_for(
-    user, year: AcademicYear, organization: Organization | None = None, kind: str = ""
-) -> Figures:
+def figures_for(user, period: Period, organization: Organization | None = None, kind: str = "") -> Figures:
     orgs = organizations_for(user, organization, kind)
-    snapshots = accepted_snapshots(orgs, year)
-    live = orgs.exclude(pk__in=list(snapshots))
-    young = young_pedagogue_summary_for(user, year, organization, kind=kind)
-    values = {
-        **_registry_values(live, snapshots, year),
-        **_young_values(young, snapshots),
-        **_pupil_values(orgs, snapshots, year),
-        **_satisfaction_values(orgs, year),
-        **_school_values(year),
-        **_practice_values(orgs, year),
-        IndicatorCode.WEBSITE_SHARE: website_share(orgs, year),
-    }
-    return Figures(values, _mentees_by_form(live, snapshots, year), len(snapshots), young)
+    accepted = accepted_submissions(orgs, period)
+    live = computed.components_by_organization(orgs, period)
+    by_form = computed.by_form_of(orgs, period)
+    kinds = {value: str(label) for value, label in OrganizationKind.choices}
+    rows = [
+        _row(org_id, name, kinds[kind_], live, by_form, accepted.get(org_id))
+        for org_id, name, kind_ in orgs.order_by("short_name", "id").values_list("id", "short_name", "kind")
+    ]
+    values = organisation_values(add_up(row.components for row in rows))
+    return Figures(period, rows, values, school_values(period))
 
 
-# The dashboard's figures of a whole district or region take ≈0.4 s a year on 50,000 people: they are kept
-# a minute for the current year and ten for the years that have ended (late entries show within that
-# time; the annual report and the statistical forms are always computed afresh). A coordinator's current
-# year is one organisation's, cheap, and shows their own edits at once: never kept.
-CURRENT_YEAR_SECONDS = 60
-PAST_YEAR_SECONDS = 600
+def _row(org_id, name, kind, live, by_form, accepted) -> OrganisationFigures:
+    components = {**computed.zero_components(), **live.get(org_id, {})}
+    forms = by_form.get(org_id, {})
+    if accepted is None:
+        return OrganisationFigures(org_id, name, kind, components, forms)
+    snapshot, accepted_at = accepted
+    frozen, live_keys = computed.frozen_components(snapshot)
+    components.update(frozen)
+    frozen_forms = computed.frozen_by_form(snapshot)
+    return OrganisationFigures(
+        org_id,
+        name,
+        kind,
+        components,
+        forms if frozen_forms is None else frozen_forms,
+        accepted_at,
+        live_keys,
+    )
+
+
+def _with_targets(figures: Figures) -> Report:
+    targets = dict(IndicatorTarget.objects.filter(year=figures.period.year).values_list("code", "target"))
+    indicators = []
+    for definition in DEFINITIONS:
+        code = definition.code
+        if definition.level == SCHOOL:
+            indicators.append(Indicator(definition, figures.school[code], targets.get(code)))
+            continue
+        frozen = sum(1 for row in figures.rows if row.frozen_for(code))
+        indicators.append(
+            Indicator(definition, figures.values[code], targets.get(code), frozen, len(figures.rows) - frozen)
+        )
+    return Report(figures.period, indicators, figures.rows)
+
+
+def report_for(
+    user, year: AcademicYear | Period, organization: Organization | None = None, kind: str = ""
+) -> Report:
+    """Every indicator of the period for the user's scope, with the year's targets (always computed afresh:
+    the annual analysis and the statistical forms, the documents one signs)."""
+    return _with_targets(figures_for(user, _period(year), organization, kind))
+
+
+def _period(year: AcademicYear | Period) -> Period:
+    return year if isinstance(year, Period) else Period.of_year(year)
 
 
 def dashboard_report(user, year: AcademicYear, organization=None, kind: str = "") -> Report:
-    current = year.contains(timezone.localdate())
-    if current and not access.reads_everything(user):
-        return report_for(user, year, organization, kind)
+    """The dashboard's and home's figures, kept until the data under them changes (`figures_version`)."""
     scope = "all" if access.reads_everything(user) else f"org{user.organization_id}"
-    key = f"report-figures:{scope}:{year.pk}:{organization.pk if organization else ''}:{kind}"
-    seconds = CURRENT_YEAR_SECONDS if current else PAST_YEAR_SECONDS
-    figures = cache.get_or_set(key, lambda: figures_for(user, year, organization, kind), seconds)
-    return _with_targets(year, figures)
-
-
-def _sum(snapshots: dict[int, dict], key: str) -> int:
-    return sum(snapshot.get(key) or 0 for snapshot in snapshots.values())
-
-
-def _registry_values(live: QuerySet, snapshots: dict[int, dict], year: AcademicYear) -> dict:
-    mentors = Mentor.objects.filter(person__organization__in=live).exclude(status=MentorStatus.LEFT).count()
-    mentees = Mentee.objects.filter(person__organization__in=live).count()
-    pairs = Pair.objects.during(year).filter(organization__in=live)
-    figures = pairs.aggregate(
-        active=Count("id", filter=Q(status=PairStatus.ACTIVE)),
-        completed=Count("id", filter=Q(status=PairStatus.COMPLETED)),
-    )
-    programs = Program.objects.filter(
-        pair__in=Pair.objects.during(year).filter(organization__in=live)
-    ).count()
-    return {
-        IndicatorCode.MENTORS: mentors + _sum(snapshots, "mentors"),
-        IndicatorCode.MENTEES: mentees + _sum(snapshots, "mentees"),
-        IndicatorCode.PAIRS_ACTIVE: figures["active"] + _sum(snapshots, "pairs_active"),
-        IndicatorCode.PAIRS_COMPLETED: figures["completed"] + _sum(snapshots, "pairs_completed"),
-        IndicatorCode.PROGRAMS: programs,
-    }
-
-
-def _mentees_by_form(live: QuerySet, snapshots: dict[int, dict], year: AcademicYear) -> list[tuple[str, int]]:
-    counts: Counter = Counter(
-        dict(
-            Pair.objects.during(year)
-            .filter(organization__in=live)
-            .order_by()
-            .values("form__name")
-            .annotate(n=Count("mentees", distinct=True))
-            .values_list("form__name", "n")
-        )
-    )
-    for snapshot in snapshots.values():
-        counts.update(snapshot.get("mentees_by_form") or {})
-    return sorted(counts.items())
-
-
-def _young_values(summary: Summary, snapshots: dict[int, dict]) -> dict:
-    """Young pedagogues from registry/young.py, with the accepted figures in place of the live ones."""
-    rows = summary.rows
-    live_rows = [r for r in rows if r.organization_id not in snapshots]
-    young = sum(r.young for r in live_rows) + _sum(snapshots, "young")
-    with_mentor = sum(r.with_mentor for r in live_rows) + _sum(snapshots, "young_with_mentor")
-    return {
-        IndicatorCode.YOUNG: young,
-        IndicatorCode.YOUNG_WITH_MENTOR_SHARE: percent(with_mentor, young),
-    }
-
-
-def percent(part: int, whole: int) -> float | None:
-    return round(100 * part / whole, 1) if whole else None
-
-
-def _pupils_in_pairs(model, orgs, year: AcademicYear, youngest: int, oldest: int) -> int:
-    pairs = Pair.objects.during(year)
-    queryset = (
-        model.objects.filter(
-            person__organization__in=orgs, person__category=PersonCategory.PUPIL, pairs__in=pairs
-        )
-        .annotate(
-            born_year=Coalesce(
-                ExtractYear("person__birth_date"), "person__birth_year", output_field=IntegerField()
-            )
-        )
-        .filter(born_year__range=(year.start_year - oldest, year.start_year - youngest))
-    )
-    return queryset.values("id").distinct().count()
-
-
-def _pupil_values(orgs: QuerySet, snapshots: dict[int, dict], year: AcademicYear) -> dict:
-    """Shares of pupils among mentees and mentors, over the organisations whose accepted figures give
-    the denominator; without one the share is unknown (None)."""
-    return {
-        IndicatorCode.PUPILS_MENTEES_SHARE: _pupil_share(
-            Mentee, orgs, snapshots, year, "pupils_10_18", (10, 18)
-        ),
-        IndicatorCode.PUPILS_MENTORS_SHARE: _pupil_share(
-            Mentor, orgs, snapshots, year, "pupils_15_19", (15, 19)
-        ),
-    }
-
-
-def _pupil_share(model, orgs, snapshots, year, key: str, ages: tuple[int, int]) -> float | None:
-    known = [org_id for org_id, snapshot in snapshots.items() if snapshot.get(key)]
-    if not known:
-        return None
-    pupils = _pupils_in_pairs(model, orgs.filter(pk__in=known), year, *ages)
-    return percent(pupils, sum(snapshots[org_id][key] for org_id in known))
-
-
-def _satisfaction_values(orgs: QuerySet, year: AcademicYear) -> dict:
-    """Average satisfaction in the programs of pairs completed within the year."""
-    averages = Program.objects.filter(
-        pair__organization__in=orgs,
-        pair__status=PairStatus.COMPLETED,
-        pair__ended_on__range=(year.start_date, year.end_date),
-    ).aggregate(mentor=Avg("mentor_satisfaction"), mentee=Avg("mentee_satisfaction"))
-    return {
-        IndicatorCode.MENTOR_SATISFACTION: _rounded(averages["mentor"]),
-        IndicatorCode.MENTEE_SATISFACTION: _rounded(averages["mentee"]),
-    }
-
-
-def _rounded(value) -> float | None:
-    return round(float(value), 1) if value is not None else None
-
-
-def _school_values(year: AcademicYear) -> dict:
-    """The school's own records (meetings, roadmap) belong to the district as a whole."""
-    today = timezone.localdate()
-    roadmap = roadmap_figures(year, today)
-    return {
-        IndicatorCode.MEETINGS_HELD: two_meetings_status(year, today).held,
-        IndicatorCode.ROADMAP_DONE: roadmap["done"],
-        IndicatorCode.ROADMAP_OVERDUE: roadmap["overdue"],
-    }
-
-
-def _practice_values(orgs: QuerySet, year: AcademicYear) -> dict:
-    published = Q(status=PracticeStatus.PUBLISHED)
-    figures = Practice.objects.filter(year=year, organization__in=orgs).aggregate(
-        published=Count("id", filter=published), best=Count("id", filter=published & Q(is_best=True))
-    )
-    return {
-        IndicatorCode.PRACTICES_PUBLISHED: figures["published"],
-        IndicatorCode.PRACTICES_BEST: figures["best"],
-    }
-
-
-def latest_round(year: AcademicYear) -> CheckRound | None:
-    """The year's latest round of website checks (by its deadline)."""
-    return (
-        CheckRound.objects.filter(deadline__range=(year.start_date, year.end_date))
-        .order_by("-deadline", "-id")
-        .first()
-    )
-
-
-def website_share(orgs: QuerySet, year: AcademicYear) -> int | None:
-    """Per cent of the active checklist items found on the sites checked in the year's latest round."""
-    round_ = latest_round(year)
-    if round_ is None:
-        return None
-    checks = WebsiteCheck.objects.filter(round=round_, organization__in=orgs)
-    found = CheckResult.objects.filter(check_record__in=checks, found=True, item__is_active=True).count()
-    possible = checks.count() * ChecklistItem.objects.filter(is_active=True).count()
-    return share(found, possible)
+    key = f"report-figures:{figures_version()}:{scope}:{year.pk}:{organization.pk if organization else ''}:{kind}"
+    period = Period.of_year(year)
+    figures = cache.get_or_set(key, lambda: figures_for(user, period, organization, kind), KEEP_SECONDS)
+    return _with_targets(figures)
 
 
 def years_up_to(year: AcademicYear) -> list[AcademicYear]:

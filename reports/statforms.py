@@ -10,16 +10,13 @@ import datetime
 import tempfile
 from dataclasses import dataclass
 
-from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from directory.models import AcademicYear
-from registry.models import Pair
-from registry.young import Summary, young_pedagogue_summary_for
 from reports.exporters import XLSX, Exporter, neutralise
-from reports.indicators import Report, organizations_for, report_for
+from reports.indicators import Report, report_for
 
 FORM_NUMBERS = (1, 2, 3)
 
@@ -136,35 +133,40 @@ def _total_row(label: str, rows: list[list], first_number: int) -> list:
 
 # Form 1: participants of personalised programs ---------------------------------------------------------
 
+PARTICIPANT_CODES = ("mentors_in_pairs", "mentees_in_pairs", "pairs_active")
+
 
 def participants_sheet(user, year: AcademicYear, organization=None, kind: str = "") -> Sheet:
-    """Mentors, mentees and pairs by organisation × form of mentoring, one grouped query."""
-    counts = (
-        Pair.objects.during(year)
-        .filter(organization__in=organizations_for(user, organization, kind))
-        .order_by()
-        .values("organization__short_name", "form__name")
-        .annotate(
-            mentors=Count("mentor", distinct=True),
-            mentees=Count("mentees", distinct=True),
-            pairs=Count("id", distinct=True),
-        )
-    )
-    table: dict[str, dict[str, tuple[int, int, int]]] = {}
-    for c in counts:
-        table.setdefault(c["organization__short_name"], {})[c["form__name"]] = (
-            c["mentors"],
-            c["mentees"],
-            c["pairs"],
-        )
-    forms = sorted({name for by_form in table.values() for name in by_form})
-    rows = [[org, *[n for name in forms for n in table[org].get(name, (0, 0, 0))]] for org in sorted(table)]
+    return participants_sheet_of(report_for(user, year, organization, kind))
+
+
+def participants_sheet_of(report: Report) -> Sheet:
+    """Mentors, mentees and pairs by organisation × form of mentoring, and each organisation's own
+    figures without repeats (a mentor of two forms counts once there); the total row adds the rows up."""
+    forms = list(report.by_form)
+    working = [row for row in report.rows if row.components["pairs_active"]]
+    rows = [
+        [
+            row.name,
+            *[n for name in forms for n in row.by_form.get(name, (0, 0, 0))],
+            *[row.value(code) for code in PARTICIPANT_CODES],
+        ]
+        for row in working
+    ]
     return Sheet(
-        title=_("Участники программ %(year)s") % {"year": year.title},
-        top=[(_("Организация"), 1), *[(name, 3) for name in forms]],
-        sub=[label for _name in forms for label in (_("наставников"), _("наставляемых"), _("пар и групп"))],
+        title=_("Участники программ %(period)s") % {"period": report.period.title},
+        top=[
+            (_("Организация"), 1),
+            *[(name, 3) for name in forms],
+            (_("Всего в организации (без повторов)"), 3),
+        ],
+        sub=[
+            label
+            for _name in [*forms, ""]
+            for label in (_("наставников"), _("наставляемых"), _("пар и групп"))
+        ],
         rows=rows,
-        total=_total_row(_("Итого по району"), rows, 1) if rows else None,
+        total=_total_row(_("Итого по району (сумма строк)"), rows, 1) if rows else None,
         widths=(40,),
     )
 
@@ -173,18 +175,33 @@ def participants_sheet(user, year: AcademicYear, organization=None, kind: str = 
 
 
 def young_sheet(user, year: AcademicYear, organization=None, kind: str = "") -> Sheet:
-    return young_sheet_of(young_pedagogue_summary_for(user, year, organization, kind=kind), year)
+    return young_sheet_of(report_for(user, year, organization, kind))
 
 
-def young_sheet_of(summary: Summary, year: AcademicYear) -> Sheet:
-    rows = [[r.name, r.kind, r.young, r.with_mentor, r.share] for r in summary.rows]
-    total = summary.total
+def young_sheet_of(report: Report) -> Sheet:
+    """Per organisation with young pedagogues: how many, how many with a mentor, the share; the total
+    row adds the rows up and its share is the indicator's."""
+    rows = [
+        [
+            row.name,
+            row.kind,
+            row.value("young"),
+            row.value("young_with_mentor"),
+            row.value("young_with_mentor_share"),
+        ]
+        for row in report.rows
+        if row.components["young"]
+    ]
+    total = [
+        _("Итого по району"), "", report.value("young"), report.value("young_with_mentor"),
+        report.value("young_with_mentor_share"),
+    ]  # fmt: skip
     return Sheet(
-        title=_("Молодые педагоги %(year)s") % {"year": year.title},
+        title=_("Молодые педагоги %(period)s") % {"period": report.period.title},
         top=[(_("Организация"), 1), (_("Вид"), 1), (_("Молодые педагоги"), 3)],
         sub=[_("всего"), _("с наставником"), _("доля с наставником, %")],
         rows=rows,
-        total=[total.name, "", total.young, total.with_mentor, total.share] if rows else None,
+        total=total if rows else None,
         widths=(40, 24, 14, 16, 18),
     )
 
@@ -197,17 +214,26 @@ def indicators_sheet(user, year: AcademicYear, organization=None, kind: str = ""
 
 
 def indicators_sheet_of(report: Report) -> Sheet:
-    year = report.year
     rows = [
-        [i.label, i.value, float(i.target) if i.target is not None else None, i.difference]
+        [
+            i.label,
+            i.value,
+            float(i.target) if i.target is not None else None,
+            i.difference,
+            report.source_of(i),
+        ]
         for i in report.indicators
     ]
     return Sheet(
-        title=_("Показатели %(year)s") % {"year": year.title},
-        top=[(_("Показатель"), 1), (_("Учебный год %(year)s") % {"year": year.title}, 3)],
+        title=_("Показатели %(period)s") % {"period": report.period.title},
+        top=[
+            (_("Показатель"), 1),
+            (_("Учебный год %(year)s") % {"year": report.period.title}, 3),
+            (_("Источник"), 1),
+        ],
         sub=[_("значение"), _("цель"), _("разница")],
         rows=rows,
-        widths=(60, 14, 14, 14),
+        widths=(60, 14, 14, 14, 50),
     )
 
 

@@ -92,8 +92,10 @@ def _walk(submission: Submission, state: str, coordinator, methodist, index: int
             comment=comment,
         )
         submission.status = to_status
-    if state == S.ACCEPTED:
+    if state in (S.SENT, S.ACCEPTED):  # frozen on sending, as the service does
         submission.snapshot = selectors.figures_of(submission)
+        submission.submitted_at = timezone.now()
+    if state == S.ACCEPTED:
         submission.accepted_at = timezone.now()
     submission.save()
 

@@ -20,6 +20,8 @@ class CampaignForm(CrispyModelForm):
         fields = [
             "title",
             "year",
+            "period_start",
+            "period_end",
             "deadline",
             "organizations",
             "asks_registry",
@@ -41,6 +43,19 @@ class CampaignForm(CrispyModelForm):
         field.widget = FastSelectMultiple(attrs={"size": 12}, choices=field.choices)
         if not self.instance.pk:
             self.initial.setdefault("organizations", list(asked_by_default().values_list("pk", flat=True)))
+
+    def clean(self):
+        """An interim campaign covers a part of its school year: both ends inside the year, in order."""
+        cleaned = super().clean()
+        year, start, end = (cleaned.get(name) for name in ("year", "period_start", "period_end"))
+        if year is None:
+            return cleaned
+        for name, day in (("period_start", start), ("period_end", end)):
+            if day and not year.contains(day):
+                self.add_error(name, _("Дата должна быть внутри учебного года %(year)s.") % {"year": year})
+        if start and end and start > end:
+            self.add_error("period_end", _("Конец периода раньше его начала."))
+        return cleaned
 
     def save(self, commit=True):
         """Saving a campaign also gives each asked organisation its submission (a service does it)."""

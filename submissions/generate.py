@@ -56,8 +56,10 @@ def _campaign(region, year, counts: Counter) -> None:
         submission = Submission(campaign=campaign, organization=org, status=state)
         if state != S.NOT_STARTED:
             _fill(submission, rng)
-        if state == S.ACCEPTED:
+        if state in (S.SENT, S.ACCEPTED):  # frozen on sending, as the service does
             submission.snapshot = selectors.figures_of(submission)
+            submission.submitted_at = _moment(deadline)
+        if state == S.ACCEPTED:
             submission.accepted_at = _moment(deadline)
         submissions.append(submission)
     _insert(Submission, submissions, counts)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -44,6 +45,17 @@ class Campaign(models.Model):
         related_name="campaigns",
     )
     deadline = models.DateField(_("срок сдачи"))
+    period_start = models.DateField(
+        _("период с"), null=True, blank=True, help_text=_("Пусто — с начала учебного года (01.09).")
+    )
+    period_end = models.DateField(
+        _("период по"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Пусто — до конца учебного года (31.08). Показатели считаются на последний день периода."
+        ),
+    )
     organizations = models.ManyToManyField(
         "directory.Organization", verbose_name=_("организации"), related_name="campaigns"
     )
@@ -70,6 +82,30 @@ class Campaign(models.Model):
 
     def asked(self) -> list[tuple[str, str]]:
         return [(name, label) for name, label in ASKS if getattr(self, name)]
+
+    @property
+    def starts_on(self):
+        return self.period_start or self.year.start_date
+
+    @property
+    def ends_on(self):
+        return self.period_end or self.year.end_date
+
+    @property
+    def covers_whole_year(self) -> bool:
+        return (self.starts_on, self.ends_on) == (self.year.start_date, self.year.end_date)
+
+
+def covering(period) -> Q:
+    """Submissions whose campaign covers exactly the period (an empty bound is the year's own)."""
+    year = period.year
+    starts = Q(campaign__period_start=period.start_date)
+    ends = Q(campaign__period_end=period.end_date)
+    if period.start_date == year.start_date:
+        starts |= Q(campaign__period_start__isnull=True)
+    if period.end_date == year.end_date:
+        ends |= Q(campaign__period_end__isnull=True)
+    return starts & ends
 
 
 class SubmissionStatus(models.TextChoices):
@@ -108,7 +144,8 @@ class Submission(models.Model):
     website_section_url = models.URLField(
         _("адрес раздела «Наставничество» на сайте"), max_length=500, blank=True
     )
-    snapshot = models.JSONField(_("принятые показатели"), null=True, blank=True, editable=False)
+    snapshot = models.JSONField(_("отправленные показатели"), null=True, blank=True, editable=False)
+    submitted_at = models.DateTimeField(_("отправлено"), null=True, blank=True, editable=False)
     accepted_at = models.DateTimeField(_("принято"), null=True, blank=True, editable=False)
     updated_at = models.DateTimeField(_("изменено"), auto_now=True)
     history = HistoricalRecords(excluded_fields=HISTORY_EXCLUDED)

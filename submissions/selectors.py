@@ -10,20 +10,22 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts import access
-from banks.models import MentoringProgram, Practice, PracticeStatus, ProgramStatus
+from banks.models import MentoringProgram, Practice
 from core.queries import subquery_count
 from directory.models import AcademicYear, Organization
+from indicators.definitions import DEFINITIONS, SCHOOL, Definition
+from indicators.values import Period, add_up, frozen_components, organisation_values, snapshot_of
 from registry.models import (
     Activity,
     Consent,
     ConsentKind,
     Mentee,
     Mentor,
-    MentorStatus,
     Pair,
-    PairStatus,
     Person,
+    Program,
 )
+from registry.young import has_mentor_in
 from submissions.models import (
     OWED_STATUSES,
     Campaign,
@@ -97,33 +99,26 @@ class Gap:
         return self.count == 0
 
 
-def _on(year: AcademicYear) -> datetime.date:
-    """The day the registry is judged on: today within the year, its last day after it."""
-    return min(timezone.localdate(), year.end_date)
-
-
-def _pairs(organization: Organization, year: AcademicYear) -> QuerySet[Pair]:
-    return Pair.objects.filter(organization=organization).during(year)
-
-
-def _young(organization: Organization, year: AcademicYear) -> QuerySet[Person]:
-    return Person.objects.filter(organization=organization).young(_on(year)).with_mentor_flag()
-
-
 def completeness_of(submission: Submission) -> list[Gap]:
-    """What is missing before sending: a handful of aggregate queries, whatever the organisation's size."""
-    organization, year = submission.organization, submission.campaign.year
+    """What is missing before sending: a handful of aggregate queries, whatever the organisation's size.
+    Young pedagogues and their mentors are judged as the indicators judge them (`indicators.values`)."""
+    organization, period = submission.organization, period_of(submission.campaign)
     has_activity = Activity.objects.filter(program__pair=OuterRef("pk"))
     pairs = (
-        _pairs(organization, year)
+        Pair.objects.filter(organization=organization)
+        .during(period)
         .annotate(has_activity=Exists(has_activity))
         .aggregate(
             without_activity=Count("id", filter=Q(has_activity=False)),
             without_order=Count("id", filter=Q(order_number="")),
         )
     )
-    young = _young(organization, year).aggregate(without_mentor=Count("id", filter=Q(has_mentor=False)))
-    consent = Consent.objects.in_force(_on(year)).filter(
+    young = (
+        Person.objects.filter(organization=organization)
+        .young(period.on)
+        .aggregate(without_mentor=Count("id", filter=~Q(has_mentor_in(period))))
+    )
+    consent = Consent.objects.in_force(period.on).filter(
         person=OuterRef("person"), kind=ConsentKind.PROCESSING
     )
     mentees = (
@@ -146,56 +141,97 @@ def completeness_of(submission: Submission) -> list[Gap]:
     ]  # fmt: skip
 
 
+def period_of(campaign: Campaign) -> Period:
+    """The days a campaign's figures cover: its school year, or the part of it the campaign names."""
+    return Period(campaign.year, campaign.starts_on, campaign.ends_on)
+
+
 def figures_of(submission: Submission) -> dict:
-    """The organisation's figures for the campaign's year, by aggregate queries (frozen on acceptance)."""
-    organization, year = submission.organization, submission.campaign.year
-    pairs = _pairs(organization, year)
-    mentees_by_form = dict(
-        pairs.order_by()
-        .values_list("form__name")
-        .annotate(n=Count("mentees", distinct=True))
-        .values_list("form__name", "n")
-    )
-    figures = {
-        "mentors": Mentor.objects.filter(person__organization=organization)
-        .exclude(status=MentorStatus.LEFT)
-        .count(),
-        "mentees": Mentee.objects.filter(person__organization=organization).count(),
-        "mentees_by_form": mentees_by_form,
-        **pairs.aggregate(
-            pairs_active=Count("id", filter=Q(status=PairStatus.ACTIVE)),
-            pairs_completed=Count("id", filter=Q(status=PairStatus.COMPLETED)),
-        ),
-        "programs": MentoringProgram.objects.filter(
-            organization=organization, status=ProgramStatus.ACTIVE
-        ).count(),
-        **_young(organization, year).aggregate(
-            young=Count("id"), young_with_mentor=Count("id", filter=Q(has_mentor=True))
-        ),
-        "practices_published": Practice.objects.filter(
-            organization=organization, year=year, status=PracticeStatus.PUBLISHED
-        ).count(),
-        "website_section_url": submission.website_section_url,
-    }
-    figures.update({name: getattr(submission, name) for name in DENOMINATORS})
-    return figures
+    """The organisation's figures for the campaign's period as they stand now (frozen on submission)."""
+    declared = {name: getattr(submission, name) for name in DENOMINATORS}
+    snapshot = snapshot_of(submission.organization, period_of(submission.campaign), declared)
+    return {**snapshot, "declared": {**declared, "website_section_url": submission.website_section_url}}
 
 
-FIGURE_LABELS = (
-    ("mentors", _("Наставников")),
-    ("mentees", _("Наставляемых")),
-    ("pairs_active", _("Пар и групп действует")),
-    ("pairs_completed", _("Пар и групп завершено")),
-    ("programs", _("Программ наставничества")),
-    ("young", _("Молодых педагогов")),
-    ("young_with_mentor", _("Из них с наставником")),
-    ("practices_published", _("Практик опубликовано")),
-    ("pupils_count", _("Обучающихся всего")),
-    ("pedagogues_count", _("Педагогов всего")),
-    ("pupils_10_18", _("Обучающихся 10–18 лет")),
-    ("pupils_15_19", _("Обучающихся 15–19 лет")),
-    ("website_section_url", _("Раздел «Наставничество» на сайте")),
+@dataclass(frozen=True)
+class FigureLine:
+    """An indicator as submitted beside the registry's figure today."""
+
+    definition: Definition
+    submitted: float | int | None
+    now: float | int | None
+
+    @property
+    def changed(self) -> bool:
+        return self.submitted != self.now
+
+
+def submitted_lines(submission: Submission) -> list[FigureLine]:
+    """Every organisation-level indicator as frozen on submission beside the registry today (what changed
+    since the coordinator declared the data «достоверны»)."""
+    if not submission.snapshot:
+        return []
+    now = figures_of(submission)["components"]
+    frozen, live_keys = frozen_components(submission.snapshot)
+    submitted = organisation_values(add_up([{**now, **frozen}]))
+    today = organisation_values(add_up([now]))
+    return [
+        FigureLine(definition, submitted[definition.code], today[definition.code])
+        for definition in DEFINITIONS
+        if definition.level != SCHOOL
+    ]
+
+
+CHANGE_LIMIT = 30
+# Whose changes the review lists, and how a record names itself without reading another table.
+CHANGE_SOURCES = (
+    (Person, "organization_id", True),
+    (Mentor, "person__organization_id", False),
+    (Mentee, "person__organization_id", False),
+    (Pair, "organization_id", False),
+    (Program, "pair__organization_id", False),
+    (Practice, "organization_id", True),
+    (MentoringProgram, "organization_id", True),
 )
+
+
+@dataclass(frozen=True)
+class Change:
+    at: datetime.datetime
+    by: object
+    kind: str
+    label: str
+    url: str
+    action: str
+
+
+def changes_since_submission(submission: Submission) -> list[Change]:
+    """Records of the organisation changed after it sent its report (the newest first, at most
+    `CHANGE_LIMIT`): what the review must look at, since the figures were frozen before them."""
+    if submission.submitted_at is None:
+        return []
+    changes = []
+    for model, org_field, named in CHANGE_SOURCES:
+        records = model.history.filter(
+            history_date__gt=submission.submitted_at, **{org_field: submission.organization_id}
+        ).select_related("history_user")
+        changes += [
+            _change(model, record, named) for record in records.order_by("-history_date")[:CHANGE_LIMIT]
+        ]
+    return sorted(changes, key=lambda change: change.at, reverse=True)[:CHANGE_LIMIT]
+
+
+def _change(model, record, named: bool) -> Change:
+    instance = record.instance
+    deleted = record.history_type == "-"
+    return Change(
+        at=record.history_date,
+        by=record.history_user,
+        kind=str(model._meta.verbose_name),
+        label=str(instance) if named else f"№ {instance.pk}",
+        url="" if deleted else instance.get_absolute_url(),
+        action=record.get_history_type_display(),
+    )
 
 
 def accepted_figures(year: AcademicYear, organization: Organization) -> dict | None:

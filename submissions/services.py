@@ -103,7 +103,9 @@ def submit_submission(submission: Submission, *, user, comment: str = "") -> Sub
     submission = _locked(submission)
     _refuse_unless(submission, EDITABLE_STATUSES, _("отправить"))
     transition = _move(submission, SubmissionAction.SUBMIT, SubmissionStatus.SENT, user=user, comment=comment)
-    submission.save(update_fields=["status", "updated_at"])
+    submission.snapshot = selectors.figures_of(submission)
+    submission.submitted_at = timezone.now()
+    submission.save(update_fields=["status", "snapshot", "submitted_at", "updated_at"])
     notifications.notify_later(
         "submitted", submission, notifications.methodist_addresses(), comment=transition.comment
     )
@@ -129,14 +131,15 @@ def return_submission(submission: Submission, *, user, comment: str) -> Submissi
 
 @transaction.atomic
 def accept_submission(submission: Submission, *, user, comment: str = "") -> SubmissionTransition:
-    """Accept the data and freeze the organisation's figures for the year: reports read the snapshot,
-    so later edits of the registry cannot change them silently."""
+    """Accept the data: reports then read the figures frozen when the organisation sent them (what its
+    coordinator declared), so later edits of the registry cannot change them silently."""
     submission = _locked(submission)
     _refuse_unless(submission, (SubmissionStatus.SENT,), _("принять"))
     transition = _move(
         submission, SubmissionAction.ACCEPT, SubmissionStatus.ACCEPTED, user=user, comment=comment
     )
-    submission.snapshot = selectors.figures_of(submission)
+    if not submission.snapshot:  # sent before figures were frozen on sending
+        submission.snapshot = selectors.figures_of(submission)
     submission.accepted_at = timezone.now()
     submission.save(update_fields=["status", "snapshot", "accepted_at", "updated_at"])
     notifications.notify_later(

@@ -12,10 +12,19 @@ PASSWORD = "pass-12345"
 
 
 @pytest.fixture(autouse=True)
-def empty_cache():
-    """Every test starts with an empty cache: the district's home figures of one test never reach another."""
+def empty_cache(request):
+    """Every test with a database starts with an empty cache (it lives in the database): the district's
+    home figures of one test never reach another."""
     from django.core.cache import cache
 
+    names = set(request.fixturenames)
+    if names & {"transactional_db", "live_server"}:
+        request.getfixturevalue("transactional_db")
+    elif "db" in names or request.node.get_closest_marker("django_db"):
+        request.getfixturevalue("db")
+    else:
+        yield
+        return
     cache.clear()
     yield
     cache.clear()

@@ -91,13 +91,20 @@ class SubmissionDetail(SubmissionView, ScopedDetailView):
         context["may_fill"] = context["may_edit"] and submission.is_editable
         if submission.is_editable:
             context["gaps"] = selectors.completeness_of(submission)
-        if submission.snapshot and submission.status == SubmissionStatus.ACCEPTED:
-            context["snapshot"] = [
-                (label, submission.snapshot.get(key)) for key, label in selectors.FIGURE_LABELS
-            ]
-            context["mentees_by_form"] = sorted(submission.snapshot.get("mentees_by_form", {}).items())
+        context.update(submitted_context(submission))
         context["may_review"] = access.is_methodist(user)
         return context
+
+
+def submitted_context(submission: Submission) -> dict:
+    """The figures frozen when the organisation sent its report, beside the registry today, and the records
+    changed since (the submission page and the accept page show them alike)."""
+    if not submission.snapshot or submission.is_editable:
+        return {}
+    return {
+        "lines": selectors.submitted_lines(submission),
+        "changes": selectors.changes_since_submission(submission),
+    }
 
 
 class SubmissionUpdate(SubmissionView, ScopedUpdateView):
@@ -195,11 +202,17 @@ class SubmissionReturn(MethodistAction):
 class SubmissionAccept(MethodistAction):
     title = _("Принять данные")
     submit_label = _("Принять")
-    success_message = _("Данные приняты, показатели организации за учебный год зафиксированы.")
+    success_message = _("Данные приняты: отчёты за период берут показатели, зафиксированные при отправке.")
+    template_name = "submissions/accept.html"
     question = _(
-        "Показатели организации за учебный год будут зафиксированы: отчёты за год берут их, "
-        "и последующие правки реестра их не меняют."
+        "Отчёты за период возьмут показатели, зафиксированные при отправке (ниже, рядом с реестром на "
+        "сегодня); последующие правки реестра их не меняют."
     )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        submission = self.record()
+        return {**context, **submitted_context(submission), "gaps": selectors.completeness_of(submission)}
 
     def step(self, submission, **kwargs):
         services.accept_submission(submission, **kwargs)

@@ -37,11 +37,14 @@ def reports_data(school_a, school_b) -> dict:
     return {"approved_a": approved_report(AcademicYearFactory(start_year=2024), school_a)}
 
 
+BANK_ENTRY = datetime.date(2024, 9, 1)  # mentors and mentees enter the bank before their pairs start
+
+
 def make_pair(school, mentees=1, **kwargs):
-    mentor = MentorFactory(person__organization=school)
+    mentor = MentorFactory(person__organization=school, entered_on=BANK_ENTRY)
     return PairFactory(
         mentor=mentor,
-        mentees=[MenteeFactory(person__organization=school) for _ in range(mentees)],
+        mentees=[MenteeFactory(person__organization=school, entered_on=BANK_ENTRY) for _ in range(mentees)],
         **kwargs,
     )
 
@@ -87,8 +90,9 @@ def annual_district(year, school_a, school_b, methodist=None) -> dict:
     items = list(ChecklistItem.objects.filter(is_active=True).order_by("position")[:10])
     for school, found in ((school_a, 7), (school_b, 4)):
         check = WebsiteCheckFactory(
-            round=check_round, organization=school, section_url="https://school.example/mentoring"
-        )
+            round=check_round, organization=school, section_url="https://school.example/mentoring",
+            checked_at=datetime.datetime(2026, 2, 20, 10, tzinfo=datetime.UTC),
+        )  # fmt: skip
         CheckResult.objects.bulk_create(
             CheckResult(check_record=check, item=item, found=n < found) for n, item in enumerate(items)
         )

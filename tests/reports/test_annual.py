@@ -102,8 +102,8 @@ def test_sections_hold_the_figures_known_in_advance(methodist, district, year):
     training = section(report, "training").sheet
     assert training.rows == [["Школа наставника", "ПК ИРО", 2, 72]]
     websites = section(report, "websites").sheet
-    assert [row[3:] for row in websites.rows] == [[7, 10, 70], [4, 10, 40]]
-    assert websites.total == ["Итого", "", "", 11, 20, 55]
+    assert [row[2:] for row in websites.rows] == [[7, 10, 70.0], [4, 10, 40.0]]
+    assert websites.total == ["Итого", "", 11, 20, 55.0]
     documents = section(report, "normative").sheet.rows
     assert any(row[5] == "Положение о муниципальной Школе наставничества" for row in documents)
 
@@ -143,7 +143,7 @@ def test_xlsx_has_a_sheet_per_section_parsed_back_cell_by_cell(as_methodist, met
     assert (
         "12. Проверка сайтов",
         "Соответствие, %",
-        "Найдено пунктов ÷ пунктов в перечне × 100, по последней проверке года",
+        "Найдено пунктов ÷ пунктов к проверке × 100, по последней проверке периода",
     ) in notes
     assert {n[0] for n in notes} == {
         f"{n}. {s.title}" for n, s in enumerate(build_annual(methodist, year).sections, 1)

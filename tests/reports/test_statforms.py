@@ -52,9 +52,10 @@ def test_form_1_counts_participants_by_organisation_and_form(as_methodist, year,
     assert {"A3:A4", "B3:D3"} <= merged
     assert sheet["B3"].value == "педагог – педагог"
     assert [c.value for c in sheet[4]][1:4] == ["наставников", "наставляемых", "пар и групп"]
-    assert [c.value for c in sheet[5]] == ["Школа А", 1, 3, 2]
-    assert [c.value for c in sheet[6]] == ["Школа Б", 1, 1, 1]
-    assert [c.value for c in sheet[7]] == ["Итого по району", 2, 4, 3]
+    assert sheet["E3"].value == "Всего в организации (без повторов)"
+    assert [c.value for c in sheet[5]] == ["Школа А", 1, 3, 2, 1, 3, 2]
+    assert [c.value for c in sheet[6]] == ["Школа Б", 1, 1, 1, 1, 1, 1]
+    assert [c.value for c in sheet[7]] == ["Итого по району (сумма строк)", 2, 4, 3, 2, 4, 3]
     assert all(isinstance(c.value, int) for c in sheet[7][1:])
     assert sheet.freeze_panes == "B5"
     assert sheet.page_setup.orientation == "landscape"
@@ -93,8 +94,11 @@ def test_form_3_lists_indicators_with_targets(as_methodist, year, school_a):
     sheet = workbook(download(as_methodist, 3, year))
     assert sheet["B3"].value == "Учебный год 2025/2026"
     rows = {row[0]: row[1:] for row in sheet.iter_rows(min_row=5, values_only=True)}
-    assert rows["Пар и групп действует"] == (1, 3.0, -2.0)
-    assert rows["Наставников"][0] == 1
+    assert rows["Пар и групп работало"][:3] == (1, 3.0, -2.0)
+    assert rows["Пар и групп работало"][3] == "реестр на 31.08.2026"  # the year's last day
+    assert rows["Наставников в парах периода"][0] == 1
+    assert rows["Наставников в банке"][0] == 0  # entered the bank today, after the year
+    assert rows["Заседаний МШН проведено (нужно не меньше 2)"][3].startswith("записи МШН на ")
 
 
 def test_unknown_form_number_is_not_found(as_methodist, year):

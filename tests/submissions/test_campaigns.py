@@ -123,7 +123,8 @@ def test_whole_cycle_as_each_persona(
         as_coordinator_a.post(url("submission_submit", submission_a), {"confirmed": "on"})
         as_methodist.post(url("submission_accept", submission_a), {"comment": "Спасибо"})
     submission_a.refresh_from_db()
-    assert submission_a.status == SubmissionStatus.ACCEPTED and submission_a.snapshot["pupils_count"] == 400
+    assert submission_a.status == SubmissionStatus.ACCEPTED
+    assert submission_a.snapshot["declared"]["pupils_count"] == 400
     actions = list(submission_a.transitions.values_list("action", "by__username"))
     assert actions == [
         (SubmissionAction.START, "kurator_a"),
@@ -202,8 +203,9 @@ def test_snapshot_does_not_change_when_records_change(methodist, coordinator_a, 
     submit_submission(submission_a, user=coordinator_a)
     accept_submission(submission_a, user=methodist)
     frozen = accepted_figures(submission_a.campaign.year, school_a)
-    assert (frozen["mentors"], frozen["pairs_active"], frozen["practices_published"]) == (1, 1, 1)
-    assert frozen["mentees_by_form"] == {"педагог – педагог": 1} and frozen["pupils_count"] == 500
+    counts = frozen["components"]
+    assert (counts["mentors_in_pairs"], counts["pairs_active"], counts["practices_published"]) == (1, 1, 1)
+    assert frozen["by_form"] == {"педагог – педагог": [1, 1, 1]} and frozen["declared"]["pupils_count"] == 500
 
     PairFactory(mentor=MentorFactory(person__organization=school_a))
     Submission.objects.filter(pk=submission_a.pk).update(pupils_count=9)

@@ -63,6 +63,6 @@ def test_demo_loads_every_state_once(db):
     current = Submission.objects.filter(campaign__year=years[0])
     assert set(current.values_list("status", flat=True)) == set(SubmissionStatus.values)
     assert current.get(organization=organizations[0]).status == SubmissionStatus.FILLING
-    assert accepted_figures(years[1], organizations[3])["pupils_count"] > 0
+    assert accepted_figures(years[1], organizations[3])["declared"]["pupils_count"] > 0
     assert CheckResult.objects.filter(is_automatic=True).exists()
     assert CheckResult.objects.filter(is_automatic=False, found=True).exists()
