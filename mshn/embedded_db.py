@@ -10,6 +10,9 @@ stops the server, and the next `make run` starts it again on the same data.
 from __future__ import annotations
 
 import os
+import signal
+import sys
+import threading
 import warnings
 from pathlib import Path
 
@@ -96,6 +99,7 @@ def start(pgdata: Path) -> dict:
     if (pgdata / ".handle_pids.json").exists():
         forget_dead_processes(pgdata)
     server = _server_class()(pgdata.resolve())
+    exit_on_sigterm()
     socket_dir = server.get_postmaster_info().socket_dir
     ensure_database(socket_dir)
     return {
@@ -104,6 +108,16 @@ def start(pgdata: Path) -> dict:
         "USER": USER,
         "HOST": str(socket_dir),
     }
+
+
+def exit_on_sigterm() -> None:
+    """`kill` (SIGTERM) ends the process through its exit hooks too, so the last one out stops the server.
+    Programs with their own handler (the task worker, gunicorn) keep it: they exit through the hooks anyway."""
+    if (
+        threading.current_thread() is threading.main_thread()
+        and signal.getsignal(signal.SIGTERM) == signal.SIG_DFL
+    ):
+        signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
 
 
 def ensure_database(socket_dir: Path) -> None:
