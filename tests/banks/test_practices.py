@@ -170,19 +170,25 @@ def test_other_school_reads_published_practice_without_unconsented_names(as_coor
     assert "Скрытова" not in page and "согласие на публикацию не дано" in page
 
 
-def test_deleting_practice_removes_its_files_from_storage(as_coordinator_a, school_a):
+def test_deleting_practice_removes_its_files_from_storage(
+    as_coordinator_a, school_a, django_capture_on_commit_callbacks
+):
     attachment = PracticeFileFactory(practice=PracticeFactory(organization=school_a))
     storage, name = attachment.file.storage, attachment.file.name
     assert storage.exists(name)
-    response = as_coordinator_a.post(reverse("banks:practice_delete", args=[attachment.practice.pk]))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = as_coordinator_a.post(reverse("banks:practice_delete", args=[attachment.practice.pk]))
     assert response["Location"] == reverse("banks:practice_list")
     assert not Practice.objects.exists() and not storage.exists(name)
 
 
-def test_deleting_one_file_removes_it_from_storage(as_coordinator_a, school_a):
+def test_deleting_one_file_removes_it_from_storage(
+    as_coordinator_a, school_a, django_capture_on_commit_callbacks
+):
     attachment = PracticeFileFactory(practice=PracticeFactory(organization=school_a))
     storage, name = attachment.file.storage, attachment.file.name
-    as_coordinator_a.post(reverse("banks:practice_file_delete", args=[attachment.pk]))
+    with django_capture_on_commit_callbacks(execute=True):
+        as_coordinator_a.post(reverse("banks:practice_file_delete", args=[attachment.pk]))
     assert not PracticeFile.objects.exists() and not storage.exists(name)
     assert Practice.objects.filter(pk=attachment.practice_id).exists()
 
