@@ -43,9 +43,9 @@ MENU = (
     MenuItem(_("Архив отчётов"), "reports:archive", ALL, _("Отчёты")),
     # submissions: menu items
     MenuItem(_("Кампании"), "submissions:campaign_list", ("methodist", "department"), _("Сбор данных")),
-    MenuItem(_("Проверка сайтов"), "submissions:round_list", ("methodist", "department"), _("Сбор данных")),
+    MenuItem(_("Проверка сайтов"), "websites:round_list", ("methodist", "department"), _("Сбор данных")),
     MenuItem(_("Мои отчёты"), "submissions:submission_list", ("coordinator",), _("Сбор данных")),
-    MenuItem(_("Проверка сайта"), "submissions:check_list", ("coordinator",), _("Сбор данных")),
+    MenuItem(_("Проверка сайта"), "websites:check_list", ("coordinator",), _("Сбор данных")),
     # events: menu items
     MenuItem(_("Мероприятия"), "events:event_list", ALL, _("Мероприятия")),
     MenuItem(_("Обучение наставников"), "events:training_list", ALL, _("Мероприятия")),

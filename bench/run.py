@@ -39,7 +39,7 @@ TARGET_MEDIAN_MS, TARGET_P95_MS, TARGET_RPS = 100, 250, 100
 # 4 workers 25 and 5 (the usual 2 × cores + 1) 21, each extra process only taking CPU from the others.
 GUNICORN_WORKERS = (os.cpu_count() or 1) + 1
 
-CAPABILITY_APPS = ("registry", "banks", "meetings", "events", "submissions")
+CAPABILITY_APPS = ("registry", "banks", "meetings", "events", "submissions", "websites")
 FULL = {"database": "mshn_bench", "organizations": 1000, "people": 50000, "pairs": 20000, "practices": 2000}
 SMALL = {"database": "mshn_bench_small", "organizations": 50, "people": 2000, "pairs": 800, "practices": 100}
 
@@ -173,7 +173,8 @@ def capability_objects(org) -> dict:
     from banks.models import MentoringProgram, NormativeDocument, Practice
     from events.models import Event, Partner, Training
     from meetings.models import Meeting, RoadmapItem
-    from submissions.models import Campaign, CheckRound, Submission, WebsiteCheck
+    from submissions.models import Campaign, Submission
+    from websites.models import CheckRound, WebsiteCheck
 
     campaign = first_pk(Campaign.objects.order_by("-deadline", "-pk"))
     round_ = first_pk(CheckRound.objects.order_by("-deadline", "-pk"))
@@ -197,8 +198,8 @@ def capability_objects(org) -> dict:
         "submissions:submission_detail": first_pk(
             Submission.objects.filter(organization=org, campaign_id=campaign)
         ),
-        "submissions:round_detail": round_,
-        "submissions:check_detail": first_pk(WebsiteCheck.objects.filter(organization=org, round_id=round_)),
+        "websites:round_detail": round_,
+        "websites:check_detail": first_pk(WebsiteCheck.objects.filter(organization=org, round_id=round_)),
     }
 
 
@@ -915,7 +916,8 @@ def data_sizes() -> dict:
     from events.models import Event, Participation, Training
     from meetings.models import Meeting, RoadmapItem
     from registry.models import Activity, Consent, Mentee, Mentor, Pair, Person
-    from submissions.models import CheckResult, Submission
+    from submissions.models import Submission
+    from websites.models import CheckResult
 
     return {
         "organisations": Organization.objects.count(),

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpResponseRedirect, JsonResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -378,3 +379,26 @@ class RecordDeleteView(RecordActionView):
     def act(self, record, form):
         record.delete()
         return str(self.success_url)
+
+
+class DistrictReaderMixin:
+    """Pages about every organisation at once: the methodologist and the department read them,
+    a coordinator is refused (their own organisation's part is on its own pages)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not access.reads_everything(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+def paginated(request, queryset, name: str) -> dict:
+    """A page of a detail page's table (a region's campaign or round has a thousand organisations), under
+    `name`, with what templates/includes/pagination.html reads."""
+    paginator = Paginator(queryset, settings.PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+    return {
+        name: page.object_list,
+        "page_obj": page,
+        "paginator": paginator,
+        "is_paginated": page.has_other_pages(),
+    }

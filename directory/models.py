@@ -28,6 +28,21 @@ class OrganizationKind(models.TextChoices):
     PARTNER = "partner", _("Партнёр")
 
 
+# The educational organisations (partners excluded): whom a campaign and a website check ask by default.
+EDUCATIONAL_KINDS = (
+    OrganizationKind.SCHOOL,
+    OrganizationKind.KINDERGARTEN,
+    OrganizationKind.ADDITIONAL,
+    OrganizationKind.COLLEGE,
+)
+
+
+class OrganizationQuerySet(models.QuerySet):
+    def educational(self) -> OrganizationQuerySet:
+        """Every active school, kindergarten, additional-education centre and college."""
+        return self.filter(is_active=True, kind__in=EDUCATIONAL_KINDS)
+
+
 class Organization(models.Model):
     kind = models.CharField(_("вид"), max_length=20, choices=OrganizationKind.choices)
     full_name = models.CharField(_("полное наименование"), max_length=500, unique=True)
@@ -43,6 +58,7 @@ class Organization(models.Model):
     is_active = models.BooleanField(_("действует"), default=True)
     updated_at = models.DateTimeField(_("изменено"), auto_now=True)
     history = HistoricalRecords(excluded_fields=["updated_at"])
+    objects = OrganizationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("организация")

@@ -23,7 +23,7 @@ from indicators.definitions import BY_CODE, SCHOOL
 from meetings.selectors import roadmap_figures, two_meetings_status
 from registry.models import Mentee, Mentor, MentorStatus, Pair, PairStatus, Person
 from registry.young import has_mentor_in, pairs_active_during
-from submissions.models import ChecklistItem, CheckResult, CheckRound, WebsiteCheck
+from websites.models import ChecklistItem, CheckResult, CheckRound, WebsiteCheck
 
 SNAPSHOT_VERSION = 2
 # Counted in the registry, per organisation.

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "banks",
     "meetings",
     "events",
+    "websites",
     "submissions",
     "reports",
 ]

@@ -17,6 +17,7 @@ urlpatterns = [
     path("meetings/", include("meetings.urls")),
     path("events/", include("events.urls")),
     path("submissions/", include("submissions.urls")),
+    path("websites/", include("websites.urls")),
     path("reports/", include("reports.urls")),
     path("admin/", admin.site.urls),
 ]

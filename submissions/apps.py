@@ -3,4 +3,4 @@ from django.apps import AppConfig
 
 class SubmissionsConfig(AppConfig):
     name = "submissions"
-    verbose_name = "Сбор данных от организаций и проверка сайтов"
+    verbose_name = "Сбор данных от организаций"

@@ -1,7 +1,6 @@
 """This capability's part of the demo district (called by `load_demo`; must be idempotent).
 
-The demo writes states and check results directly (with their transition records): it sends no
-e-mails and touches no network."""
+The demo writes states directly (with their transition records): it sends no e-mails."""
 
 from __future__ import annotations
 
@@ -9,12 +8,10 @@ import datetime
 
 from django.utils import timezone
 
+from directory.models import Organization
 from submissions import selectors, services
 from submissions.models import (
     Campaign,
-    ChecklistItem,
-    CheckResult,
-    CheckRound,
     Submission,
     SubmissionAction,
     SubmissionStatus,
@@ -62,13 +59,12 @@ def load(demo) -> str:
     )
     for index, submission in enumerate(_submissions(past)):
         _walk(submission, S.ACCEPTED, kurator, methodist, index)
-    checks = _website_round(demo, methodist, today)
-    return f"Сбор данных: кампаний 2 (текущая и принятая прошлогодняя), проверка сайтов: организаций {checks}."  # fmt: skip
+    return "Сбор данных: кампаний 2 (текущая и принятая прошлогодняя)."
 
 
 def _campaign(title: str, year, deadline: datetime.date) -> Campaign:
     campaign = Campaign(title=title, year=year, deadline=deadline)
-    return services.save_campaign(campaign, list(services.asked_by_default()))
+    return services.save_campaign(campaign, list(Organization.objects.educational()))
 
 
 def _submissions(campaign: Campaign) -> list[Submission]:
@@ -108,34 +104,3 @@ def _fill(submission: Submission, index: int) -> None:
     submission.pupils_15_19 = pupils // 4
     website = submission.organization.website
     submission.website_section_url = f"{website}/nastavnichestvo" if website else ""
-
-
-def _website_round(demo, methodist, today) -> int:
-    round_ = services.save_round(
-        CheckRound(title=f"Проверка сайтов, {today:%Y}", deadline=today + datetime.timedelta(days=30))
-    )
-    items = list(ChecklistItem.objects.filter(is_active=True))
-    checks = list(round_.checks.select_related("organization").order_by("organization__short_name"))
-    now = timezone.now()
-    for index, check in enumerate(checks):
-        has_section = index % 5 != 4
-        automatic = index % 3 == 0
-        section_url = f"{check.organization.website}/nastavnichestvo" if has_section else ""
-        found = {item.pk: has_section and (item.is_section or demo.rng.random() < 0.7) for item in items}
-        CheckResult.objects.bulk_create(
-            CheckResult(
-                check_record=check,
-                item=item,
-                found=found[item.pk],
-                url=section_url if found[item.pk] else "",
-                is_automatic=automatic,
-                checked_at=now,
-                checked_by=None if automatic else methodist,
-            )
-            for item in items
-        )
-        check.section_url = section_url
-        check.outcome = "" if has_section else "Раздел «Наставничество» на главной странице сайта не найден."
-        check.checked_at, check.checked_by = now, None if automatic else methodist
-        check.save()
-    return len(checks)

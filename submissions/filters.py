@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.filters import OrganizationChoiceFilter
 from directory.models import AcademicYear
-from submissions.models import Campaign, CheckRound, Submission, SubmissionStatus, WebsiteCheck
+from submissions.models import Campaign, Submission, SubmissionStatus
 
 
 class CampaignFilter(django_filters.FilterSet):
@@ -31,12 +31,3 @@ class SubmissionFilter(django_filters.FilterSet):
     class Meta:
         model = Submission
         fields = ["campaign", "organization", "status"]
-
-
-class CheckFilter(django_filters.FilterSet):
-    round = django_filters.ModelChoiceFilter(label=_("Проверка"), queryset=CheckRound.objects.all())
-    organization = OrganizationChoiceFilter()
-
-    class Meta:
-        model = WebsiteCheck
-        fields = ["round", "organization"]

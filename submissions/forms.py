@@ -1,4 +1,4 @@
-"""Forms of the campaigns and website checks; each carries its validation and its crispy helper."""
+"""Forms of the campaigns; each carries its validation and its crispy helper."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from core.forms import CrispyModelForm
 from core.widgets import FastSelectMultiple
 from directory.models import Organization
-from submissions.models import Campaign, ChecklistItem, CheckRound, Submission
-from submissions.services import asked_by_default, save_campaign, save_round
+from submissions.models import Campaign, Submission
+from submissions.services import save_campaign
 
 
 class CampaignForm(CrispyModelForm):
@@ -42,7 +42,9 @@ class CampaignForm(CrispyModelForm):
         field.queryset = Organization.objects.filter(is_active=True).order_by("short_name")
         field.widget = FastSelectMultiple(attrs={"size": 12}, choices=field.choices)
         if not self.instance.pk:
-            self.initial.setdefault("organizations", list(asked_by_default().values_list("pk", flat=True)))
+            self.initial.setdefault(
+                "organizations", list(Organization.objects.educational().values_list("pk", flat=True))
+            )
 
     def clean(self):
         """An interim campaign covers a part of its school year: both ends inside the year, in order."""
@@ -174,49 +176,3 @@ class ReturnForm(forms.Form):
         if cleaned.get("comment", "").strip():
             lines.append(cleaned["comment"].strip())
         return "\n".join(lines)
-
-
-class ChecklistItemForm(CrispyModelForm):
-    class Meta:
-        model = ChecklistItem
-        fields = ["position", "title", "keywords", "is_section", "is_active"]
-        widgets = {"keywords": forms.Textarea(attrs={"rows": 2})}
-
-
-class CheckRoundForm(CrispyModelForm):
-    class Meta:
-        model = CheckRound
-        fields = ["title", "deadline"]
-
-    def save(self, commit=True):
-        """Saving a round also gives each asked organisation its check (a service does it)."""
-        round_ = super().save(commit=False)
-        if commit:
-            save_round(round_)
-        return round_
-
-
-class ResultsForm(forms.Form):
-    """The methodologist's answer per checklist item: found or not, and where."""
-
-    def __init__(self, *args, rows, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.rows = rows
-        for item, result in rows:
-            self.fields[f"found_{item.pk}"] = forms.BooleanField(
-                label=item.title, required=False, initial=bool(result and result.found)
-            )
-            self.fields[f"url_{item.pk}"] = forms.URLField(
-                label=_("Адрес: %(item)s") % {"item": item.title},
-                required=False,
-                max_length=1000,
-                assume_scheme="https",
-                initial=result.url if result else "",
-            )
-        self.helper = _helper(_("Подтвердить результаты"))
-
-    def answers(self) -> dict:
-        return {
-            item: (self.cleaned_data[f"found_{item.pk}"], self.cleaned_data[f"url_{item.pk}"])
-            for item, _result in self.rows
-        }

@@ -1,10 +1,9 @@
-"""Campaigns and website checks of a generated region (`load_region`).
+"""Campaigns of a generated region (`load_region`).
 
 A campaign per school year asks every educational organisation; a part of each year's submissions is
 accepted with the figures frozen the way the methodologist's acceptance freezes them
 (`selectors.figures_of`, a handful of aggregate queries each, so only a share is accepted), the rest
-stand at the other states with the transitions that led there. The last years have a website check
-round with results. Deterministic for the region's random; no e-mails, no network."""
+stand at the other states with the transitions that led there. Deterministic for the region's random; no e-mails, no network."""
 
 from __future__ import annotations
 
@@ -17,13 +16,9 @@ from submissions import selectors
 from submissions.demo import PATHS
 from submissions.models import (
     Campaign,
-    ChecklistItem,
-    CheckResult,
-    CheckRound,
     Submission,
     SubmissionStatus,
     SubmissionTransition,
-    WebsiteCheck,
 )
 
 BATCH = 2000
@@ -32,13 +27,10 @@ PAST_STATES = {S.ACCEPTED: 25, S.SENT: 35, S.RETURNED: 10, S.FILLING: 10, S.NOT_
 CURRENT_STATES = {S.ACCEPTED: 10, S.SENT: 20, S.RETURNED: 10, S.FILLING: 30, S.NOT_STARTED: 30}
 
 
-def generate(region, *, check_years: int = 5) -> Counter:
+def generate(region) -> Counter:
     counts = Counter()
     for year in region.years:
         _campaign(region, year, counts)
-    items = list(ChecklistItem.objects.filter(is_active=True).order_by("position", "pk"))
-    for year in region.years[-check_years:]:
-        _round(region, year, items, counts)
     return counts
 
 
@@ -97,46 +89,6 @@ def _transitions(region, submissions: list[Submission], deadline: datetime.date,
             )
             status = to_status
     _insert(SubmissionTransition, rows, counts)
-
-
-def _round(region, year, items: list[ChecklistItem], counts: Counter) -> None:
-    rng = region.rng
-    deadline = min(datetime.date(year.start_year + 1, 3, 1), region.today + datetime.timedelta(days=30))
-    round_ = CheckRound.objects.create(title=f"Проверка сайтов, {year} учебный год", deadline=deadline)
-    checked_at = _moment(deadline - datetime.timedelta(days=7))
-    checks, results = [], []
-    for org in region.educational:
-        if rng.random() < 0.1:  # not checked yet
-            checks.append(WebsiteCheck(round=round_, organization=org))
-            continue
-        has_section = rng.random() < 0.85
-        automatic = rng.random() < 0.3
-        section = f"{org.website}/nastavnichestvo" if has_section and org.website else ""
-        check = WebsiteCheck(
-            round=round_,
-            organization=org,
-            section_url=section,
-            outcome="" if has_section else "Раздел «Наставничество» на главной странице сайта не найден.",
-            checked_at=checked_at,
-            checked_by=None if automatic else region.methodist,
-        )
-        checks.append(check)
-        for item in items:
-            found = has_section and (item.is_section or rng.random() < 0.7)
-            results.append(
-                CheckResult(
-                    check_record=check,
-                    item=item,
-                    found=found,
-                    url=section if found else "",
-                    is_automatic=automatic,
-                    checked_at=checked_at,
-                    checked_by=None if automatic else region.methodist,
-                )
-            )
-    _insert(WebsiteCheck, checks, counts)
-    _insert(CheckResult, results, counts)
-    counts["checkround"] += 1
 
 
 def _moment(day: datetime.date) -> datetime.datetime:

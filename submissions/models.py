@@ -1,9 +1,7 @@
-"""Data collection campaigns (what organisations submit for a school year, reviewed by the methodologist)
-and website checks (which required documents an organisation's site shows)."""
+"""Data collection campaigns: what organisations submit for a school year, reviewed by the methodologist."""
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -12,17 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.models import StateChange
-from directory.models import OrganizationKind
 
 HISTORY_EXCLUDED = ["updated_at"]
-
-# Who a campaign asks by default: every active educational organisation, partners excluded.
-ASKED_KINDS = (
-    OrganizationKind.SCHOOL,
-    OrganizationKind.KINDERGARTEN,
-    OrganizationKind.ADDITIONAL,
-    OrganizationKind.COLLEGE,
-)
 
 # What a campaign may ask for: field name on Campaign → label.
 ASKS = (
@@ -224,134 +213,3 @@ class Reminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.sent_on:%d.%m.%Y}"
-
-
-class ChecklistItem(models.Model):
-    """What a school's website must show; the keywords let the checker recognise it in link texts."""
-
-    position = models.PositiveSmallIntegerField(_("порядок"), default=0)
-    title = models.CharField(_("пункт"), max_length=300)
-    keywords = models.TextField(
-        _("ключевые слова"),
-        help_text=_(
-            "Через запятую. Пункт найден, если в тексте ссылки или имени файла есть все слова одного "
-            "ключа (части слов тоже подходят), например: «положение наставнич, polozhenie»."
-        ),
-    )
-    is_section = models.BooleanField(
-        _("это сам раздел «Наставничество»"),
-        default=False,
-        help_text=_("Пункт считается найденным, когда найден раздел; его адрес — адрес раздела."),
-    )
-    is_active = models.BooleanField(_("проверяется"), default=True)
-    updated_at = models.DateTimeField(_("изменено"), auto_now=True)
-    history = HistoricalRecords(excluded_fields=HISTORY_EXCLUDED)
-
-    class Meta:
-        verbose_name = _("пункт проверки сайта")
-        verbose_name_plural = _("пункты проверки сайта")
-        ordering = ["position", "id"]
-
-    def __str__(self) -> str:
-        return self.title
-
-    def get_absolute_url(self) -> str:
-        return reverse("submissions:checklist_update", args=[self.pk])
-
-    def keyword_list(self) -> list[list[str]]:
-        """Each key as its lower-case words."""
-        return [key.lower().split() for key in self.keywords.split(",") if key.strip()]
-
-
-class CheckRound(models.Model):
-    title = models.CharField(_("название"), max_length=300)
-    deadline = models.DateField(_("срок"))
-    updated_at = models.DateTimeField(_("изменено"), auto_now=True)
-    history = HistoricalRecords(excluded_fields=HISTORY_EXCLUDED)
-
-    class Meta:
-        verbose_name = _("проверка сайтов")
-        verbose_name_plural = _("проверки сайтов")
-        ordering = ["-deadline", "-id"]
-
-    def __str__(self) -> str:
-        return self.title
-
-    def get_absolute_url(self) -> str:
-        return reverse("submissions:round_detail", args=[self.pk])
-
-
-class WebsiteCheck(models.Model):
-    """One organisation's site in one round."""
-
-    round = models.ForeignKey(
-        CheckRound, verbose_name=_("проверка"), on_delete=models.CASCADE, related_name="checks"
-    )
-    organization = models.ForeignKey(
-        "directory.Organization",
-        verbose_name=_("организация"),
-        on_delete=models.PROTECT,
-        related_name="website_checks",
-    )
-    section_url = models.URLField(_("адрес раздела «Наставничество»"), max_length=500, blank=True)
-    outcome = models.TextField(_("итог автоматической проверки"), blank=True)
-    checked_at = models.DateTimeField(_("проверено"), null=True, blank=True)
-    checked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("кто проверил"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    updated_at = models.DateTimeField(_("изменено"), auto_now=True)
-    history = HistoricalRecords(excluded_fields=HISTORY_EXCLUDED)
-
-    class Meta:
-        verbose_name = _("проверка сайта организации")
-        verbose_name_plural = _("проверки сайтов организаций")
-        ordering = ["round", "organization__short_name", "id"]
-        constraints = [
-            models.UniqueConstraint(fields=["round", "organization"], name="website_check_once_per_round")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.organization} — {self.round}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("submissions:check_detail", args=[self.pk])
-
-
-class CheckResult(models.Model):
-    check_record = models.ForeignKey(
-        WebsiteCheck, verbose_name=_("проверка сайта"), on_delete=models.CASCADE, related_name="results"
-    )
-    item = models.ForeignKey(
-        ChecklistItem, verbose_name=_("пункт"), on_delete=models.CASCADE, related_name="results"
-    )
-    found = models.BooleanField(_("найдено"), default=False)
-    url = models.URLField(_("адрес"), max_length=1000, blank=True)
-    is_automatic = models.BooleanField(
-        _("предложено автоматически"),
-        default=False,
-        help_text=_("Не подтверждено методистом."),
-    )
-    checked_at = models.DateTimeField(_("когда"), default=timezone.now)
-    checked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("кто"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("пункт проверки сайта организации")
-        verbose_name_plural = _("пункты проверки сайтов организаций")
-        ordering = ["item__position", "item_id"]
-        constraints = [models.UniqueConstraint(fields=["check_record", "item"], name="check_result_once")]
-
-    def __str__(self) -> str:
-        return f"{self.item}: {'да' if self.found else 'нет'}"

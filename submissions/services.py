@@ -1,6 +1,5 @@
-"""Writes of the campaigns and website checks that do more than save one form: the submission's review
-workflow (each step records who, when and the comment), freezing accepted figures, reminders, and
-recording what the website checker found."""
+"""Writes of the campaigns that do more than save one form: the submission's review workflow (each step
+records who, when and the comment), freezing accepted figures, reminders."""
 
 from __future__ import annotations
 
@@ -11,30 +10,18 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from directory.models import Organization
 from submissions import notifications, selectors
-from submissions.checker import CheckOutcome, check_site
 from submissions.models import (
-    ASKED_KINDS,
     EDITABLE_STATUSES,
     OWED_STATUSES,
     Campaign,
-    ChecklistItem,
-    CheckResult,
-    CheckRound,
     Reminder,
     ReminderKind,
     Submission,
     SubmissionAction,
     SubmissionStatus,
     SubmissionTransition,
-    WebsiteCheck,
 )
-
-
-def asked_by_default():
-    """Every active school, kindergarten, additional-education centre and college."""
-    return Organization.objects.filter(is_active=True, kind__in=ASKED_KINDS)
 
 
 @transaction.atomic
@@ -217,69 +204,3 @@ def _remind(submission: Submission, kind: str, today: datetime.date) -> bool:
         return True
     reminder.delete()
     return False
-
-
-# Website checks -------------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def save_round(round_: CheckRound) -> CheckRound:
-    """Save the round; each asked organisation gets its (empty) check."""
-    round_.save()
-    existing = set(round_.checks.values_list("organization_id", flat=True))
-    WebsiteCheck.objects.bulk_create(
-        WebsiteCheck(round=round_, organization=org)
-        for org in asked_by_default().exclude(pk__in=existing).order_by("pk")
-    )
-    return round_
-
-
-def run_check(check: WebsiteCheck, *, user=None, **limits) -> CheckOutcome:
-    """Fetch the organisation's site and record the checker's proposals (marked «автоматически»).
-
-    A result the methodologist has confirmed stays as they set it."""
-    items = list(ChecklistItem.objects.filter(is_active=True))
-    outcome = check_site(check.organization.website, items, **limits)
-    record_outcome(check, outcome, items, user=user)
-    return outcome
-
-
-@transaction.atomic
-def record_outcome(check: WebsiteCheck, outcome: CheckOutcome, items, *, user=None) -> None:
-    now = timezone.now()
-    confirmed = set(check.results.filter(is_automatic=False).values_list("item_id", flat=True))
-    for item in items:
-        if item.pk in confirmed:
-            continue
-        url = outcome.found.get(item.pk, "")
-        CheckResult.objects.update_or_create(
-            check_record=check,
-            item=item,
-            defaults={
-                "found": bool(url),
-                "url": url,
-                "is_automatic": True,
-                "checked_at": now,
-                "checked_by": user,
-            },
-        )
-    check.section_url = outcome.section_url
-    check.outcome = outcome.message
-    check.checked_at, check.checked_by = now, user
-    check._history_user = user
-    check.save()
-
-
-@transaction.atomic
-def confirm_results(check: WebsiteCheck, answers: dict, *, user) -> None:
-    """The methodologist's judgement per item (found, address): it replaces the automatic proposal."""
-    now = timezone.now()
-    for item, (found, url) in answers.items():
-        result, _created = CheckResult.objects.get_or_create(check_record=check, item=item)
-        result.found, result.url = found, url if found else ""
-        result.is_automatic, result.checked_at, result.checked_by = False, now, user
-        result._history_user = user
-        result.save()
-    check.checked_at, check.checked_by = now, user
-    check._history_user = user
-    check.save()

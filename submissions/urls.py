@@ -1,5 +1,5 @@
-from submissions.views import campaigns, reports, websites
+from submissions.views import campaigns, reports
 
 app_name = "submissions"
 
-urlpatterns = campaigns.urlpatterns + reports.urlpatterns + websites.urlpatterns
+urlpatterns = campaigns.urlpatterns + reports.urlpatterns

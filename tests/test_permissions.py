@@ -19,6 +19,7 @@ from tests.factories import (
 from tests.meetings.factories import meetings_data
 from tests.reports.factories import reports_data
 from tests.submissions.factories import submissions_data
+from tests.websites.factories import websites_data
 
 ANON = 302
 READ_ALL = {"methodist": 200, "coord_a": 200, "coord_b": 200, "department": 200, "anon": ANON}
@@ -202,21 +203,21 @@ EXPECTED = {
     "submissions:submission_return": (pk_of("submission_sent_a"), METHODIST_WRITES),
     "submissions:submission_accept": (pk_of("submission_sent_a"), METHODIST_WRITES),
     "submissions:submission_reopen": (pk_of("submission_accepted_a"), METHODIST_WRITES),
-    "submissions:checklist_list": (no_args, READ_ALL),
-    "submissions:checklist_export": (no_args, READ_ALL),
-    "submissions:checklist_create": (no_args, METHODIST_WRITES),
-    "submissions:checklist_update": (pk_of("checklist_item"), METHODIST_WRITES),
-    "submissions:round_list": (no_args, {**READ_ALL, "coord_a": 403, "coord_b": 403}),
-    "submissions:round_list_export": (no_args, {**READ_ALL, "coord_a": 403, "coord_b": 403}),
-    "submissions:round_create": (no_args, METHODIST_WRITES),
-    "submissions:round_detail": (pk_of("check_round"), {**READ_ALL, "coord_a": 403, "coord_b": 403}),
-    "submissions:round_update": (pk_of("check_round"), METHODIST_WRITES),
-    "submissions:round_export": (pk_of("check_round"), {**READ_ALL, "coord_a": 403, "coord_b": 403}),
-    "submissions:check_list": (no_args, READ_ALL),
-    "submissions:check_export": (no_args, READ_ALL),
-    "submissions:check_detail": (pk_of("check_a"), READ_A),
-    "submissions:check_run": (pk_of("check_a"), METHODIST_WRITES),
-    "submissions:check_confirm": (pk_of("check_a"), METHODIST_WRITES),
+    "websites:checklist_list": (no_args, READ_ALL),
+    "websites:checklist_export": (no_args, READ_ALL),
+    "websites:checklist_create": (no_args, METHODIST_WRITES),
+    "websites:checklist_update": (pk_of("checklist_item"), METHODIST_WRITES),
+    "websites:round_list": (no_args, {**READ_ALL, "coord_a": 403, "coord_b": 403}),
+    "websites:round_list_export": (no_args, {**READ_ALL, "coord_a": 403, "coord_b": 403}),
+    "websites:round_create": (no_args, METHODIST_WRITES),
+    "websites:round_detail": (pk_of("check_round"), {**READ_ALL, "coord_a": 403, "coord_b": 403}),
+    "websites:round_update": (pk_of("check_round"), METHODIST_WRITES),
+    "websites:round_export": (pk_of("check_round"), {**READ_ALL, "coord_a": 403, "coord_b": 403}),
+    "websites:check_list": (no_args, READ_ALL),
+    "websites:check_export": (no_args, READ_ALL),
+    "websites:check_detail": (pk_of("check_a"), READ_A),
+    "websites:check_run": (pk_of("check_a"), METHODIST_WRITES),
+    "websites:check_confirm": (pk_of("check_a"), METHODIST_WRITES),
     "events:event_list": (no_args, READ_ALL),
     "events:event_export": (no_args, READ_ALL),
     "events:event_create": (no_args, METHODIST_WRITES),
@@ -286,6 +287,7 @@ def data(school_a, school_b):
         # events: data
         **submissions_data(school_a, school_b),
         # submissions: data
+        **websites_data(school_a),
         **reports_data(school_a, school_b),
         # reports: data
     }

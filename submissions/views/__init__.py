@@ -1,1 +1,1 @@
-"""Pages of the campaigns and website checks, one module per capability; each has its own `urlpatterns`."""
+"""Pages of the campaigns, one module per capability; each has its own `urlpatterns`."""

@@ -6,12 +6,19 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from core.columns import Column
-from core.generic import ScopedCreateView, ScopedDetailView, ScopedListView, ScopedUpdateView
+from core.generic import (
+    DistrictReaderMixin,
+    ScopedCreateView,
+    ScopedDetailView,
+    ScopedListView,
+    ScopedUpdateView,
+    paginated,
+)
 from submissions import selectors
 from submissions.filters import CampaignFilter
 from submissions.forms import CampaignForm
 from submissions.models import Campaign
-from submissions.views.common import CAMPAIGNS, DistrictReaderMixin, paginated
+from submissions.views.common import CAMPAIGNS
 
 
 class CampaignView(DistrictReaderMixin):

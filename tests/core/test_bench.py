@@ -53,7 +53,7 @@ def test_every_list_has_an_admin_change_list_to_be_measured_against():
     from bench.urls import list_views, site
 
     views = list_views()
-    assert {"registry:person_list", "banks:practice_list", "submissions:check_list"} <= set(views)
+    assert {"registry:person_list", "banks:practice_list", "websites:check_list"} <= set(views)
     assert not any(name.endswith("export") for name in views)
     for name, view in views.items():
         model_admin = site._registry[view.model]

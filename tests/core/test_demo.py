@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 SHOWN = (
     "registry.Person", "registry.Pair", "banks.Practice", "banks.MentoringProgram", "meetings.Meeting",
     "meetings.RoadmapItem", "events.Event", "events.Training", "submissions.Campaign",
-    "submissions.WebsiteCheck", "reports.IndicatorTarget",
+    "websites.WebsiteCheck", "reports.IndicatorTarget",
 )  # fmt: skip
 
 

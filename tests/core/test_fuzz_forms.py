@@ -28,7 +28,17 @@ FORM_PAGE = re.compile(r"(_create|_update|_edit|_copy|_from_decision|apply_templ
 FORMS = sorted(name for name, (_kwargs, expected) in EXPECTED.items() if FORM_PAGE.search(name))
 PERSONAS = ("methodist", "coord_a")
 CASES = [(name, who) for name in FORMS for who in PERSONAS if EXPECTED[name][1].get(who) == 200]
-OUR_APPS = ("accounts", "directory", "registry", "banks", "meetings", "events", "submissions", "reports")
+OUR_APPS = (
+    "accounts",
+    "directory",
+    "registry",
+    "banks",
+    "meetings",
+    "events",
+    "submissions",
+    "websites",
+    "reports",
+)
 FUZZ = settings(
     max_examples=15,
     deadline=None,

@@ -12,9 +12,10 @@ from django.utils import timezone
 from banks.models import MentoringProgram, Practice, PracticeStatus, PracticeTransition
 from directory.models import AcademicYear
 from events.models import Event, EventKind, Training
+from indicators.values import SNAPSHOT_VERSION, zero_components
 from meetings.models import Meeting, MeetingStatus, RoadmapItem, RoadmapStatus
-from submissions.models import Campaign, CheckResult, Submission, SubmissionStatus
-from submissions.selectors import FIGURE_LABELS
+from submissions.models import Campaign, Submission, SubmissionStatus
+from websites.models import CheckResult
 
 pytestmark = pytest.mark.django_db(transaction=False)
 
@@ -79,7 +80,7 @@ def test_load_region_freezes_figures_of_accepted_submissions_only():
         .exists()
     )
     snapshot = accepted.first().snapshot
-    assert {key for key, _label in FIGURE_LABELS} <= set(snapshot)
+    assert snapshot["version"] == SNAPSHOT_VERSION and set(zero_components()) <= set(snapshot["components"])
 
 
 def test_load_region_same_seed_same_data_other_seed_other_data():

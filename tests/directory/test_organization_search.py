@@ -54,7 +54,7 @@ def test_a_coordinator_is_not_offered_the_organisation_filter(as_coordinator_a, 
         "registry:person_list",
         "registry:pair_list",
         "events:training_list",
-        "submissions:check_list",
+        "websites:check_list",
     ):
         assert "id_organization_search" not in as_coordinator_a.get(reverse(name)).content.decode(), name
         assert "id_organization_search" in as_methodist.get(reverse(name)).content.decode(), name

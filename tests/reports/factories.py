@@ -8,7 +8,6 @@ from django.core.files.base import ContentFile
 
 from accounts.models import Role, User
 from reports.models import ApprovedReport
-from submissions.models import ChecklistItem, CheckResult
 from tests.banks.factories import PDF, NormativeDocumentFactory, PracticeFactory, PublishedPracticeFactory
 from tests.events.factories import EventFactory, ParticipationFactory, TrainingFactory
 from tests.factories import (
@@ -20,7 +19,8 @@ from tests.factories import (
     PersonFactory,
 )
 from tests.meetings.factories import agenda_item, make_meeting, make_roadmap_item
-from tests.submissions.factories import CheckRoundFactory, WebsiteCheckFactory
+from tests.websites.factories import CheckRoundFactory, WebsiteCheckFactory
+from websites.models import ChecklistItem, CheckResult
 
 
 def approved_report(year, organization, version: int = 1) -> ApprovedReport:

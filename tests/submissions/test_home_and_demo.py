@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from accounts.navigation import menu_for
 from submissions import demo
-from submissions.models import Campaign, CheckResult, Submission, SubmissionStatus
+from submissions.models import Campaign, Submission, SubmissionStatus
 from submissions.selectors import accepted_figures, home_figures_for
 from tests.factories import AcademicYearFactory, OrganizationFactory, UserFactory
 from tests.submissions.factories import CampaignFactory, SubmissionFactory
@@ -64,5 +64,3 @@ def test_demo_loads_every_state_once(db):
     assert set(current.values_list("status", flat=True)) == set(SubmissionStatus.values)
     assert current.get(organization=organizations[0]).status == SubmissionStatus.FILLING
     assert accepted_figures(years[1], organizations[3])["declared"]["pupils_count"] > 0
-    assert CheckResult.objects.filter(is_automatic=True).exists()
-    assert CheckResult.objects.filter(is_automatic=False, found=True).exists()

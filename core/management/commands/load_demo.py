@@ -14,7 +14,14 @@ DEMO_SEED = 2026
 DEMO_PEOPLE = 300
 DEMO_PAIRS = 60
 # Each capability's demo module has `load(demo) -> str` and fills its records once.
-CAPABILITY_DEMOS = ("banks.demo", "meetings.demo", "events.demo", "submissions.demo", "reports.demo")
+CAPABILITY_DEMOS = (
+    "banks.demo",
+    "meetings.demo",
+    "events.demo",
+    "submissions.demo",
+    "websites.demo",
+    "reports.demo",
+)
 
 
 class Command(BaseCommand):

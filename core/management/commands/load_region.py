@@ -133,13 +133,19 @@ PARTNER_TYPES = [
     ("ООО «{adj} порт»", "Общество с ограниченной ответственностью «Морской торговый порт»"),
 ]
 # Each capability's region generator: `generate(region) -> Counter` of the rows it created.
-CAPABILITY_GENERATORS = ("banks.generate", "meetings.generate", "events.generate", "submissions.generate")
+CAPABILITY_GENERATORS = (
+    "banks.generate",
+    "meetings.generate",
+    "events.generate",
+    "submissions.generate",
+    "websites.generate",
+)
 # Tables seeded by migrations (forms of mentoring, normative documents, the website checklist): kept.
 SEEDED_TABLES = (
     "banks_normativedocument",
     "banks_historicalnormativedocument",
-    "submissions_checklistitem",
-    "submissions_historicalchecklistitem",
+    "websites_checklistitem",
+    "websites_historicalchecklistitem",
 )
 STREETS = ["Ленинская", "Советская", "Школьная", "Мира", "Центральная", "Садовая", "Партизанская", "Лесная"]
 
@@ -227,7 +233,7 @@ def wipe() -> None:
     """Delete the registry and the capabilities' records (not what migrations seeded), the directory's
     organisations and years, and the users bound to organisations."""
     historical = [Organization.history.model, AcademicYear.history.model]
-    prefixes = ("registry_", "banks_", "meetings_", "events_", "submissions_", "reports_")
+    prefixes = ("registry_", "banks_", "meetings_", "events_", "submissions_", "websites_", "reports_")
     tables = [
         t for t in connection.introspection.table_names() if t.startswith(prefixes) and t not in SEEDED_TABLES
     ]

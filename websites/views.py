@@ -4,31 +4,31 @@ results, the automatic checker's button and the methodologist's confirmation."""
 from __future__ import annotations
 
 from django.shortcuts import get_object_or_404
-from django.urls import path
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import View
 
 from core.columns import Column
+from core.forms import CrispyForm
 from core.generic import (
     AccessMixin,
+    DistrictReaderMixin,
     RecordActionView,
     ScopedCreateView,
     ScopedDetailView,
     ScopedListView,
     ScopedUpdateView,
-)
-from reports.exporters import XlsxTable
-from submissions import selectors, services
-from submissions.filters import CheckFilter
-from submissions.forms import ChecklistItemForm, CheckRoundForm, CommentForm, ResultsForm
-from submissions.models import ChecklistItem, CheckRound, WebsiteCheck
-from submissions.views.common import (
-    CHECKLIST,
-    CHECKS,
-    ROUNDS,
-    DistrictReaderMixin,
     paginated,
 )
+from reports.exporters import XlsxTable
+from websites import selectors, services
+from websites.filters import CheckFilter
+from websites.forms import ChecklistItemForm, CheckRoundForm, ResultsForm
+from websites.models import ChecklistItem, CheckRound, WebsiteCheck
+
+ROUNDS = (_("Проверка сайтов"), reverse_lazy("websites:round_list"))
+CHECKS = (_("Проверка сайта"), reverse_lazy("websites:check_list"))
+CHECKLIST = (_("Что должно быть на сайте"), reverse_lazy("websites:checklist_list"))
 
 
 class ChecklistView:
@@ -44,8 +44,8 @@ class ChecklistList(ChecklistView, ScopedListView):
     title = _("Что должно быть на сайте организации")
     breadcrumbs = (ROUNDS,)
     export_name = "пункты-проверки-сайта"
-    create_url_name = "submissions:checklist_create"
-    export_url_name = "submissions:checklist_export"
+    create_url_name = "websites:checklist_create"
+    export_url_name = "websites:checklist_export"
     columns = (
         Column(_("№"), "position"),
         Column(_("Пункт"), "title"),
@@ -82,10 +82,10 @@ class RoundView(DistrictReaderMixin):
 class RoundList(RoundView, ScopedListView):
     title = _("Проверка сайтов")
     breadcrumbs = ()
-    template_name = "submissions/round_list.html"
+    template_name = "websites/round_list.html"
     export_name = "проверки-сайтов"
-    create_url_name = "submissions:round_create"
-    export_url_name = "submissions:round_list_export"
+    create_url_name = "websites:round_create"
+    export_url_name = "websites:round_list_export"
     columns = (
         Column(_("Название"), "title", link=True),
         Column(_("Срок"), "deadline"),
@@ -95,14 +95,14 @@ class RoundList(RoundView, ScopedListView):
 
 
 class RoundDetail(RoundView, ScopedDetailView):
-    template_name = "submissions/round_detail.html"
+    template_name = "websites/round_detail.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         summary = selectors.round_summary(self.object, self.request.user)
         context.update(summary)
         context.update(paginated(self.request, summary["checks"], "checks"))
-        context["edit_url"] = "submissions:round_update"
+        context["edit_url"] = "websites:round_update"
         return context
 
 
@@ -140,7 +140,7 @@ class CheckList(CheckView, ScopedListView):
     breadcrumbs = ()
     filterset_class = CheckFilter
     export_name = "проверка-сайта"
-    export_url_name = "submissions:check_export"
+    export_url_name = "websites:check_export"
     columns = (
         Column(_("Организация"), "organization.short_name", link=True),
         Column(_("Проверка"), "round.title"),
@@ -156,7 +156,7 @@ class CheckList(CheckView, ScopedListView):
 
 
 class CheckDetail(CheckView, ScopedDetailView):
-    template_name = "submissions/check_detail.html"
+    template_name = "websites/check_detail.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -169,7 +169,7 @@ def check_for(user, pk) -> WebsiteCheck:
 
 
 class CheckRun(CheckView, RecordActionView):
-    form_class = CommentForm
+    form_class = CrispyForm
     title = _("Проверить сайт автоматически")
     submit_label = _("Проверить сайт")
     question = _(
@@ -179,11 +179,6 @@ class CheckRun(CheckView, RecordActionView):
 
     def get_record(self):
         return check_for(self.request.user, self.kwargs["pk"])
-
-    def get_form(self, form_class=None):
-        form = super().get_form(form_class)
-        del form.fields["comment"]
-        return form
 
     def act(self, check, form):
         outcome = services.run_check(check, user=self.request.user)
@@ -207,22 +202,3 @@ class CheckConfirm(CheckView, RecordActionView):
     def act(self, check, form):
         services.confirm_results(check, form.answers(), user=self.request.user)
         return check.get_absolute_url()
-
-
-urlpatterns = [
-    path("checklist/", ChecklistList.as_view(), name="checklist_list"),
-    path("checklist/export/", ChecklistList.as_view(export=True), name="checklist_export"),
-    path("checklist/new/", ChecklistCreate.as_view(), name="checklist_create"),
-    path("checklist/<int:pk>/edit/", ChecklistUpdate.as_view(), name="checklist_update"),
-    path("rounds/", RoundList.as_view(), name="round_list"),
-    path("rounds/export/", RoundList.as_view(export=True), name="round_list_export"),
-    path("rounds/new/", RoundCreate.as_view(), name="round_create"),
-    path("rounds/<int:pk>/", RoundDetail.as_view(), name="round_detail"),
-    path("rounds/<int:pk>/edit/", RoundUpdate.as_view(), name="round_update"),
-    path("rounds/<int:pk>/export/", RoundExport.as_view(), name="round_export"),
-    path("sites/", CheckList.as_view(), name="check_list"),
-    path("sites/export/", CheckList.as_view(export=True), name="check_export"),
-    path("sites/<int:pk>/", CheckDetail.as_view(), name="check_detail"),
-    path("sites/<int:pk>/run/", CheckRun.as_view(), name="check_run"),
-    path("sites/<int:pk>/confirm/", CheckConfirm.as_view(), name="check_confirm"),
-]

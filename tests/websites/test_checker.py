@@ -8,12 +8,9 @@ import time
 from django.core.management import call_command
 from django.urls import reverse
 
-from submissions.checker import check_site
-from submissions.models import ChecklistItem, CheckResult
-from submissions.services import run_check
 from tests.factories import OrganizationFactory
-from tests.submissions.factories import WebsiteCheckFactory
-from tests.submissions.sites import (
+from tests.websites.factories import WebsiteCheckFactory
+from tests.websites.sites import (
     GOOD,
     GarbageHandler,
     HugeHandler,
@@ -22,6 +19,9 @@ from tests.submissions.sites import (
     handler,
     serving,
 )
+from websites.checker import check_site
+from websites.models import ChecklistItem, CheckResult
+from websites.services import run_check
 
 
 def items():
@@ -139,7 +139,7 @@ def test_confirmed_result_survives_a_new_automatic_run(db, as_methodist, methodi
         data = {f"found_{item.pk}": "on" for item in items() if item.pk != pairs_item.pk}
         data[f"found_{pairs_item.pk}"] = "on"
         data[f"url_{pairs_item.pk}"] = site.url + "docs/prikaz_pary.pdf"
-        response = as_methodist.post(reverse("submissions:check_confirm", args=[check.pk]), data)
+        response = as_methodist.post(reverse("websites:check_confirm", args=[check.pk]), data)
         assert response.status_code == 302
         run_check(check, user=methodist, timeout=2)
     result = CheckResult.objects.get(check_record=check, item=pairs_item)

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from submissions.models import CheckRound
-from submissions.services import run_check
+from websites.models import CheckRound
+from websites.services import run_check
 
 
 class Command(BaseCommand):

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('submissions', '0002_seed_checklist'),
+        ('submissions', '0003_website_checks_move_to_websites'),
     ]
 
     operations = [

@@ -1,0 +1,74 @@
+"""Writes of the website checks that do more than save one form: a round gives each organisation its
+check; the automatic checker's proposals and the methodologist's confirmation are recorded."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+
+from directory.models import Organization
+from websites.checker import CheckOutcome, check_site
+from websites.models import ChecklistItem, CheckResult, CheckRound, WebsiteCheck
+
+
+@transaction.atomic
+def save_round(round_: CheckRound) -> CheckRound:
+    """Save the round; each asked organisation gets its (empty) check."""
+    round_.save()
+    existing = set(round_.checks.values_list("organization_id", flat=True))
+    WebsiteCheck.objects.bulk_create(
+        WebsiteCheck(round=round_, organization=org)
+        for org in Organization.objects.educational().exclude(pk__in=existing).order_by("pk")
+    )
+    return round_
+
+
+def run_check(check: WebsiteCheck, *, user=None, **limits) -> CheckOutcome:
+    """Fetch the organisation's site and record the checker's proposals (marked «автоматически»).
+
+    A result the methodologist has confirmed stays as they set it."""
+    items = list(ChecklistItem.objects.filter(is_active=True))
+    outcome = check_site(check.organization.website, items, **limits)
+    record_outcome(check, outcome, items, user=user)
+    return outcome
+
+
+@transaction.atomic
+def record_outcome(check: WebsiteCheck, outcome: CheckOutcome, items, *, user=None) -> None:
+    now = timezone.now()
+    confirmed = set(check.results.filter(is_automatic=False).values_list("item_id", flat=True))
+    for item in items:
+        if item.pk in confirmed:
+            continue
+        url = outcome.found.get(item.pk, "")
+        CheckResult.objects.update_or_create(
+            check_record=check,
+            item=item,
+            defaults={
+                "found": bool(url),
+                "url": url,
+                "is_automatic": True,
+                "checked_at": now,
+                "checked_by": user,
+            },
+        )
+    check.section_url = outcome.section_url
+    check.outcome = outcome.message
+    check.checked_at, check.checked_by = now, user
+    check._history_user = user
+    check.save()
+
+
+@transaction.atomic
+def confirm_results(check: WebsiteCheck, answers: dict, *, user) -> None:
+    """The methodologist's judgement per item (found, address): it replaces the automatic proposal."""
+    now = timezone.now()
+    for item, (found, url) in answers.items():
+        result, _created = CheckResult.objects.get_or_create(check_record=check, item=item)
+        result.found, result.url = found, url if found else ""
+        result.is_automatic, result.checked_at, result.checked_by = False, now, user
+        result._history_user = user
+        result.save()
+    check.checked_at, check.checked_by = now, user
+    check._history_user = user
+    check.save()
