@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "bootstrap",
     "core",
     "accounts",
@@ -162,9 +164,19 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+# A silent mail server gives up after this many seconds (the mail is tried again by the worker, below).
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "МШН <mshn@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 ADMINS = [("Администратор", addr) for addr in env_list("ADMINS")]
+
+# Long work (e-mail, website checks, large exports) runs in background tasks: the database backend of
+# django-tasks, run by `manage.py db_worker` (README, «Фоновые задачи»).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+MAIL_ATTEMPTS = env_int("MAIL_ATTEMPTS", 5)  # a mail that fails is tried again, this many times in all
+MAIL_RETRY_SECONDS = env_int("MAIL_RETRY_SECONDS", 120)  # after 2, 4, 6… minutes
+# An export of more rows than this is built by the worker while the user watches its progress.
+EXPORT_TASK_ROWS = env_int("EXPORT_TASK_ROWS", 5000)
 
 # Behind a reverse proxy that terminates TLS (see README, «Развёртывание»).
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
