@@ -90,7 +90,11 @@ def forget_dead_processes(pgdata: Path) -> None:
 
     handles = DiskList(pgdata / ".handle_pids.json")
     with wheel.PostgresServer._lock:
-        handles.put([pid for pid in handles.get() if psutil.pid_exists(pid)])
+        try:
+            alive = [pid for pid in handles.get() if psutil.pid_exists(pid)]
+        except ValueError:  # a process killed while writing the list left it half-written
+            alive = []
+        handles.put(alive)
 
 
 def start(pgdata: Path) -> dict:
