@@ -178,6 +178,11 @@ MAIL_RETRY_SECONDS = env_int("MAIL_RETRY_SECONDS", 120)  # after 2, 4, 6… minu
 # An export of more rows than this is built by the worker while the user watches its progress.
 EXPORT_TASK_ROWS = env_int("EXPORT_TASK_ROWS", 5000)
 
+# The website checker never visits addresses inside the server's network (loopback, private ranges) unless
+# this is on (the tests' local sites); a whole site gets WEBSITE_CHECK_DEADLINE_SECONDS.
+WEBSITE_CHECK_ALLOW_PRIVATE = env_bool("WEBSITE_CHECK_ALLOW_PRIVATE", False)
+WEBSITE_CHECK_DEADLINE_SECONDS = env_int("WEBSITE_CHECK_DEADLINE_SECONDS", 30)
+
 # Behind a reverse proxy that terminates TLS (see README, «Развёртывание»).
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
