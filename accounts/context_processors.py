@@ -1,5 +1,5 @@
-from accounts import access
 from accounts.navigation import menu_for
+from core import access
 
 
 def navigation(request):

@@ -5,12 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-
-class Role(models.TextChoices):
-    ADMIN = "admin", _("Администратор")
-    METHODIST = "methodist", _("Руководитель МШН / методист")
-    COORDINATOR = "coordinator", _("Куратор ОО")
-    DEPARTMENT = "department", _("Отдел образования")
+from core.access import Role
 
 
 class User(AbstractUser):

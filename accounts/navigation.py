@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from accounts import access
+from core import access
 
 ALL = ("methodist", "coordinator", "department")
 

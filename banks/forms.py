@@ -6,9 +6,9 @@ from django.core.validators import URLValidator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from accounts import access
 from banks.models import MentoringProgram, NormativeDocument, Practice, ProgramTemplate
 from banks.services import save_practice, save_template
+from core import access
 from core.files import validate_upload
 from core.forms import CrispyForm, CrispyModelForm
 from core.pickers import pick_people

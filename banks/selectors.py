@@ -1,4 +1,4 @@
-"""Reads of this capability, always scoped to the user through accounts.access."""
+"""Reads of this capability, always scoped to the user through core.access."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from accounts import access
 from banks.models import (
     COORDINATOR_EDITABLE,
     MentoringProgram,
@@ -16,6 +15,7 @@ from banks.models import (
     ProgramStatus,
     ProgramTemplate,
 )
+from core import access
 from core.words import plural_ru
 from registry.models import Consent, ConsentKind, Person
 

@@ -1,7 +1,7 @@
 """The one view style of МШН: Django generic views behind one access mixin.
 
 A view names the model, the path to the record's organisation (`org_field`) and whether a
-coordinator may write (`coordinator_edits`); `accounts.access` decides the rest. Records outside the
+coordinator may write (`coordinator_edits`); `core.access` decides the rest. Records outside the
 user's scope are not found (404); a write the role may not do is forbidden (403).
 """
 
@@ -23,13 +23,12 @@ from django.views import View
 from django.views.generic import CreateView, DetailView, FormView, UpdateView
 from django_filters.views import FilterView
 
-from accounts import access
-from core import jobs
+from core import access, jobs
 from core.columns import Cells, Column, display
+from core.exporters import XlsxTable
 from core.forms import ConfirmForm
 from core.history import _foreign_names, _row, has_history, history_of, history_records
 from core.widgets import use_fast_select
-from reports.exporters import XlsxTable
 
 
 class AccessMixin(LoginRequiredMixin):

@@ -1,25 +1,12 @@
+"""Pages of the files the task worker builds («Файл готовится», its state, the download)."""
+
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
 
-from accounts import access
 from core.models import Job, JobStatus
-from core.selectors import home_figures_for
-
-HOME_TEMPLATES = {
-    "methodist": "core/home_methodist.html",
-    "coordinator": "core/home_coordinator.html",
-    "department": "core/home_department.html",
-}
-
-
-@login_required
-def home(request):
-    """Each role's own home page, with figures from the database."""
-    template = HOME_TEMPLATES.get(access.role_of(request.user), "core/home_department.html")
-    return render(request, template, {"figures": home_figures_for(request.user), "title": "Главная"})
 
 
 def job_of(request, pk) -> Job:

@@ -4,7 +4,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from accounts import access
+from core import access
 from core.pickers import OrganizationPicker
 from core.widgets import FastSelect
 from directory.models import AcademicYear, FormSource, MentoringForm, Organization, OrganizationKind

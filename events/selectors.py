@@ -1,4 +1,4 @@
-"""Reads of this capability, always scoped to the user through accounts.access.
+"""Reads of this capability, always scoped to the user through core.access.
 
 Events and partners are the school's own records: every account reads them. Trainings belong to a
 person, so a coordinator reads only their organisation's.
@@ -11,7 +11,7 @@ import datetime
 from django.db.models import Count, Max, OuterRef, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
 
-from accounts import access
+from core import access
 from core.queries import subquery_count
 from directory.models import start_year_of
 from events.models import (

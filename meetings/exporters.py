@@ -7,9 +7,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from core.columns import Column
+from core.exporters import PdfDocument
 from directory.models import AcademicYear
 from meetings.models import Meeting, RoadmapItem
-from reports.exporters import PdfDocument
 
 ROADMAP_COLUMNS = (
     Column(_lazy("№"), "position"),

@@ -1,4 +1,4 @@
-"""Reads of this capability, always scoped to the user through accounts.access.
+"""Reads of this capability, always scoped to the user through core.access.
 
 Meetings and the roadmap are the school's own official records, not an organisation's personal data:
 every signed-in role reads them (`org_field=None`), only the methodologist writes.
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.db.models import BooleanField, Count, ExpressionWrapper, Prefetch, Q
 from django.utils import timezone
 
-from accounts import access
+from core import access
 from core.columns import display
 from directory.models import AcademicYear
 from meetings.models import (

@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "websites",
     "submissions",
     "reports",
+    "home",
+    "demo",
 ]
 
 MIDDLEWARE = [

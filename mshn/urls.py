@@ -2,7 +2,8 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from core.views import home, job, job_download, job_status
+from core.views import job, job_download, job_status
+from home.views import home
 
 admin.site.site_header = _("МШН — администрирование")
 admin.site.site_title = _("МШН")

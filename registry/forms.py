@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts import access
+from core import access
 from core.forms import CrispyModelForm
 from core.pickers import pick_people
 from core.widgets import FastSelect, FastSelectMultiple

@@ -26,7 +26,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.utils import bulk_create_with_history
 
-from accounts import access
+from core import access
+from core.exporters import XLSX, Exporter
 from core.files import check_archive_size
 from directory.models import MentoringForm, Organization, PersonCategory
 from registry import rules, services
@@ -40,7 +41,6 @@ from registry.models import (
     QualificationCategory,
 )
 from registry.selectors import OPEN_PAIR_STATUSES
-from reports.exporters import XLSX, Exporter
 
 MAX_FILE_SIZE = 10 * 1024 * 1024
 ZIP_SIGNATURE = b"PK\x03\x04"

@@ -481,3 +481,23 @@ class Activity(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class ViewLog(models.Model):
+    """A coordinator opened a person's card (personal data): who, whose, when."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("пользователь"), null=True, on_delete=models.SET_NULL
+    )
+    person = models.ForeignKey(
+        Person, verbose_name=_("человек"), related_name="view_logs", on_delete=models.CASCADE
+    )
+    viewed_at = models.DateTimeField(_("когда"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("просмотр карточки")
+        verbose_name_plural = _("просмотры карточек")
+        ordering = ["-viewed_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.person_id} ({timezone.localtime(self.viewed_at):%d.%m.%Y %H:%M})"

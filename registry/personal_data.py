@@ -20,10 +20,10 @@ from django.db.models.functions import Coalesce, ExtractYear, TruncYear
 from django.utils.translation import gettext as _
 
 from core.columns import display
+from core.exporters import XLSX, Exporter, cell_value
 from core.history import history_of
 from registry import selectors
 from registry.models import EDITABLE_PERSON_FIELDS, Consent, Mentee, Mentor, Person
-from reports.exporters import XLSX, Exporter, cell_value
 
 REASON_MAX_LENGTH = 100  # simple_history's change reason column
 

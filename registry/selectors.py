@@ -1,11 +1,11 @@
-"""Reads of the registry, always scoped to the user through accounts.access."""
+"""Reads of the registry, always scoped to the user through core.access."""
 
 from __future__ import annotations
 
 from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 
-from accounts import access
+from core import access
 from registry.models import Consent, ConsentKind, Mentee, Mentor, Pair, PairStatus, Person, Program
 
 PERSON_ORG = "organization"

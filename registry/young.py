@@ -15,7 +15,7 @@ from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts import access
+from core import access
 from directory.models import AcademicYear, Organization, OrganizationKind, start_year_of
 from registry.models import Pair, PairStatus, PairTransition, Person
 

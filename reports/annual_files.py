@@ -12,8 +12,8 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from core.exporters import XLSX, Exporter, PdfDocument
 from reports.annual import AnnualReport, Section, shown
-from reports.exporters import XLSX, Exporter, PdfDocument
 from reports.statforms import Sheet, write_sheet
 
 
@@ -102,7 +102,7 @@ class AnnualPdf(PdfDocument):
     def render(self):
         from weasyprint import HTML
 
-        from reports.fonts import font_config, font_stylesheet
+        from core.fonts import font_config, font_stylesheet
 
         config = font_config()
         options = {"stylesheets": [font_stylesheet(config)], "font_config": config}

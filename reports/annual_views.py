@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import ListView, TemplateView, View
 from django.views.generic.edit import FormView
 
-from accounts import access
+from core import access
 from core.files import file_response
 from core.generic import AccessMixin, concurrent_edit_message, redirect_with_message, refuse_stale_edit
 from reports.annual import TITLES, AnnualReport, build_annual, file_stem, text_for

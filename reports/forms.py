@@ -7,7 +7,7 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from accounts import access
+from core import access
 from core.generic import version_of
 from core.widgets import FastSelect
 from directory.models import AcademicYear, Organization, OrganizationKind

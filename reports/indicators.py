@@ -17,7 +17,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts import access
+from core import access
 from directory.models import AcademicYear, Organization, OrganizationKind
 from indicators import values as computed
 from indicators.definitions import DEFINITIONS, SCHOOL, Definition

@@ -14,8 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.exporters import XLSX, Exporter, neutralise
 from directory.models import AcademicYear
-from reports.exporters import XLSX, Exporter, neutralise
 from reports.indicators import Report, report_for
 
 FORM_NUMBERS = (1, 2, 3)

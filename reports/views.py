@@ -8,7 +8,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView, View
 
-from accounts import access
+from core import access
 from core.generic import AccessMixin, redirect_with_message
 from reports.charts import bar_chart, counts_chart, percent_chart
 from reports.forms import DashboardFilterForm, TargetForm

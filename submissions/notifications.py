@@ -8,8 +8,9 @@ from django.conf import settings
 from django.db.models import Q
 from django.template.loader import render_to_string
 
-from accounts.models import Role, User
+from accounts.models import User
 from core import mail
+from core.access import Role
 from submissions.models import Submission
 
 

@@ -1,4 +1,4 @@
-"""Reads of this capability, always scoped to the user through accounts.access."""
+"""Reads of this capability, always scoped to the user through core.access."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts import access
 from banks.models import MentoringProgram, Practice
+from core import access
 from directory.models import AcademicYear, Organization
 from indicators.definitions import DEFINITIONS, SCHOOL, Definition
 from indicators.values import Period, add_up, frozen_components, organisation_values, snapshot_of

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from accounts.models import Role
+from core.access import Role
 from tests.factories import OrganizationFactory, UserFactory
 
 PASSWORD = "pass-12345"

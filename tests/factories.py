@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import factory
 
-from accounts.models import Role, User
+from accounts.models import User
+from core.access import Role
 from directory.models import AcademicYear, MentoringForm, Organization, OrganizationKind
 
 

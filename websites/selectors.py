@@ -1,11 +1,11 @@
-"""Reads of the website checks, always scoped to the user through accounts.access."""
+"""Reads of the website checks, always scoped to the user through core.access."""
 
 from __future__ import annotations
 
 from django.db.models import Count, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from accounts import access
+from core import access
 from core.queries import subquery_count
 from websites.models import ChecklistItem, CheckResult, CheckRound, WebsiteCheck
 

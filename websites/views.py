@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import View
 
 from core.columns import Column
+from core.exporters import XlsxTable
 from core.forms import CrispyForm
 from core.generic import (
     AccessMixin,
@@ -20,7 +21,6 @@ from core.generic import (
     ScopedUpdateView,
     paginated,
 )
-from reports.exporters import XlsxTable
 from websites import selectors, services
 from websites.filters import CheckFilter
 from websites.forms import ChecklistItemForm, CheckRoundForm, ResultsForm

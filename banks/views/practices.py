@@ -8,12 +8,12 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import View
 
-from accounts import access
 from banks import selectors, services
 from banks.filters import PracticeFilter
 from banks.forms import CommentForm, PracticeForm
 from banks.models import COORDINATOR_EDITABLE, Practice, PracticeFile, PracticeStatus
 from banks.views.common import PRACTICES, serve
+from core import access
 from core.columns import Column
 from core.generic import (
     AccessMixin,

@@ -9,12 +9,12 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import View
 
-from accounts import access
 from banks import selectors, services
 from banks.filters import ProgramFilter
 from banks.forms import ApplyTemplateForm, ProgramForm, TemplateForm
 from banks.models import MentoringProgram, ProgramTemplate
 from banks.views.common import PROGRAMS, serve
+from core import access
 from core.columns import Column
 from core.generic import (
     AccessMixin,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import template
 
-from accounts import access
+from core import access
 from events import selectors
 
 register = template.Library()

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, View
 
-from accounts import access
+from core import access
 from core.generic import AccessMixin
 from registry import imports
 from registry.views.common import PAIRS, PEOPLE, RegistryRecord

@@ -4,10 +4,9 @@ from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core import audit
 from core.columns import Column
 from core.generic import ScopedCreateView, ScopedDetailView, ScopedListView, ScopedUpdateView
-from registry import selectors
+from registry import audit, selectors
 from registry.filters import PersonFilter
 from registry.forms import ConsentForm, PersonForm
 from registry.models import Consent, Person

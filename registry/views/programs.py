@@ -9,12 +9,12 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from core.exporters import PdfDocument
 from core.generic import ScopedDetailView, ScopedUpdateView
 from registry import selectors
 from registry.models import Mentee, Program
 from registry.program_forms import ProgramForm, closed_message, period_of
 from registry.views.common import PAIRS, RegistryRecord
-from reports.exporters import PdfDocument
 
 
 class ProgramView(RegistryRecord):

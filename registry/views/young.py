@@ -9,7 +9,8 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView, View
 
-from accounts import access
+from core import access
+from core.exporters import XlsxTable
 from core.generic import AccessMixin
 from core.widgets import FastSelect
 from directory.models import AcademicYear, Organization, OrganizationKind
@@ -20,7 +21,6 @@ from registry.young import (
     young_pedagogue_summary_for,
     young_without_mentor_for,
 )
-from reports.exporters import XlsxTable
 
 SELECT = {"class": "form-select form-select-sm"}
 

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from accounts import access
+from core import access
 from core.columns import Column
 from core.generic import (
     RecordActionView,

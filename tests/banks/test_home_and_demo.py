@@ -5,9 +5,9 @@ from types import SimpleNamespace
 
 from django.urls import reverse
 
-from banks import demo
 from banks.models import MentoringProgram, NormativeDocument, Practice, PracticeStatus, ProgramTemplate
 from banks.selectors import home_figures_for
+from demo.district import banks as demo
 from tests.banks.factories import MentoringProgramFactory, PracticeFactory, PublishedPracticeFactory
 from tests.factories import AcademicYearFactory, OrganizationFactory, UserFactory
 

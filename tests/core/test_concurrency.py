@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from accounts.models import Role
+from core.access import Role
 from directory.models import Organization
 from registry.models import Person
 from tests.conftest import client_for

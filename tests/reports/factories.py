@@ -6,7 +6,8 @@ import datetime
 
 from django.core.files.base import ContentFile
 
-from accounts.models import Role, User
+from accounts.models import User
+from core.access import Role
 from reports.models import ApprovedReport
 from tests.banks.factories import PDF, NormativeDocumentFactory, PracticeFactory, PublishedPracticeFactory
 from tests.events.factories import EventFactory, ParticipationFactory, TrainingFactory

@@ -10,8 +10,8 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.models import Role
 from banks.models import PracticeStatus
+from core.access import Role
 from directory.models import OrganizationKind
 from registry.models import Activity, Consent
 from submissions.models import Submission, SubmissionAction, SubmissionStatus, SubmissionTransition

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.navigation import menu_for
-from submissions import demo
+from demo.district import submissions as demo
 from submissions.models import Campaign, Submission, SubmissionStatus
 from submissions.selectors import accepted_figures, home_figures_for
 from tests.factories import AcademicYearFactory, OrganizationFactory, UserFactory

@@ -9,7 +9,7 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
-from accounts.models import Role
+from core.access import Role
 from submissions.models import Reminder, ReminderKind, SubmissionStatus
 from submissions.services import reminder_kind, send_reminders
 from tests.factories import UserFactory

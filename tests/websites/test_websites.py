@@ -8,10 +8,10 @@ from types import SimpleNamespace
 from django.urls import reverse
 from django.utils import timezone
 
+from demo.district import websites as demo
 from tests.factories import OrganizationFactory, UserFactory
 from tests.helpers import count_queries, xlsx_rows
 from tests.websites.factories import CheckRoundFactory, WebsiteCheckFactory
-from websites import demo
 from websites.models import ChecklistItem, CheckResult, CheckRound, WebsiteCheck
 
 

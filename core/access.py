@@ -1,5 +1,8 @@
 """The one place that decides what a user may see and do.
 
+It stands in the foundation (`core`), below every app: the generic views check every page with it.
+The roles are the values of `accounts.User.role`.
+
 Roles: the methodologist (and the administrator) read and edit everything; a coordinator reads and
 edits only their own organisation's records; the education department reads everything and edits
 nothing. Every view and every export reaches data through `scope()` and asks `may_edit()` before a
@@ -8,9 +11,16 @@ write, so a coordinator of one school never reaches another's records by editing
 
 from __future__ import annotations
 
+from django.db import models
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Role
+
+class Role(models.TextChoices):
+    ADMIN = "admin", _("Администратор")
+    METHODIST = "methodist", _("Руководитель МШН / методист")
+    COORDINATOR = "coordinator", _("Куратор ОО")
+    DEPARTMENT = "department", _("Отдел образования")
 
 
 def is_methodist(user) -> bool:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime
 from collections import Counter
 
-from banks.demo import PRACTICES, PROGRAMS, TEMPLATES
 from banks.models import (
     MentoringProgram,
     Practice,
@@ -17,9 +16,10 @@ from banks.models import (
     ProgramTemplate,
     TemplateActivity,
 )
+from demo.district.banks import PRACTICES, PROGRAMS, TEMPLATES
+from demo.region.batch import insert
 from directory.models import MentoringForm
 
-BATCH = 2000
 S = PracticeStatus
 # State of a practice of a past year / of the current year → weight.
 PAST_STATES = {"best": 12, S.PUBLISHED: 58, S.RETURNED: 8, S.REVIEW: 4, S.DRAFT: 18}
@@ -83,7 +83,7 @@ def _practices(region, total: int, forms: dict, counts: Counter) -> None:
             )
         )
         states.append(state)
-    _insert(Practice, rows, counts)
+    insert(Practice, rows, counts)
     _practice_links(region, rows, forms, counts)
     _practice_steps(region, rows, states, counts)
 
@@ -99,8 +99,8 @@ def _practice_links(region, rows: list[Practice], forms: dict, counts: Counter) 
         pool = region.pedagogues.get(practice.organization_id, [])
         for person_id in rng.sample(pool, min(len(pool), rng.randint(1, 3))):
             author_links.append(Practice.authors.through(practice=practice, person_id=person_id))
-    _insert(Practice.forms.through, form_links, counts)
-    _insert(Practice.authors.through, author_links, counts)
+    insert(Practice.forms.through, form_links, counts)
+    insert(Practice.authors.through, author_links, counts)
 
 
 def _practice_steps(region, rows: list[Practice], states: list[str], counts: Counter) -> None:
@@ -120,7 +120,7 @@ def _practice_steps(region, rows: list[Practice], states: list[str], counts: Cou
                     at=when + datetime.timedelta(hours=number),
                 )
             )
-    _insert(PracticeTransition, transitions, counts)
+    insert(PracticeTransition, transitions, counts)
 
 
 def _programs(region, forms: dict, counts: Counter) -> None:
@@ -148,14 +148,14 @@ def _programs(region, forms: dict, counts: Counter) -> None:
                 )
             )
             names.append(form_names)
-    _insert(MentoringProgram, programs, counts)
+    insert(MentoringProgram, programs, counts)
     links = [
         MentoringProgram.forms.through(mentoringprogram=program, mentoringform=forms[name])
         for program, form_names in zip(programs, names, strict=True)
         for name in form_names
         if name in forms
     ]
-    _insert(MentoringProgram.forms.through, links, counts)
+    insert(MentoringProgram.forms.through, links, counts)
     _templates(rng, [p for p in programs if p.status == ProgramStatus.ACTIVE], counts)
 
 
@@ -174,13 +174,13 @@ def _templates(rng, programs: list[MentoringProgram], counts: Counter) -> None:
                 )
             )
             rows.append(activities)
-    _insert(ProgramTemplate, templates, counts)
+    insert(ProgramTemplate, templates, counts)
     activities = [
         TemplateActivity(template=template, position=number, offset_days=offset, title=title)
         for template, plan in zip(templates, rows, strict=True)
         for number, (offset, title) in enumerate(plan, start=1)
     ]
-    _insert(TemplateActivity, activities, counts)
+    insert(TemplateActivity, activities, counts)
 
 
 def _day_in(year, today: datetime.date, rng) -> datetime.date:
@@ -190,9 +190,3 @@ def _day_in(year, today: datetime.date, rng) -> datetime.date:
 
 def _moment(day: datetime.date) -> datetime.datetime:
     return datetime.datetime.combine(day, datetime.time(10, 0), tzinfo=datetime.UTC)
-
-
-def _insert(model, objs: list, counts: Counter) -> None:
-    for start in range(0, len(objs), BATCH):
-        model.objects.bulk_create(objs[start : start + BATCH])
-    counts[model._meta.model_name] += len(objs)

@@ -124,7 +124,7 @@ class PdfDocument(Exporter):
 
         from weasyprint import HTML
 
-        from reports.fonts import font_config, font_stylesheet
+        from core.fonts import font_config, font_stylesheet
 
         html = render_to_string(self.template, self.context)
         config = font_config()

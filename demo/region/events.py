@@ -7,8 +7,9 @@ from __future__ import annotations
 import datetime
 from collections import Counter
 
+from demo.district.events import COURSES, EVENT_TITLES, PARTNERS, PLACES, TOPICS, event_day
+from demo.region.batch import insert
 from directory.models import OrganizationKind
-from events.demo import COURSES, EVENT_TITLES, PARTNERS, PLACES, TOPICS, event_day
 from events.models import (
     Event,
     EventKind,
@@ -22,8 +23,6 @@ from events.models import (
     Training,
 )
 from registry.models import Mentor, MentorStatus
-
-BATCH = 2000
 
 
 def generate(region, *, events_per_year: int = 60) -> Counter:
@@ -62,7 +61,7 @@ def _events(region, per_year: int, counts: Counter) -> list[Event]:
                     is_online=kind == EventKind.CENTRE_MEETING or rng.random() < 0.1,
                 )
             )
-    _insert(Event, events, counts)
+    insert(Event, events, counts)
     return events
 
 
@@ -86,7 +85,7 @@ def _participants(region, events: list[Event], counts: Counter) -> None:
             elif position == 0:
                 role = ParticipantRole.SPEAKER
             rows.append(Participation(event=event, person_id=person_id, role=role, result=result))
-    _insert(Participation, rows, counts)
+    insert(Participation, rows, counts)
 
 
 def _trainings(region, counts: Counter) -> None:
@@ -114,7 +113,7 @@ def _trainings(region, counts: Counter) -> None:
                     year=by_start[start_year],
                 )
             )
-    _insert(Training, rows, counts)
+    insert(Training, rows, counts)
 
 
 def _partners(region, events: list[Event], counts: Counter) -> None:
@@ -125,7 +124,7 @@ def _partners(region, events: list[Event], counts: Counter) -> None:
         for org in region.organizations
         if org.kind == OrganizationKind.PARTNER
     ]
-    _insert(Partner, partners, counts)
+    insert(Partner, partners, counts)
     joint = [e for e in events if e.kind == EventKind.CENTRE_MEETING]
     rows = []
     for partner in partners:
@@ -143,10 +142,4 @@ def _partners(region, events: list[Event], counts: Counter) -> None:
                     else None,
                 )
             )
-    _insert(Interaction, rows, counts)
-
-
-def _insert(model, objs: list, counts: Counter) -> None:
-    for start in range(0, len(objs), BATCH):
-        model.objects.bulk_create(objs[start : start + BATCH])
-    counts[model._meta.model_name] += len(objs)
+    insert(Interaction, rows, counts)

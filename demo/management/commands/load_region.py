@@ -1,5 +1,5 @@
 """A whole region for load tests and benchmarks: organisations of ~30 districts of Primorsky Krai,
-ten school years, users for each role and a registry filled by `registry.generate`.
+ten school years, users for each role and a registry filled by `demo.region.registry`.
 
 Deterministic for a given seed. Refuses a non-empty database unless --force, which wipes the
 registry and the directory first (forms of mentoring, seeded by a migration, are kept).
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import random
 import time
-from importlib import import_module
 from types import SimpleNamespace
 
 from django.contrib.auth.hashers import make_password
@@ -17,11 +16,13 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import timezone
 
-from accounts.demo import DEMO_PASSWORD
-from accounts.models import Role, User
+from accounts.models import User
+from core.access import Role
+from demo.district.accounts import DEMO_PASSWORD
+from demo.region import banks, events, meetings, submissions, websites
+from demo.region.registry import FEMALE_NAMES, PATRONYMICS, SURNAMES, generate_registry
 from directory.models import AcademicYear, Organization, OrganizationKind, PersonCategory, start_year_of
 from registry import models as registry_models
-from registry.generate import FEMALE_NAMES, PATRONYMICS, SURNAMES, generate_registry
 
 # District, its centre (with its adjective for colleges), settlements; relative size.
 DISTRICTS = [
@@ -133,13 +134,7 @@ PARTNER_TYPES = [
     ("ООО «{adj} порт»", "Общество с ограниченной ответственностью «Морской торговый порт»"),
 ]
 # Each capability's region generator: `generate(region) -> Counter` of the rows it created.
-CAPABILITY_GENERATORS = (
-    "banks.generate",
-    "meetings.generate",
-    "events.generate",
-    "submissions.generate",
-    "websites.generate",
-)
+CAPABILITY_GENERATORS = (banks, meetings, events, submissions, websites)
 # Tables seeded by migrations (forms of mentoring, normative documents, the website checklist): kept.
 SEEDED_TABLES = (
     "banks_normativedocument",
@@ -193,9 +188,9 @@ class Command(BaseCommand):
             )
             region = region_of(organizations, years, rng)
             for module in CAPABILITY_GENERATORS:
-                options_of = {"practices": options["practices"]} if module == "banks.generate" else {}
-                counts.update(import_module(module).generate(region, **options_of))
-                log(module.split(".")[0])
+                options_of = {"practices": options["practices"]} if module is banks else {}
+                counts.update(module.generate(region, **options_of))
+                log(module.__name__.rsplit(".", 1)[-1])
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
         for name, count in sorted(counts.items()):

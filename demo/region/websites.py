@@ -6,11 +6,8 @@ from __future__ import annotations
 import datetime
 from collections import Counter
 
-from django.utils import timezone
-
+from demo.region.batch import insert, moment
 from websites.models import ChecklistItem, CheckResult, CheckRound, WebsiteCheck
-
-BATCH = 2000
 
 
 def generate(region, *, check_years: int = 5) -> Counter:
@@ -25,7 +22,7 @@ def _round(region, year, items: list[ChecklistItem], counts: Counter) -> None:
     rng = region.rng
     deadline = min(datetime.date(year.start_year + 1, 3, 1), region.today + datetime.timedelta(days=30))
     round_ = CheckRound.objects.create(title=f"Проверка сайтов, {year} учебный год", deadline=deadline)
-    checked_at = _moment(deadline - datetime.timedelta(days=7))
+    checked_at = moment(deadline - datetime.timedelta(days=7))
     checks, results = [], []
     for org in region.educational:
         if rng.random() < 0.1:  # not checked yet
@@ -56,16 +53,6 @@ def _round(region, year, items: list[ChecklistItem], counts: Counter) -> None:
                     checked_by=None if automatic else region.methodist,
                 )
             )
-    _insert(WebsiteCheck, checks, counts)
-    _insert(CheckResult, results, counts)
+    insert(WebsiteCheck, checks, counts)
+    insert(CheckResult, results, counts)
     counts["checkround"] += 1
-
-
-def _moment(day: datetime.date) -> datetime.datetime:
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(11, 0)))
-
-
-def _insert(model, objs: list, counts: Counter) -> None:
-    for start in range(0, len(objs), BATCH):
-        model.objects.bulk_create(objs[start : start + BATCH])
-    counts[model._meta.model_name] += len(objs)

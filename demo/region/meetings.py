@@ -7,7 +7,8 @@ from __future__ import annotations
 import datetime
 from collections import Counter
 
-from meetings.demo import AGENDAS, ROADMAP, roadmap_item
+from demo.district.meetings import AGENDAS, ROADMAP, roadmap_item
+from demo.region.batch import insert
 from meetings.models import (
     AgendaItem,
     Meeting,
@@ -18,7 +19,6 @@ from meetings.models import (
 )
 from registry.models import Person
 
-BATCH = 2000
 SEASON_MONTHS = {"autumn": (10, 11), "spring": (3, 4)}
 PLACES = ["актовый зал", "конференц-зал", "методический кабинет", "библиотека"]
 
@@ -57,13 +57,13 @@ def _meetings(region, head: Person, counts: Counter) -> list[Meeting]:
             meetings.append(meeting)
             present.append({head.pk, *people})
         MeetingCounter.objects.create(year=year, last_number=len(days))
-    _insert(Meeting, meetings, counts)
+    insert(Meeting, meetings, counts)
     links = [
         Meeting.present.through(meeting=meeting, person_id=person_id)
         for meeting, people in zip(meetings, present, strict=True)
         for person_id in sorted(people)
     ]
-    _insert(Meeting.present.through, links, counts)
+    insert(Meeting.present.through, links, counts)
     for meeting in meetings:
         if meeting.status == MeetingStatus.APPROVED:
             transitions.append(
@@ -77,7 +77,7 @@ def _meetings(region, head: Person, counts: Counter) -> list[Meeting]:
                     ),
                 )
             )
-    _insert(MeetingTransition, transitions, counts)
+    insert(MeetingTransition, transitions, counts)
     return meetings
 
 
@@ -103,7 +103,7 @@ def _agenda(meetings: list[Meeting], counts: Counter) -> None:
             AGENDAS[meeting.season], start=1
         )
     ]
-    _insert(AgendaItem, items, counts)
+    insert(AgendaItem, items, counts)
 
 
 def _roadmap(region, head: Person, counts: Counter) -> None:
@@ -112,15 +112,9 @@ def _roadmap(region, head: Person, counts: Counter) -> None:
         for position in range(1, len(ROADMAP) + 1):
             open_index = _open_index(position, region.rng)
             items.append(roadmap_item(year, position, region.educational, head, region.today, open_index))
-    _insert(RoadmapItem, items, counts)
+    insert(RoadmapItem, items, counts)
 
 
 def _open_index(position: int, rng) -> int:
     """The demo's item indexes decide what stays open; shuffle them a little from year to year."""
     return position - 1 if rng.random() < 0.8 else rng.randrange(len(ROADMAP))
-
-
-def _insert(model, objs: list, counts: Counter) -> None:
-    for start in range(0, len(objs), BATCH):
-        model.objects.bulk_create(objs[start : start + BATCH])
-    counts[model._meta.model_name] += len(objs)

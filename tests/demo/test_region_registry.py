@@ -7,8 +7,8 @@ import random
 
 import pytest
 
+from demo.region.registry import generate_registry
 from directory.models import AcademicYear, OrganizationKind, PersonCategory
-from registry.generate import generate_registry
 from registry.models import Consent, ConsentSigner, Pair, PairStatus, Person
 from registry.rules import pair_errors
 from tests.factories import OrganizationFactory

@@ -10,10 +10,9 @@ from __future__ import annotations
 import datetime
 from collections import Counter
 
-from django.utils import timezone
-
+from demo.district.submissions import PATHS
+from demo.region.batch import insert, moment
 from submissions import selectors
-from submissions.demo import PATHS
 from submissions.models import (
     Campaign,
     Submission,
@@ -21,7 +20,6 @@ from submissions.models import (
     SubmissionTransition,
 )
 
-BATCH = 2000
 S = SubmissionStatus
 PAST_STATES = {S.ACCEPTED: 25, S.SENT: 35, S.RETURNED: 10, S.FILLING: 10, S.NOT_STARTED: 20}
 CURRENT_STATES = {S.ACCEPTED: 10, S.SENT: 20, S.RETURNED: 10, S.FILLING: 30, S.NOT_STARTED: 30}
@@ -50,11 +48,11 @@ def _campaign(region, year, counts: Counter) -> None:
             _fill(submission, rng)
         if state in (S.SENT, S.ACCEPTED):  # frozen on sending, as the service does
             submission.snapshot = selectors.figures_of(submission)
-            submission.submitted_at = _moment(deadline)
+            submission.submitted_at = moment(deadline)
         if state == S.ACCEPTED:
-            submission.accepted_at = _moment(deadline)
+            submission.accepted_at = moment(deadline)
         submissions.append(submission)
-    _insert(Submission, submissions, counts)
+    insert(Submission, submissions, counts)
     counts["campaign"] += 1
     _transitions(region, submissions, deadline, counts)
 
@@ -84,18 +82,8 @@ def _transitions(region, submissions: list[Submission], deadline: datetime.date,
                     by=region.methodist
                     if who == "m"
                     else region.coordinators.get(submission.organization_id),
-                    at=_moment(deadline - datetime.timedelta(days=10 - number * 3)),
+                    at=moment(deadline - datetime.timedelta(days=10 - number * 3)),
                 )
             )
             status = to_status
-    _insert(SubmissionTransition, rows, counts)
-
-
-def _moment(day: datetime.date) -> datetime.datetime:
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(11, 0)))
-
-
-def _insert(model, objs: list, counts: Counter) -> None:
-    for start in range(0, len(objs), BATCH):
-        model.objects.bulk_create(objs[start : start + BATCH])
-    counts[model._meta.model_name] += len(objs)
+    insert(SubmissionTransition, rows, counts)

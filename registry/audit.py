@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from accounts import access
-from core.models import ViewLog
+from core import access
+from registry.models import ViewLog
 
 SHOWN_VIEWS = 20
 

@@ -1,27 +1,21 @@
 import random
-from importlib import import_module
 from types import SimpleNamespace
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from accounts.demo import ACCOUNTS, DEMO_PASSWORD, load_users
-from directory.demo import load_organizations, load_years
-from registry.generate import generate_registry
+from demo.district import banks, events, meetings, reports, submissions, websites
+from demo.district.accounts import ACCOUNTS, DEMO_PASSWORD, load_users
+from demo.district.directory import load_organizations, load_years
+from demo.region.registry import generate_registry
 from registry.models import Person
 
 DEMO_SEED = 2026
 DEMO_PEOPLE = 300
 DEMO_PAIRS = 60
-# Each capability's demo module has `load(demo) -> str` and fills its records once.
-CAPABILITY_DEMOS = (
-    "banks.demo",
-    "meetings.demo",
-    "events.demo",
-    "submissions.demo",
-    "websites.demo",
-    "reports.demo",
-)
+# Each capability's demo module has `load(demo) -> str` and fills its records once; reports come last
+# (they read what the others wrote).
+CAPABILITY_DEMOS = (banks, meetings, events, submissions, websites, reports)
 
 
 class Command(BaseCommand):
@@ -52,7 +46,7 @@ class Command(BaseCommand):
             rng=random.Random(DEMO_SEED),
         )
         for module in CAPABILITY_DEMOS:
-            line = import_module(module).load(demo)
+            line = module.load(demo)
             if line:
                 self.stdout.write(line)
         self.stdout.write(self.style.SUCCESS(f"Демо-район загружен. Входы (пароль у всех: {DEMO_PASSWORD}):"))

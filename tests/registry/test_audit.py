@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.models import ViewLog
+from registry.models import ViewLog
 from tests.factories import PersonFactory
 from tests.helpers import count_queries
 
