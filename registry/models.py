@@ -42,8 +42,10 @@ class PersonQuerySet(models.QuerySet):
         max_age = settings.YOUNG_PEDAGOGUE_MAX_AGE
         born_after = years_before(on, max_age)
         by_age = Q(birth_date__gt=born_after) | Q(birth_date__isnull=True, birth_year__gt=on.year - max_age)
+        # Working on that day already: one who starts later is not a pedagogue of that year yet.
         by_experience = Q(
-            experience_start__gt=years_before(on, settings.YOUNG_PEDAGOGUE_MAX_EXPERIENCE_YEARS)
+            experience_start__gt=years_before(on, settings.YOUNG_PEDAGOGUE_MAX_EXPERIENCE_YEARS),
+            experience_start__lte=on,
         )
         return self.filter(
             Q(category=PersonCategory.PEDAGOGUE, is_anonymised=False)
@@ -151,7 +153,7 @@ class Person(models.Model):
         else:
             by_age = self.birth_year is not None and self.birth_year > day.year - max_age
         start, max_experience = self.experience_start, settings.YOUNG_PEDAGOGUE_MAX_EXPERIENCE_YEARS
-        return by_age and start is not None and start > years_before(day, max_experience)
+        return by_age and start is not None and years_before(day, max_experience) < start <= day
 
     @property
     def has_mentor(self) -> bool:

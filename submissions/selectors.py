@@ -6,6 +6,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -31,6 +32,7 @@ from submissions.models import (
     Submission,
     SubmissionStatus,
 )
+from websites.models import WebsiteCheck
 
 SUBMISSION_ORG = "organization"
 DENOMINATORS = ("pupils_count", "pedagogues_count", "pupils_10_18", "pupils_15_19")
@@ -177,15 +179,18 @@ def submitted_lines(submission: Submission) -> list[FigureLine]:
 
 
 CHANGE_LIMIT = 30
-# Whose changes the review lists, and how a record names itself without reading another table.
+# Whose changes the review lists: the model, its organisation, the fields that name a record (read from
+# the history row itself; none: «№ id»), and the page it opens (URL name, the field with that page's id).
+PERSON_NAME = ("last_name", "first_name", "middle_name")
 CHANGE_SOURCES = (
-    (Person, "organization_id", True),
-    (Mentor, "person__organization_id", False),
-    (Mentee, "person__organization_id", False),
-    (Pair, "organization_id", False),
-    (Program, "pair__organization_id", False),
-    (Practice, "organization_id", True),
-    (MentoringProgram, "organization_id", True),
+    (Person, "organization_id", PERSON_NAME, "registry:person_detail", "id"),
+    (Mentor, "person__organization_id", (), "registry:mentor_detail", "id"),
+    (Mentee, "person__organization_id", (), "registry:mentee_detail", "id"),
+    (Pair, "organization_id", (), "registry:pair_detail", "id"),
+    (Program, "pair__organization_id", (), "registry:pair_detail", "pair_id"),
+    (Practice, "organization_id", ("title",), "banks:practice_detail", "id"),
+    (MentoringProgram, "organization_id", ("title",), "banks:program_detail", "id"),
+    (WebsiteCheck, "organization_id", (), "websites:check_detail", "id"),
 )
 
 
@@ -201,31 +206,29 @@ class Change:
 
 def changes_since_submission(submission: Submission) -> list[Change]:
     """Records of the organisation changed after it sent its report (the newest first, at most
-    `CHANGE_LIMIT`): what the review must look at, since the figures were frozen before them."""
+    `CHANGE_LIMIT`): what the review must look at, since the figures were frozen before them. One query
+    per kind of record, whatever the number of changes."""
     if submission.submitted_at is None:
         return []
     changes = []
-    for model, org_field, named in CHANGE_SOURCES:
+    for model, org_field, name_fields, url_name, id_field in CHANGE_SOURCES:
         records = model.history.filter(
             history_date__gt=submission.submitted_at, **{org_field: submission.organization_id}
         ).select_related("history_user")
-        changes += [
-            _change(model, record, named) for record in records.order_by("-history_date")[:CHANGE_LIMIT]
-        ]
+        for record in records.order_by("-history_date")[:CHANGE_LIMIT]:
+            deleted = record.history_type == "-"
+            changes.append(
+                Change(
+                    at=record.history_date,
+                    by=record.history_user,
+                    kind=str(model._meta.verbose_name),
+                    label=" ".join(filter(None, (getattr(record, f) for f in name_fields)))
+                    or f"№ {record.id}",
+                    url="" if deleted else reverse(url_name, args=[getattr(record, id_field)]),
+                    action=record.get_history_type_display(),
+                )
+            )
     return sorted(changes, key=lambda change: change.at, reverse=True)[:CHANGE_LIMIT]
-
-
-def _change(model, record, named: bool) -> Change:
-    instance = record.instance
-    deleted = record.history_type == "-"
-    return Change(
-        at=record.history_date,
-        by=record.history_user,
-        kind=str(model._meta.verbose_name),
-        label=str(instance) if named else f"№ {instance.pk}",
-        url="" if deleted else instance.get_absolute_url(),
-        action=record.get_history_type_display(),
-    )
 
 
 def accepted_figures(year: AcademicYear, organization: Organization) -> dict | None:

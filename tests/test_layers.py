@@ -25,7 +25,7 @@ ALLOWED: dict[str, set[str]] = {
     "events": {"core", "directory", "registry"},
     # The indicators of a year (a package, no models): defined once, computed from the capabilities below.
     "indicators": {"core", "directory", "registry", "banks", "meetings", "websites"},
-    "submissions": {"core", "accounts", "directory", "registry", "banks", "indicators"},
+    "submissions": {"core", "accounts", "directory", "registry", "banks", "websites", "indicators"},
     "reports": {
         "core",
         "directory",

@@ -12,7 +12,7 @@ from django.utils import timezone
 from banks.models import MentoringProgram, Practice, PracticeStatus, PracticeTransition
 from directory.models import AcademicYear
 from events.models import Event, EventKind, Training
-from indicators.values import SNAPSHOT_VERSION, zero_components
+from indicators.values import COMPONENTS, SNAPSHOT_VERSION
 from meetings.models import Meeting, MeetingStatus, RoadmapItem, RoadmapStatus
 from submissions.models import Campaign, Submission, SubmissionStatus
 from websites.models import CheckResult
@@ -69,18 +69,15 @@ def test_load_region_fills_every_capability():
     assert Training.objects.exists() and CheckResult.objects.exists()
 
 
-def test_load_region_freezes_figures_of_accepted_submissions_only():
+def test_load_region_freezes_figures_of_sent_and_accepted_submissions_only():
     load()
-    accepted = Submission.objects.filter(status=SubmissionStatus.ACCEPTED)
-    assert accepted.exists()
-    assert not accepted.filter(snapshot__isnull=True).exists()
-    assert (
-        not Submission.objects.exclude(status=SubmissionStatus.ACCEPTED)
-        .filter(snapshot__isnull=False)
-        .exists()
-    )
-    snapshot = accepted.first().snapshot
-    assert snapshot["version"] == SNAPSHOT_VERSION and set(zero_components()) <= set(snapshot["components"])
+    frozen = Submission.objects.filter(status__in=(SubmissionStatus.SENT, SubmissionStatus.ACCEPTED))
+    assert frozen.filter(status=SubmissionStatus.ACCEPTED).exists()
+    assert not frozen.filter(snapshot__isnull=True).exists()
+    assert not frozen.filter(submitted_at__isnull=True).exists()
+    assert not Submission.objects.exclude(pk__in=frozen).filter(snapshot__isnull=False).exists()
+    snapshot = frozen.first().snapshot
+    assert snapshot["version"] == SNAPSHOT_VERSION and set(COMPONENTS) == set(snapshot["components"])
 
 
 def test_load_region_same_seed_same_data_other_seed_other_data():

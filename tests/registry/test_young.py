@@ -48,6 +48,14 @@ def test_young_rule_experience_2_years_is_young_3_is_not(school_a):
 
 
 @pytest.mark.django_db
+def test_young_rule_counts_only_who_already_works_that_day(school_a):
+    """One who starts in the next school year is not a young pedagogue of this one (nor their mentor)."""
+    age = {"birth_date": datetime.date(2000, 1, 1), "organization": school_a}
+    assert young_on(ON, experience_start=ON, **age)
+    assert not young_on(ON, experience_start=ON + datetime.timedelta(days=1), **age)
+
+
+@pytest.mark.django_db
 def test_young_rule_appointed_by_hand_regardless_of_age(school_a):
     assert young_on(
         ON,

@@ -255,3 +255,31 @@ def test_home_states_the_current_years_indicators_as_the_dashboard(
         expected = dashboard(as_methodist, year, organization)
         assert shown == {code: expected[code] for code in YEAR_CODES}
         assert shown["pairs_active"] == (3 if organization is None else 2)
+
+
+def test_the_annual_pdf_states_the_dashboards_figures(
+    as_methodist, methodist, coordinator_a, coordinator_b, school_a, school_b
+):
+    """The PDF one signs: its indicators table and its texts hold the dashboard's numbers."""
+    from pypdf import PdfReader
+
+    year = AcademicYearFactory(start_year=2025)
+    forms = [MentoringFormFactory(name="педагог – педагог"), MentoringFormFactory(name="учитель – ученик")]
+    build(ACCEPTED_THEN_CHANGED, year, {"a": school_a, "b": school_b}, forms, methodist,
+          {"a": coordinator_a, "b": coordinator_b})  # fmt: skip
+    district = dashboard(as_methodist, year)
+    response = as_methodist.get(f"{reverse('reports:annual_file', kwargs={'fmt': 'pdf'})}?year={year.pk}")
+    reader = PdfReader(io.BytesIO(b"".join(response.streaming_content)))
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    young_share = f"{district['young_with_mentor_share']:.1f}".replace(".", ",")
+    assert "Молодых педагогов (не старше" in text
+    assert f"доля молодых педагогов с наставником — {young_share} %" in text
+    assert (
+        f"работали пар и групп: {district['pairs_active']}; в них наставников — {district['mentors_in_pairs']}, "
+        f"наставляемых — {district['mentees_in_pairs']}" in text
+    )
+    assert f"персонализированных программ пар и групп: {district['programs']}" in text
+    for code in ("mentors", "mentees", "pairs_completed", "young", "practices_published"):
+        label = next(str(d.name) for d in DEFINITIONS if d.code == code)
+        assert re.search(rf"{re.escape(label)} {district[code]}\b", text), (label, district[code])
+    assert "принятые отчёты: 1 орг." in text  # school A's accepted report, marked as the source

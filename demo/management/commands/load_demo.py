@@ -15,7 +15,7 @@ DEMO_PEOPLE = 300
 DEMO_PAIRS = 60
 # Each capability's demo module has `load(demo) -> str` and fills its records once; reports come last
 # (they read what the others wrote).
-CAPABILITY_DEMOS = (banks, meetings, events, submissions, websites, reports)
+CAPABILITY_DEMOS = (banks, meetings, events, websites, submissions, reports)
 
 
 class Command(BaseCommand):
