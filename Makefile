@@ -53,10 +53,10 @@ clean:
 
 # Speed of the main pages on a whole region (PostgreSQL at 127.0.0.1, own databases): bench/results.md.
 bench: setup
-	$(BIN)/python bench/run.py
+	$(BIN)/python -m bench.run
 
 bench-small: setup
-	$(BIN)/python bench/run.py --small
+	$(BIN)/python -m bench.run --small
 
 # Backups (README, «Резервные копии»): run with the site's environment (DATABASE_URL, MEDIA_ROOT, SECRET_KEY).
 .PHONY: backup restore

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from banks.models import (
     COORDINATOR_EDITABLE,
@@ -20,6 +21,7 @@ from banks.models import (
     ProgramTemplate,
     TemplateActivity,
 )
+from core.workflow import move, refuse_unless
 from registry.models import Activity, Pair, Program
 
 
@@ -27,34 +29,17 @@ def _locked(practice: Practice) -> Practice:
     return Practice.objects.select_for_update().get(pk=practice.pk)
 
 
-def _refuse_unless(practice: Practice, allowed: tuple[str, ...], action: str) -> None:
-    if practice.status not in allowed:
-        raise ValidationError(
-            _("Практику в состоянии «%(status)s» нельзя %(action)s.")
-            % {"status": practice.get_status_display(), "action": action}
-        )
-
-
-def _move(practice: Practice, action: str, to_status: str, *, user, comment: str) -> PracticeTransition:
-    transition = PracticeTransition.objects.create(
-        practice=practice,
-        action=action,
-        from_status=practice.status,
-        to_status=to_status,
-        by=user,
-        comment=comment.strip(),
-    )
-    practice.status = to_status
-    practice._history_user = user
-    return transition
+REFUSAL = gettext_lazy("Практику в состоянии «%(status)s» нельзя %(action)s.")
 
 
 @transaction.atomic
 def submit_practice(practice: Practice, *, user, comment: str = "") -> PracticeTransition:
     """A draft or returned practice goes to the methodologist for review."""
     practice = _locked(practice)
-    _refuse_unless(practice, COORDINATOR_EDITABLE, _("отправить на рассмотрение"))
-    transition = _move(practice, PracticeAction.SUBMIT, PracticeStatus.REVIEW, user=user, comment=comment)
+    refuse_unless(practice, COORDINATOR_EDITABLE, REFUSAL, _("отправить на рассмотрение"))
+    transition = move(
+        practice, PracticeStatus.REVIEW, user=user, action=PracticeAction.SUBMIT, comment=comment
+    )
     practice.save(update_fields=["status", "updated_at"])
     return transition
 
@@ -65,8 +50,12 @@ def return_practice(practice: Practice, *, user, comment: str) -> PracticeTransi
     if not comment.strip():
         raise ValidationError(_("Напишите, что нужно исправить: комментарий увидит куратор."))
     practice = _locked(practice)
-    _refuse_unless(practice, (PracticeStatus.REVIEW, PracticeStatus.PUBLISHED), _("вернуть на доработку"))
-    transition = _move(practice, PracticeAction.RETURN, PracticeStatus.RETURNED, user=user, comment=comment)
+    refuse_unless(
+        practice, (PracticeStatus.REVIEW, PracticeStatus.PUBLISHED), REFUSAL, _("вернуть на доработку")
+    )
+    transition = move(
+        practice, PracticeStatus.RETURNED, user=user, action=PracticeAction.RETURN, comment=comment
+    )
     practice.is_best = False
     practice.published_on = None
     practice.save(update_fields=["status", "is_best", "published_on", "updated_at"])
@@ -77,8 +66,10 @@ def return_practice(practice: Practice, *, user, comment: str) -> PracticeTransi
 def publish_practice(practice: Practice, *, user, comment: str = "") -> PracticeTransition:
     """The reviewed practice goes into the bank and onto the public showcase."""
     practice = _locked(practice)
-    _refuse_unless(practice, (PracticeStatus.REVIEW,), _("опубликовать"))
-    transition = _move(practice, PracticeAction.PUBLISH, PracticeStatus.PUBLISHED, user=user, comment=comment)
+    refuse_unless(practice, (PracticeStatus.REVIEW,), REFUSAL, _("опубликовать"))
+    transition = move(
+        practice, PracticeStatus.PUBLISHED, user=user, action=PracticeAction.PUBLISH, comment=comment
+    )
     practice.published_on = timezone.localdate()
     practice.save(update_fields=["status", "published_on", "updated_at"])
     return transition
@@ -88,13 +79,13 @@ def publish_practice(practice: Practice, *, user, comment: str = "") -> Practice
 def mark_best(practice: Practice, *, user, best: bool = True, comment: str = "") -> PracticeTransition:
     """Mark a published practice as one of the best (or take the mark off)."""
     practice = _locked(practice)
-    _refuse_unless(practice, (PracticeStatus.PUBLISHED,), _("отметить как лучшую"))
+    refuse_unless(practice, (PracticeStatus.PUBLISHED,), REFUSAL, _("отметить как лучшую"))
     if practice.is_best == best:
         raise ValidationError(
             _("Практика уже отмечена как лучшая.") if best else _("Практика не отмечена как лучшая.")
         )
     action = PracticeAction.MARK_BEST if best else PracticeAction.UNMARK_BEST
-    transition = _move(practice, action, PracticeStatus.PUBLISHED, user=user, comment=comment)
+    transition = move(practice, PracticeStatus.PUBLISHED, user=user, action=action, comment=comment)
     practice.is_best = best
     practice.save(update_fields=["is_best", "updated_at"])
     return transition

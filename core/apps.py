@@ -6,7 +6,9 @@ class CoreConfig(AppConfig):
     verbose_name = "Общее"
 
     def ready(self):
+        from core import freshness
         from core.files import connect_file_cleanup
 
+        freshness.connect()
         # Historical models keep the file name only; the file goes when the live record goes.
         connect_file_cleanup(m for m in apps.get_models() if not m.__name__.startswith("Historical"))

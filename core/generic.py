@@ -35,12 +35,17 @@ class AccessMixin(LoginRequiredMixin):
     org_field: str | None = None
     coordinator_edits = False
     writes = False
+    # Pages about every organisation at once: the methodologist and the department read them, a
+    # coordinator is refused (their own organisation's part is on its own pages).
+    district_only = False
     title = ""
     breadcrumbs: tuple[tuple[str, str], ...] = ()
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
+        if self.district_only and not access.reads_everything(request.user):
+            raise PermissionDenied
         if self.writes and not self.may_edit():
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
@@ -393,16 +398,6 @@ class RecordDeleteView(RecordActionView):
     def act(self, record, form):
         record.delete()
         return str(self.success_url)
-
-
-class DistrictReaderMixin:
-    """Pages about every organisation at once: the methodologist and the department read them,
-    a coordinator is refused (their own organisation's part is on its own pages)."""
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not access.reads_everything(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
 
 def paginated(request, queryset, name: str) -> dict:

@@ -4,8 +4,12 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from core import access
 from core.forms import CrispyModelForm
-from directory.models import AcademicYear, MentoringForm, Organization
+from core.widgets import FastSelect
+from directory.models import AcademicYear, MentoringForm, Organization, OrganizationKind
+
+SELECT = {"class": "form-select form-select-sm"}
 
 
 class OrganizationForm(CrispyModelForm):
@@ -71,3 +75,53 @@ class MentoringFormForm(CrispyModelForm):
         if len(name) < 3:
             raise ValidationError(_("Название слишком короткое: напишите, например, «педагог – педагог»."))
         return name
+
+
+class YearFilterForm(forms.Form):
+    """The filters of a year's figures: the school year (`default_year()` when none is chosen), one
+    organisation and a kind of organisation among those the user reads. A coordinator's scope is their
+    organisation: the fields in `coordinator_drops` are not offered to them."""
+
+    coordinator_drops = ("organization", "kind")
+
+    year = forms.ModelChoiceField(
+        label=_("Учебный год"),
+        queryset=AcademicYear.objects.all(),
+        required=False,
+        empty_label=None,
+        widget=FastSelect(attrs=SELECT),
+    )
+    organization = forms.ModelChoiceField(
+        label=_("Организация"),
+        queryset=Organization.objects.none(),
+        required=False,
+        empty_label=_("все организации"),
+        widget=FastSelect(attrs=SELECT),
+    )
+    kind = forms.ChoiceField(
+        label=_("Вид организации"),
+        choices=[("", _("все виды")), *OrganizationKind.choices],
+        required=False,
+        widget=FastSelect(attrs=SELECT),
+    )
+
+    def __init__(self, data, *, user):
+        """`data` is the query string; a coordinator's scope is their organisation, nothing to choose."""
+        super().__init__(data)
+        if access.reads_everything(user):
+            self.fields["organization"].queryset = access.scope(user, Organization.objects.all(), "id")
+        else:
+            for name in self.coordinator_drops:
+                del self.fields[name]
+
+    def default_year(self) -> AcademicYear | None:
+        raise NotImplementedError
+
+    def filters(self) -> dict:
+        """Year (the current one by default), organisation and kind chosen."""
+        data = self.cleaned_data if self.is_valid() else {}
+        return {
+            "year": data.get("year") or self.default_year(),
+            "organization": data.get("organization"),
+            "kind": data.get("kind", ""),
+        }

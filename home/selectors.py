@@ -7,12 +7,12 @@ from django.db.models import Count, Q
 
 from banks import selectors as banks_selectors
 from core import access
+from core.freshness import KEEP_SECONDS, figures_version
 from directory.models import AcademicYear, MentoringForm, Organization, OrganizationKind, PersonCategory
 from events import selectors as events_selectors
 from meetings import selectors as meetings_selectors
 from registry.models import Pair, PairStatus, Person
 from registry.selectors import OPEN_PAIR_STATUSES
-from reports.freshness import KEEP_SECONDS, figures_version
 from reports.indicators import dashboard_report
 from submissions import selectors as submissions_selectors
 
@@ -71,7 +71,7 @@ CAPABILITIES = {
 
 def home_figures_key(user) -> str:
     """The district's figures are one for every reader of the district; a coordinator's, their own. The
-    key carries the data's version: one's own change shows on the next page (`reports.freshness`)."""
+    key carries the data's version: one's own change shows on the next page (`core.freshness`)."""
     scope = "district" if access.reads_everything(user) else f"org{user.organization_id}"
     return f"home-figures:{figures_version()}:{scope}"
 

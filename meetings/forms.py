@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Max
 from django.forms import inlineformset_factory
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -196,7 +197,7 @@ class MeetingForm(CrispyModelForm):
         services.renumber_agenda(meeting)
 
 
-class TransitionForm(forms.Form):
+class TransitionForm(CrispyForm):
     reason = forms.CharField(
         label=_lazy("Причина"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
     )
@@ -212,7 +213,14 @@ class TransitionForm(forms.Form):
 
 
 class AttachmentForm(CrispyModelForm):
+    """A file of a meeting; on the meeting's page (`meeting` given) it posts to the upload address."""
+
     submit_label = _lazy("Загрузить")
+
+    def __init__(self, *args, meeting=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if meeting is not None:
+            self.helper.form_action = reverse("meetings:attachment_create", args=[meeting.pk])
 
     class Meta:
         model = Attachment

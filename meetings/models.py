@@ -111,12 +111,6 @@ class Meeting(models.Model):
         return lines_of(self.guests)
 
     @property
-    def starts_at(self) -> datetime.datetime:
-        """The local (Vladivostok) moment the meeting starts; midnight when no time is given."""
-        moment = datetime.datetime.combine(self.date, self.time or datetime.time())
-        return timezone.make_aware(moment)
-
-    @property
     def where(self) -> str:
         if self.is_online:
             online = _("онлайн") + (f" ({self.link})" if self.link else "")

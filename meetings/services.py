@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from core.workflow import move
 from directory.models import AcademicYear
 from meetings.models import (
     AgendaItem,
@@ -94,10 +95,7 @@ def reopen_meeting(meeting: Meeting, *, user, reason: str) -> MeetingTransition:
 
 
 def _move(meeting: Meeting, to_status: str, *, user, reason: str) -> MeetingTransition:
-    transition = MeetingTransition.objects.create(
-        meeting=meeting, from_status=meeting.status, to_status=to_status, by=user, reason=reason
-    )
-    meeting.status = to_status
+    transition = move(meeting, to_status, user=user, reason=reason)
     meeting.save(update_fields=["status", "updated_at"])
     return transition
 

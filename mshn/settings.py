@@ -108,7 +108,7 @@ if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
     )
 DATABASES["default"].update(CONN_MAX_AGE=env_int("CONN_MAX_AGE", 60), CONN_HEALTH_CHECKS=True)
 # One cache for every worker process, in the database: a figure cached by one worker is dropped for all
-# of them when the data under it changes (`reports.freshness`). Its table is made by a migration.
+# of them when the data under it changes (`core.freshness`). Its table is made by a migration.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "mshn_cache"}}
 if env_bool("DATABASE_PREPARED", True):
     # Parameters bound by the server, and a statement run twice on a connection kept prepared: PostgreSQL

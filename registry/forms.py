@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
@@ -7,11 +9,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core import access
-from core.forms import CrispyModelForm
+from core.forms import CrispyForm, CrispyModelForm
 from core.pickers import pick_people
 from core.widgets import FastSelect, FastSelectMultiple
-from directory.models import MentoringForm, Organization, PersonCategory
-from registry import rules
+from directory.forms import YearFilterForm
+from directory.models import AcademicYear, MentoringForm, Organization, PersonCategory
+from registry import imports, rules
 from registry.models import (
     EDITABLE_PERSON_FIELDS,
     Consent,
@@ -23,7 +26,9 @@ from registry.models import (
     PairStatus,
     Person,
 )
+from registry.personal_data import REASON_MAX_LENGTH
 from registry.selectors import mentees_for, people_for
+from registry.young import default_year
 
 
 class ScopedForm(CrispyModelForm):
@@ -55,20 +60,14 @@ class PersonForm(ScopedForm):
             raise ValidationError(
                 _("Данные человека обезличены: запись хранится только для статистики и не правится.")
             )
-        birth_date, birth_year = data.get("birth_date"), data.get("birth_year")
-        today = timezone.localdate()
-        mistyped = self.errors.keys() & {"birth_date", "birth_year"}  # already told what to fix
-        if not birth_date and not birth_year and not mistyped:
-            self.add_error("birth_year", _("Укажите дату рождения или хотя бы год рождения."))
-        if birth_date and birth_year and birth_date.year != birth_year:
-            self.add_error(
-                "birth_year", _("Год рождения не совпадает с датой рождения: оставьте одно из двух.")
-            )
-        year = birth_date.year if birth_date else birth_year
-        if year and not (today.year - 100 <= year <= today.year - 5):
-            self.add_error("birth_year", _("Возраст участника — от 5 до 100 лет: проверьте год рождения."))
-        if data.get("experience_start") and data["experience_start"] > today:
-            self.add_error("experience_start", _("Начало стажа не может быть в будущем."))
+        for field, message in rules.person_errors(
+            birth_date=data.get("birth_date"),
+            birth_year=data.get("birth_year"),
+            experience_start=data.get("experience_start"),
+            today=timezone.localdate(),
+            mistyped=bool(self.errors.keys() & {"birth_date", "birth_year"}),  # already told what to fix
+        ):
+            self.add_error(field, message)
         if data.get("category") != PersonCategory.PEDAGOGUE and data.get("is_young_appointed"):
             self.add_error("is_young_appointed", _("Молодым специалистом может быть только педагог."))
         return data
@@ -228,10 +227,79 @@ def _member_label(member) -> str:
     return f"{member.person} — {member.person.organization}"
 
 
-class TransitionForm(forms.Form):
+class TransitionForm(CrispyForm):
+    submit_label = _("Сменить состояние")
     to_status = forms.ChoiceField(label=_("Новое состояние"))
     reason = forms.CharField(label=_("Причина"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
 
     def __init__(self, *args, pair: Pair, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["to_status"].choices = [(s, PairStatus(s).label) for s in pair.next_statuses()]
+
+
+class YoungFilterForm(YearFilterForm):
+    """The bank of young pedagogues: the current school year by default (shown chosen in the select);
+    a coordinator may still pick a kind."""
+
+    coordinator_drops = ("organization",)
+
+    def __init__(self, data, *, user):
+        data = data.copy()
+        self.default = None if data.get("year") else default_year()
+        if self.default is not None and self.default.pk:
+            data["year"] = self.default.pk
+        super().__init__(data, user=user)
+
+    def default_year(self) -> AcademicYear:
+        return self.default or default_year()
+
+
+class ImportForm(forms.Form):
+    """An XLSX upload; the file is read here, so a file that is not a table is a form error."""
+
+    file = forms.FileField(
+        label=_("Файл XLSX"),
+        help_text=_("Таблица по шаблону этой страницы, не больше 10 МБ."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_enctype = "multipart/form-data"
+        self.helper.add_input(Submit("submit", _("Загрузить")))
+        self.table = None
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        try:
+            self.table = imports.read_table(upload)
+        except imports.ImportFileError as error:
+            raise ValidationError(str(error)) from error
+        return upload
+
+
+class AnonymiseForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Причина обезличивания"),
+        max_length=REASON_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Например: «истёк срок обработки», «отзыв согласия, заявление от 05.06.2026»."),
+        error_messages={
+            "required": _("Укажите причину обезличивания: она сохранится в истории изменений."),
+            "max_length": _(
+                "Причина должна быть не длиннее %(limit_value)d символов, сейчас %(show_value)d."
+            ),
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", _("Обезличить"), css_class="btn-danger"))
+
+    def clean_reason(self):
+        reason = self.cleaned_data["reason"].strip()
+        if not reason:
+            raise ValidationError(self.fields["reason"].error_messages["required"])
+        return reason

@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.utils import bulk_create_with_history
 
-from core import access
+from core import access, freshness
 from core.exporters import XLSX, Exporter
 from core.files import check_archive_size
 from directory.models import MentoringForm, Organization, PersonCategory
@@ -493,23 +493,30 @@ def validate_people(user, rows: list[tuple[int, dict[str, Any]]]) -> PeoplePlan:
 def _person_row(reader: RowReader, lookups: PeopleLookups) -> PersonRow | None:
     organization = reader.organization(lookups.organizations, lookups.fixed)
     person = Person(
-        last_name=reader.text("last_name", max_length=100, required=True),
-        first_name=reader.text("first_name", max_length=100, required=True),
-        middle_name=reader.text("middle_name", max_length=100),
+        last_name=reader.text("last_name", max_length=rules.field_length(Person, "last_name"), required=True),
+        first_name=reader.text(
+            "first_name", max_length=rules.field_length(Person, "first_name"), required=True
+        ),
+        middle_name=reader.text("middle_name", max_length=rules.field_length(Person, "middle_name")),
         birth_date=reader.date("birth_date"),
         birth_year=reader.year("birth_year"),
         category=reader.choice("category", lookups.categories, required=True) or "",
-        position=reader.text("position", max_length=200),
-        subjects=reader.text("subjects", max_length=300),
+        position=reader.text("position", max_length=rules.field_length(Person, "position")),
+        subjects=reader.text("subjects", max_length=rules.field_length(Person, "subjects")),
         experience_start=reader.date("experience_start"),
         qualification=reader.choice("qualification", lookups.qualifications) or "",
-        class_or_group=reader.text("class_or_group", max_length=50),
+        class_or_group=reader.text("class_or_group", max_length=rules.field_length(Person, "class_or_group")),
         email=_email(reader),
-        phone=reader.text("phone", max_length=50),
+        phone=reader.text("phone", max_length=rules.field_length(Person, "phone")),
     )
-    _check_birth(reader, person, lookups.today)
-    if person.experience_start and person.experience_start > lookups.today:
-        reader.error("experience_start", _("Начало стажа не может быть в будущем."))
+    for key, message in rules.person_errors(
+        birth_date=person.birth_date,
+        birth_year=person.birth_year,
+        experience_start=person.experience_start,
+        today=lookups.today,
+        mistyped=bool(reader.failed_keys & {"birth_date", "birth_year"}),
+    ):
+        reader.error(key, message)
     is_mentor, is_mentee = reader.yes_no("is_mentor"), reader.yes_no("is_mentee")
     if reader.failed or organization is None:
         return None
@@ -518,27 +525,13 @@ def _person_row(reader: RowReader, lookups: PeopleLookups) -> PersonRow | None:
 
 
 def _email(reader: RowReader) -> str:
-    value = reader.text("email", max_length=254)
+    value = reader.text("email", max_length=rules.field_length(Person, "email"))
     try:
         if value:
             validate_email(value)
     except ValidationError:
         reader.error("email", _("Адрес «%(value)s» не похож на e-mail.") % {"value": value})
     return value
-
-
-def _check_birth(reader: RowReader, person: Person, today: datetime.date) -> None:
-    """The same rules as the person form: a date or a year, consistent, age 5 to 100."""
-    if not person.birth_date and not person.birth_year:
-        if not reader.failed_keys & {"birth_date", "birth_year"}:
-            reader.error("birth_year", _("Укажите дату рождения или хотя бы год рождения."))
-        return
-    if person.birth_date and person.birth_year and person.birth_date.year != person.birth_year:
-        reader.error("birth_year", _("Год рождения не совпадает с датой рождения: оставьте одно из двух."))
-    year = person.year_of_birth
-    if not today.year - 100 <= year <= today.year - 5:
-        key = "birth_date" if person.birth_date else "birth_year"
-        reader.error(key, _("Возраст участника — от 5 до 100 лет: проверьте год рождения."))
 
 
 def _person_key(person: Person) -> tuple:
@@ -610,6 +603,7 @@ def apply_people(plan: PeoplePlan, user) -> PeopleResult:
 def _bulk_create(model, objects: list, user) -> None:
     if objects:
         bulk_create_with_history(objects, model, batch_size=BATCH_SIZE, default_user=user)
+        freshness.bump()  # a bulk insert sends no signal
 
 
 # --- pairs ---------------------------------------------------------------------------------------
@@ -673,7 +667,7 @@ def _pair_row(reader: RowReader, allowed, fixed, forms) -> PairRow | None:
     pair = Pair(
         started_on=reader.date("started_on", required=True),
         planned_end_on=reader.date("planned_end_on"),
-        order_number=reader.text("order_number", max_length=50),
+        order_number=reader.text("order_number", max_length=rules.field_length(Pair, "order_number")),
         order_date=reader.date("order_date"),
         status=PairStatus.FORMING,
     )

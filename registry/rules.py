@@ -1,6 +1,7 @@
-"""The rules a pair must keep, as Russian messages that say what to fix.
+"""The rules a person and a pair must keep, as Russian messages that say what to fix.
 
-Forms and the XLSX import both ask `pair_errors()`, so a rule is written once.
+Forms and the XLSX import both ask `person_errors()` and `pair_errors()`, so a rule is written once;
+text lengths come from the model (`field_length()`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,36 @@ from django.utils.translation import gettext as _
 from directory.models import MentoringForm, Organization, PersonCategory
 from registry.models import Mentee, Mentor, Pair
 from registry.selectors import mentor_load
+
+
+def field_length(model, name: str) -> int:
+    """The longest text the model's field keeps."""
+    return model._meta.get_field(name).max_length
+
+
+def person_errors(
+    *,
+    birth_date: datetime.date | None,
+    birth_year: int | None,
+    experience_start: datetime.date | None,
+    today: datetime.date,
+    mistyped: bool = False,
+) -> list[tuple[str, str]]:
+    """(field, message) for each broken rule: a date or a year of birth (unless one was mistyped: that has
+    its own message), both consistent, age 5 to 100; the start of experience not in the future."""
+    errors = []
+    if not birth_date and not birth_year:
+        if not mistyped:
+            errors.append(("birth_year", _("Укажите дату рождения или хотя бы год рождения.")))
+    elif birth_date and birth_year and birth_date.year != birth_year:
+        errors.append(("birth_year", _("Год рождения не совпадает с датой рождения: оставьте одно из двух.")))
+    year = birth_date.year if birth_date else birth_year
+    if year and not today.year - 100 <= year <= today.year - 5:
+        key = "birth_date" if birth_date else "birth_year"
+        errors.append((key, _("Возраст участника — от 5 до 100 лет: проверьте год рождения.")))
+    if experience_start and experience_start > today:
+        errors.append(("experience_start", _("Начало стажа не может быть в будущем.")))
+    return errors
 
 
 def date_order_errors(start: datetime.date | None, **ends: datetime.date | None) -> dict[str, str]:

@@ -16,6 +16,10 @@ PROGRAM_ORG = "pair__organization"
 OPEN_PAIR_STATUSES = (PairStatus.FORMING, PairStatus.ACTIVE)
 
 
+def consents_for(user):
+    return access.scope(user, Consent.objects.select_related("person"), MEMBER_ORG)
+
+
 def people_for(user):
     return access.scope(user, Person.objects.select_related("organization"), PERSON_ORG)
 

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.workflow import move
 from registry.models import CLOSED_STATUSES, MenteeStatus, Pair, PairStatus, PairTransition, Program
 
 
@@ -32,10 +33,7 @@ def change_pair_status(pair: Pair, to_status: str, *, user, reason: str) -> Pair
         )
     if not reason.strip():
         raise ValidationError(_("Укажите причину смены состояния."))
-    transition = PairTransition.objects.create(
-        pair=pair, from_status=pair.status, to_status=to_status, by=user, reason=reason.strip()
-    )
-    pair.status = to_status
+    transition = move(pair, to_status, user=user, reason=reason)
     pair.ended_on = timezone.localdate() if to_status in CLOSED_STATUSES else None
     pair.save(update_fields=["status", "ended_on", "updated_at"])
     if to_status in CLOSED_STATUSES:

@@ -18,8 +18,8 @@ from django.utils.translation import gettext as _
 from core import access
 from directory.models import AcademicYear, Organization, OrganizationKind, start_year_of
 from registry.models import Pair, PairStatus, PairTransition, Person
+from registry.selectors import PERSON_ORG
 
-PERSON_ORG = "organization"
 ORG_ID = "id"
 
 

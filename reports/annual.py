@@ -668,13 +668,22 @@ def _indicators(user, year, organization, orgs, report) -> Section:
     reached = sum(1 for i in indicators.indicators if i.target is not None and (i.difference or 0) >= 0)
     paragraphs = [
         _("Целевые значения заданы для %(n)s показателей; достигнуты или превышены: %(reached)s.")
-        % {"n": with_targets, "reached": reached}
+        % {"n": with_targets, "reached": reached},
+        indicators.sources_note,
     ]
     chart = percent_chart(indicators.indicators)
     notes = [
         (_("значение"), _("Значение показателя за учебный год; пусто — нет данных")),
         (_("цель"), _("Целевое значение, заданное руководителем МШН")),
         (_("разница"), _("значение − цель")),
+        (
+            _("Источник"),
+            _(
+                "Отчёты — зафиксированные при отправке и принятые отчёты организаций; реестр — "
+                "реестр на конец периода (в текущем — на сегодня); записи МШН — заседания и "
+                "дорожная карта"
+            ),
+        ),
     ]
     return Section(
         "indicators",

@@ -7,55 +7,16 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core import access
 from core.generic import version_of
-from core.widgets import FastSelect
-from directory.models import AcademicYear, Organization, OrganizationKind
+from directory.forms import YearFilterForm
+from directory.models import AcademicYear
 from indicators.definitions import CHOICES
 from reports.models import AnnualText, IndicatorTarget
 
-SELECT = {"class": "form-select form-select-sm"}
 
-
-class DashboardFilterForm(forms.Form):
-    year = forms.ModelChoiceField(
-        label=_("Учебный год"),
-        queryset=AcademicYear.objects.all(),
-        required=False,
-        empty_label=None,
-        widget=FastSelect(attrs=SELECT),
-    )
-    organization = forms.ModelChoiceField(
-        label=_("Организация"),
-        queryset=Organization.objects.none(),
-        required=False,
-        empty_label=_("все организации"),
-        widget=FastSelect(attrs=SELECT),
-    )
-    kind = forms.ChoiceField(
-        label=_("Вид организации"),
-        choices=[("", _("все виды")), *OrganizationKind.choices],
-        required=False,
-        widget=FastSelect(attrs=SELECT),
-    )
-
-    def __init__(self, data, *, user):
-        """`data` is the query string; a coordinator's scope is their organisation, nothing to choose."""
-        super().__init__(data)
-        if access.reads_everything(user):
-            self.fields["organization"].queryset = access.scope(user, Organization.objects.all(), "id")
-        else:
-            del self.fields["organization"]
-            del self.fields["kind"]
-
-    def filters(self) -> dict:
-        """Year (the current one by default), organisation and kind chosen."""
-        data = self.cleaned_data if self.is_valid() else {}
-        return {
-            "year": data.get("year") or latest_year(),
-            "organization": data.get("organization"),
-            "kind": data.get("kind", ""),
-        }
+class DashboardFilterForm(YearFilterForm):
+    def default_year(self) -> AcademicYear | None:
+        return latest_year()
 
 
 def latest_year() -> AcademicYear | None:

@@ -18,11 +18,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import access
+from core.freshness import KEEP_SECONDS, figures_version
 from directory.models import AcademicYear, Organization, OrganizationKind
 from indicators import values as computed
 from indicators.definitions import DEFINITIONS, SCHOOL, Definition
 from indicators.values import Period, add_up, organisation_values, school_values
-from reports.freshness import KEEP_SECONDS, figures_version
 from reports.models import IndicatorTarget
 from submissions.models import Submission, SubmissionStatus, covering
 
@@ -125,18 +125,34 @@ class Report:
         return next(i for i in self.indicators if i.code == code)
 
     def source_of(self, indicator: Indicator) -> str:
-        """Where a figure comes from, in words (every page and document marks it the same way)."""
-        on = f"{self.on:%d.%m.%Y}"
+        """Where a figure comes from, in a few words (every page and document marks it the same way; the
+        dates are in `sources_note`)."""
         if indicator.is_school:
-            return _("записи МШН на %(on)s") % {"on": on}
-        if not indicator.frozen:
-            return _("реестр на %(on)s") % {"on": on}
-        first, last = self.accepted_dates
-        days = f"{first:%d.%m.%Y}" if first == last else f"{first:%d.%m.%Y}–{last:%d.%m.%Y}"
-        text = _("принятые отчёты: %(n)s орг. (приняты %(days)s)") % {"n": indicator.frozen, "days": days}
+            return _("записи МШН")
+        parts = []
+        if indicator.frozen:
+            parts.append(_("отчёты: %(n)s орг.") % {"n": indicator.frozen})
         if indicator.live:
-            text += _("; реестр на %(on)s: %(n)s орг.") % {"n": indicator.live, "on": on}
-        return text
+            parts.append(_("реестр: %(n)s орг.") % {"n": indicator.live})
+        return "; ".join(parts) or _("реестр")
+
+    @property
+    def sources_note(self) -> str:
+        """The dates behind the sources, in one sentence under the table."""
+        on = f"{self.on:%d.%m.%Y}"
+        note = _("Реестр и записи МШН — на %(on)s.") % {"on": on}
+        if self.accepted_dates:
+            first, last = (f"{day:%d.%m.%Y}" for day in self.accepted_dates)
+            days = first if first == last else f"{first}–{last}"
+            note = (
+                _(
+                    "Отчёты — показатели организаций, зафиксированные при отправке отчёта и принятые "
+                    "руководителем МШН %(days)s. "
+                )
+                % {"days": days}
+                + note
+            )
+        return note
 
     @property
     def with_sources(self) -> list[tuple[Indicator, str]]:

@@ -32,6 +32,7 @@ class Sheet:
     total: list | None = None
     widths: tuple[int, ...] = ()
     name: str = ""  # the sheet's tab, when the title is too long for one (31 characters)
+    note: str = ""  # a sentence under the table (where its figures come from)
 
 
 class StatForm(Exporter):
@@ -72,6 +73,8 @@ def write_sheet(ws, sheet: Sheet) -> None:
     if sheet.total:
         for cell in ws[first + len(sheet.rows)]:
             cell.font = Font(bold=True)
+    if sheet.note:
+        ws.cell(row=ws.max_row + 2, column=1, value=neutralise(sheet.note))
     for row in ws.iter_rows(min_row=HEADER_ROW, max_row=HEADER_ROW + 1):
         for cell in row:
             cell.font = Font(bold=True)
@@ -215,13 +218,7 @@ def indicators_sheet(user, year: AcademicYear, organization=None, kind: str = ""
 
 def indicators_sheet_of(report: Report) -> Sheet:
     rows = [
-        [
-            i.label,
-            i.value,
-            float(i.target) if i.target is not None else None,
-            i.difference,
-            report.source_of(i),
-        ]
+        [i.label, i.value, plain(i.target), plain(i.difference), report.source_of(i)]
         for i in report.indicators
     ]
     return Sheet(
@@ -233,8 +230,17 @@ def indicators_sheet_of(report: Report) -> Sheet:
         ],
         sub=[_("значение"), _("цель"), _("разница")],
         rows=rows,
-        widths=(60, 14, 14, 14, 50),
+        widths=(60, 14, 14, 14, 34),
+        note=report.sources_note,
     )
+
+
+def plain(number) -> int | float | None:
+    """A target or a difference as a count is written: 30, not 30,0."""
+    if number is None:
+        return None
+    number = float(number)
+    return int(number) if number.is_integer() else number
 
 
 FORMS = {

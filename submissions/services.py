@@ -9,7 +9,9 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from core.workflow import move, refuse_unless
 from submissions import notifications, selectors
 from submissions.models import (
     EDITABLE_STATUSES,
@@ -50,26 +52,7 @@ def _locked(submission: Submission) -> Submission:
     )
 
 
-def _refuse_unless(submission: Submission, allowed, action: str) -> None:
-    if submission.status not in allowed:
-        raise ValidationError(
-            _("Отчёт в состоянии «%(status)s» нельзя %(action)s.")
-            % {"status": submission.get_status_display(), "action": action}
-        )
-
-
-def _move(submission: Submission, action: str, to_status: str, *, user, comment: str = ""):
-    transition = SubmissionTransition.objects.create(
-        submission=submission,
-        action=action,
-        from_status=submission.status,
-        to_status=to_status,
-        by=user,
-        comment=comment.strip(),
-    )
-    submission.status = to_status
-    submission._history_user = user
-    return transition
+REFUSAL = gettext_lazy("Отчёт в состоянии «%(status)s» нельзя %(action)s.")
 
 
 @transaction.atomic
@@ -78,7 +61,7 @@ def save_denominators(submission: Submission, *, user) -> Submission:
     if submission.status not in EDITABLE_STATUSES:
         raise ValidationError(_("Отчёт уже отправлен: изменить его можно, только когда его вернут."))
     if submission.status == SubmissionStatus.NOT_STARTED:
-        _move(submission, SubmissionAction.START, SubmissionStatus.FILLING, user=user)
+        move(submission, SubmissionStatus.FILLING, user=user, action=SubmissionAction.START, comment="")
     submission._history_user = user
     submission.save()
     return submission
@@ -88,8 +71,10 @@ def save_denominators(submission: Submission, *, user) -> Submission:
 def submit_submission(submission: Submission, *, user, comment: str = "") -> SubmissionTransition:
     """The organisation sends its data to the methodologists for review."""
     submission = _locked(submission)
-    _refuse_unless(submission, EDITABLE_STATUSES, _("отправить"))
-    transition = _move(submission, SubmissionAction.SUBMIT, SubmissionStatus.SENT, user=user, comment=comment)
+    refuse_unless(submission, EDITABLE_STATUSES, REFUSAL, _("отправить"))
+    transition = move(
+        submission, SubmissionStatus.SENT, user=user, action=SubmissionAction.SUBMIT, comment=comment
+    )
     submission.snapshot = selectors.figures_of(submission)
     submission.submitted_at = timezone.now()
     submission.save(update_fields=["status", "snapshot", "submitted_at", "updated_at"])
@@ -105,9 +90,9 @@ def return_submission(submission: Submission, *, user, comment: str) -> Submissi
     if not comment.strip():
         raise ValidationError(_("Напишите, что нужно исправить: комментарий увидит куратор."))
     submission = _locked(submission)
-    _refuse_unless(submission, (SubmissionStatus.SENT,), _("вернуть на доработку"))
-    transition = _move(
-        submission, SubmissionAction.RETURN, SubmissionStatus.RETURNED, user=user, comment=comment
+    refuse_unless(submission, (SubmissionStatus.SENT,), REFUSAL, _("вернуть на доработку"))
+    transition = move(
+        submission, SubmissionStatus.RETURNED, user=user, action=SubmissionAction.RETURN, comment=comment
     )
     submission.save(update_fields=["status", "updated_at"])
     notifications.notify_later(
@@ -121,9 +106,9 @@ def accept_submission(submission: Submission, *, user, comment: str = "") -> Sub
     """Accept the data: reports then read the figures frozen when the organisation sent them (what its
     coordinator declared), so later edits of the registry cannot change them silently."""
     submission = _locked(submission)
-    _refuse_unless(submission, (SubmissionStatus.SENT,), _("принять"))
-    transition = _move(
-        submission, SubmissionAction.ACCEPT, SubmissionStatus.ACCEPTED, user=user, comment=comment
+    refuse_unless(submission, (SubmissionStatus.SENT,), REFUSAL, _("принять"))
+    transition = move(
+        submission, SubmissionStatus.ACCEPTED, user=user, action=SubmissionAction.ACCEPT, comment=comment
     )
     if not submission.snapshot:  # sent before figures were frozen on sending
         submission.snapshot = selectors.figures_of(submission)
@@ -142,9 +127,9 @@ def reopen_submission(submission: Submission, *, user, comment: str) -> Submissi
     if not comment.strip():
         raise ValidationError(_("Укажите причину: её увидят куратор и история отчёта."))
     submission = _locked(submission)
-    _refuse_unless(submission, (SubmissionStatus.ACCEPTED,), _("открыть заново"))
-    transition = _move(
-        submission, SubmissionAction.REOPEN, SubmissionStatus.RETURNED, user=user, comment=comment
+    refuse_unless(submission, (SubmissionStatus.ACCEPTED,), REFUSAL, _("открыть заново"))
+    transition = move(
+        submission, SubmissionStatus.RETURNED, user=user, action=SubmissionAction.REOPEN, comment=comment
     )
     submission.accepted_at = None
     submission.save(update_fields=["status", "accepted_at", "updated_at"])

@@ -13,7 +13,6 @@ from core.exporters import XlsxTable
 from core.forms import CrispyForm
 from core.generic import (
     AccessMixin,
-    DistrictReaderMixin,
     RecordActionView,
     ScopedCreateView,
     ScopedDetailView,
@@ -70,7 +69,8 @@ class ChecklistUpdate(ChecklistView, ScopedUpdateView):
     title = _("Изменение пункта проверки сайта")
 
 
-class RoundView(DistrictReaderMixin):
+class RoundView:
+    district_only = True
     model = CheckRound
     org_field = None
     breadcrumbs = (ROUNDS,)

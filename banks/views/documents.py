@@ -27,7 +27,7 @@ class DocumentView:
     model = NormativeDocument
     breadcrumbs = (DOCUMENTS,)
 
-    def base_queryset(self):
+    def get_queryset(self):
         return selectors.documents_for(self.request.user)
 
 

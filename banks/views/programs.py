@@ -35,7 +35,7 @@ class ProgramView:
     coordinator_edits = True
     breadcrumbs = (PROGRAMS,)
 
-    def base_queryset(self):
+    def get_queryset(self):
         return selectors.programs_for(self.request.user)
 
 
@@ -106,7 +106,7 @@ class TemplateView:
     org_field = selectors.TEMPLATE_ORG
     coordinator_edits = True
 
-    def base_queryset(self):
+    def get_queryset(self):
         return selectors.templates_for(self.request.user)
 
     def get_breadcrumbs(self):

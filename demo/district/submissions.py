@@ -59,11 +59,20 @@ def load(demo) -> str:
     )
     for index, submission in enumerate(_submissions(past)):
         _walk(submission, S.ACCEPTED, kurator, methodist, index)
-    return "Сбор данных: кампаний 2 (текущая и принятая прошлогодняя)."
+    half_year = datetime.date(previous.start_year, 12, 31)
+    interim = _campaign(
+        f"Промежуточные данные за первое полугодие {previous} учебного года",
+        previous,
+        datetime.date(previous.start_year + 1, 1, 20),
+        period_end=half_year,
+    )
+    for index, submission in enumerate(_submissions(interim)):
+        _walk(submission, S.ACCEPTED, kurator, methodist, index)
+    return "Сбор данных: кампаний 3 (текущая, принятая прошлогодняя и её промежуточная за полугодие)."
 
 
-def _campaign(title: str, year, deadline: datetime.date) -> Campaign:
-    campaign = Campaign(title=title, year=year, deadline=deadline)
+def _campaign(title: str, year, deadline: datetime.date, period_end=None) -> Campaign:
+    campaign = Campaign(title=title, year=year, deadline=deadline, period_end=period_end)
     return services.save_campaign(campaign, list(Organization.objects.educational()))
 
 

@@ -752,8 +752,11 @@ class RegistryGenerator:
         return plans
 
     def year_for(self, draft: _Draft) -> AcademicYear:
-        """A school year in which the mentee already studied or worked there (recent years weigh more)."""
+        """A school year in which the mentee already studied or worked there (recent years weigh more); a
+        young pedagogue gets a mentor mostly in the first year of work (the methodology's rule)."""
         if draft.kind == PersonCategory.PEDAGOGUE:
+            if self.rng.random() < 0.6:
+                return self.first_year_of_work(draft.person.experience_start)
             back = (self.today - draft.person.experience_start).days // 365
         elif draft.kind == PersonCategory.PUPIL:
             back = draft.grade - 1 if draft.grade else draft.age - 5
@@ -761,6 +764,10 @@ class RegistryGenerator:
             back = draft.grade - 1
         years = self.years[-(max(0, back) + 1) :]
         return self.rng.choices(years, [1.0 + index for index in range(len(years))])[0]
+
+    def first_year_of_work(self, started: datetime.date) -> AcademicYear:
+        """The school year a pedagogue began work in (the earliest year generated, if it began before)."""
+        return next((year for year in self.years if year.end_date >= started), self.years[-1])
 
     def pair_status(self, year: AcademicYear) -> str:
         if year.contains(self.today):

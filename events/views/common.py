@@ -15,20 +15,6 @@ TRAININGS = (_("Обучение наставников"), reverse_lazy("events:
 PARTNERS = (_("Партнёры"), reverse_lazy("events:partner_list"))
 
 
-class SchoolRecord:
-    """A record of the school itself: the methodologist edits, every role reads."""
-
-    org_field = None
-    coordinator_edits = False
-
-
-class PersonRecord:
-    """A record of a person: a coordinator reads and edits their own organisation's people only."""
-
-    org_field = "person__organization"
-    coordinator_edits = True
-
-
 def stored_file(fieldfile, download_name: str):
     """Serve a stored file (the caller has found the record through the user's scope); a file missing
     from the storage is a 404, not a server error."""

@@ -19,14 +19,14 @@ from events import selectors
 from events.filters import EventFilter
 from events.forms import EventForm
 from events.models import Event, EventMaterial
-from events.views.common import EVENTS, SchoolRecord, download_name, stored_file
+from events.views.common import EVENTS, download_name, stored_file
 
 
-class EventView(SchoolRecord):
+class EventView:
     model = Event
     breadcrumbs = (EVENTS,)
 
-    def base_queryset(self):
+    def get_queryset(self):
         return selectors.events_for(self.request.user)
 
 
@@ -53,8 +53,8 @@ class EventList(EventView, ScopedListView):
 class EventDetail(EventView, ScopedDetailView):
     template_name = "events/event_detail.html"
 
-    def base_queryset(self):
-        return selectors.event_with_details(super().base_queryset())
+    def get_queryset(self):
+        return selectors.event_with_details(super().get_queryset())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -80,11 +80,11 @@ class EventCreate(EventFormView, ScopedCreateView):
 class EventUpdate(EventFormView, ScopedUpdateView):
     title = _("Изменение мероприятия")
 
-    def base_queryset(self):
-        return selectors.event_with_details(super().base_queryset())
+    def get_queryset(self):
+        return selectors.event_with_details(super().get_queryset())
 
 
-class MaterialFile(SchoolRecord, ScopedDetailView):
+class MaterialFile(ScopedDetailView):
     """A material's file, served after the same scope check as its event."""
 
     model = EventMaterial
@@ -105,7 +105,7 @@ class EventDelete(EventView, RecordDeleteView):
     success_url = reverse_lazy("events:event_list")
 
     def get_record(self):
-        return get_object_or_404(self.base_queryset(), pk=self.kwargs["pk"])
+        return get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
 
 
 urlpatterns = [

@@ -14,14 +14,14 @@ from events import selectors
 from events.filters import PartnerFilter
 from events.forms import InteractionForm, PartnerForm
 from events.models import Interaction, Partner
-from events.views.common import PARTNERS, SchoolRecord
+from events.views.common import PARTNERS
 
 
-class PartnerView(SchoolRecord):
+class PartnerView:
     model = Partner
     breadcrumbs = (PARTNERS,)
 
-    def base_queryset(self):
+    def get_queryset(self):
         return selectors.partners_for(self.request.user)
 
 
@@ -45,9 +45,9 @@ class PartnerList(PartnerView, ScopedListView):
 class PartnerDetail(PartnerView, ScopedDetailView):
     template_name = "events/partner_detail.html"
 
-    def base_queryset(self):
+    def get_queryset(self):
         interactions = Interaction.objects.select_related("event")
-        return super().base_queryset().prefetch_related(Prefetch("interactions", queryset=interactions))
+        return super().get_queryset().prefetch_related(Prefetch("interactions", queryset=interactions))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -65,10 +65,10 @@ class PartnerUpdate(PartnerView, ScopedUpdateView):
     title = _("Изменение партнёра")
 
 
-class InteractionView(SchoolRecord):
+class InteractionView:
     model = Interaction
 
-    def base_queryset(self):
+    def get_queryset(self):
         return selectors.interactions_for(self.request.user)
 
     def get_breadcrumbs(self):

@@ -11,14 +11,18 @@ from events import selectors
 from events.filters import TrainingFilter
 from events.forms import TrainingForm
 from events.models import Training
-from events.views.common import TRAININGS, PersonRecord, download_name, stored_file
+from events.views.common import TRAININGS, download_name, stored_file
 
 
-class TrainingView(PersonRecord):
+class TrainingView:
+    """A record of a person: a coordinator reads and edits their own organisation's people only."""
+
+    org_field = selectors.TRAINING_ORG
+    coordinator_edits = True
     model = Training
     breadcrumbs = (TRAININGS,)
 
-    def base_queryset(self):
+    def get_queryset(self):
         return selectors.trainings_for(self.request.user)
 
 
@@ -74,8 +78,8 @@ class TrainingCertificate(TrainingView, ScopedDetailView):
 
     show_history = False
 
-    def base_queryset(self):
-        return super().base_queryset().exclude(certificate="")
+    def get_queryset(self):
+        return super().get_queryset().exclude(certificate="")
 
     def render_to_response(self, context, **response_kwargs):
         training = self.object

@@ -29,7 +29,7 @@ class MeetingView:
     org_field = selectors.MEETING_ORG
     breadcrumbs = (MEETINGS,)
 
-    def base_queryset(self):
+    def get_queryset(self):
         return selectors.meetings_for(self.request.user)
 
 
@@ -70,7 +70,7 @@ class MeetingList(MeetingView, ScopedListView):
 class MeetingDetail(MeetingView, ScopedDetailView):
     template_name = "meetings/meeting_detail.html"
 
-    def base_queryset(self):
+    def get_queryset(self):
         return selectors.meeting_for_page(self.request.user)
 
     def get_context_data(self, **kwargs):
@@ -82,7 +82,7 @@ class MeetingDetail(MeetingView, ScopedDetailView):
         context["attachments"] = list(meeting.attachments.all())
         context["agenda_history"] = selectors.agenda_history(meeting)
         context["approval_errors"] = [] if meeting.is_approved else services.approval_errors(meeting)
-        context["attachment_form"] = AttachmentForm() if context["may_edit"] else None
+        context["attachment_form"] = AttachmentForm(meeting=self.object) if context["may_edit"] else None
         return context
 
 
@@ -184,16 +184,8 @@ class MeetingTransitionView(MeetingActionView):
     done_message = ""
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "reason_required": self.reason_required}
-
-    def get_form(self, form_class=None):
-        from crispy_forms.helper import FormHelper
-        from crispy_forms.layout import Submit
-
-        form = super().get_form(form_class)
-        form.helper = FormHelper()
-        form.helper.add_input(Submit("submit", self.submit_label))
-        return form
+        kwargs = super().get_form_kwargs()
+        return {**kwargs, "reason_required": self.reason_required, "submit_label": self.submit_label}
 
     def form_valid(self, form):
         meeting = self.get_meeting()
@@ -234,7 +226,7 @@ class MeetingReopen(MeetingTransitionView):
 class MeetingProtocol(MeetingView, ScopedDetailView):
     show_history = False
 
-    def base_queryset(self):
+    def get_queryset(self):
         return selectors.meeting_for_page(self.request.user)
 
     def render_to_response(self, context, **response_kwargs):

@@ -44,7 +44,7 @@ class RoadmapView:
     org_field = selectors.ROADMAP_ORG
     breadcrumbs = (ROADMAP,)
 
-    def base_queryset(self):
+    def get_queryset(self):
         return selectors.roadmap_for(self.request.user)
 
 
@@ -236,7 +236,7 @@ class RoadmapDelete(RoadmapView, RecordDeleteView):
     success_url = reverse_lazy("meetings:roadmap_list")
 
     def get_record(self):
-        return get_object_or_404(self.base_queryset(), pk=self.kwargs["pk"])
+        return get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
 
 
 urlpatterns = [

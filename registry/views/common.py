@@ -14,12 +14,6 @@ MENTEES = (_("База наставляемых"), reverse_lazy("registry:mentee
 PAIRS = (_("Пары и группы"), reverse_lazy("registry:pair_list"))
 
 
-class RegistryRecord:
-    """A registry record: coordinators edit their own organisation's."""
-
-    coordinator_edits = True
-
-
 def person_for(user, pk):
     return get_object_or_404(selectors.people_for(user), pk=pk)
 

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Submit
-from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
@@ -17,36 +13,14 @@ from django.views.generic import FormView, View
 from core import access
 from core.generic import AccessMixin
 from registry import imports
-from registry.views.common import PAIRS, PEOPLE, RegistryRecord
+from registry.forms import ImportForm
+from registry.views.common import PAIRS, PEOPLE
 
 
-class ImportForm(forms.Form):
-    """An XLSX upload; the file is read here, so a file that is not a table is a form error."""
-
-    file = forms.FileField(
-        label=gettext_lazy("Файл XLSX"),
-        help_text=gettext_lazy("Таблица по шаблону этой страницы, не больше 10 МБ."),
-        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}),
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.form_enctype = "multipart/form-data"
-        self.helper.add_input(Submit("submit", gettext_lazy("Загрузить")))
-        self.table = None
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        try:
-            self.table = imports.read_table(upload)
-        except imports.ImportFileError as error:
-            raise ValidationError(str(error)) from error
-        return upload
-
-
-class ImportAccess(RegistryRecord, AccessMixin):
+class ImportAccess(AccessMixin):
     """Methodologist and coordinators (into their own organisation); the department may not import."""
+
+    coordinator_edits = True
 
     writes = True
     sheet: imports.Sheet | None = None

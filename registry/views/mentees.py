@@ -9,15 +9,16 @@ from registry import selectors
 from registry.filters import MenteeFilter
 from registry.forms import MenteeForm
 from registry.models import Mentee
-from registry.views.common import MENTEES, RegistryRecord
+from registry.views.common import MENTEES
 
 
-class MenteeView(RegistryRecord):
+class MenteeView:
+    coordinator_edits = True  # coordinators edit their own organisation's records
     model = Mentee
     org_field = selectors.MEMBER_ORG
     breadcrumbs = (MENTEES,)
 
-    def base_queryset(self):
+    def get_queryset(self):
         return selectors.mentees_for(self.request.user)
 
 
@@ -29,7 +30,7 @@ class MenteeList(MenteeView, ScopedListView):
     create_url_name = "registry:mentee_create"
     export_url_name = "registry:mentee_export"
 
-    def base_queryset(self):
+    def get_queryset(self):
         return selectors.mentees_listed_for(self.request.user)
 
     columns = (

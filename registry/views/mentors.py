@@ -9,15 +9,16 @@ from registry import selectors
 from registry.filters import MentorFilter
 from registry.forms import MentorForm
 from registry.models import Mentor
-from registry.views.common import MENTORS, RegistryRecord
+from registry.views.common import MENTORS
 
 
-class MentorView(RegistryRecord):
+class MentorView:
+    coordinator_edits = True  # coordinators edit their own organisation's records
     model = Mentor
     org_field = selectors.MEMBER_ORG
     breadcrumbs = (MENTORS,)
 
-    def base_queryset(self):
+    def get_queryset(self):
         return selectors.mentors_for(self.request.user)
 
 

@@ -13,15 +13,16 @@ from registry import selectors, services
 from registry.filters import PairFilter
 from registry.forms import PairForm, TransitionForm
 from registry.models import Pair
-from registry.views.common import PAIRS, RegistryRecord, pair_for
+from registry.views.common import PAIRS, pair_for
 
 
-class PairView(RegistryRecord):
+class PairView:
+    coordinator_edits = True  # coordinators edit their own organisation's records
     model = Pair
     org_field = selectors.PAIR_ORG
     breadcrumbs = (PAIRS,)
 
-    def base_queryset(self):
+    def get_queryset(self):
         return selectors.pairs_for(self.request.user)
 
 
@@ -51,8 +52,8 @@ class PairList(PairView, ScopedListView):
 class PairDetail(PairView, ScopedDetailView):
     template_name = "registry/pair_detail.html"
 
-    def base_queryset(self):
-        return super().base_queryset().select_related("program")
+    def get_queryset(self):
+        return super().get_queryset().select_related("program")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -122,15 +123,6 @@ class PairTransitionView(PairView, AccessMixin, FormView):
             return self.form_invalid(form)
         messages.success(self.request, _("Состояние пары изменено."))
         return redirect(pair.get_absolute_url())
-
-    def get_form(self, form_class=None):
-        from crispy_forms.helper import FormHelper
-        from crispy_forms.layout import Submit
-
-        form = super().get_form(form_class)
-        form.helper = FormHelper()
-        form.helper.add_input(Submit("submit", _("Сменить состояние")))
-        return form
 
 
 urlpatterns = [

@@ -10,15 +10,16 @@ from registry import audit, selectors
 from registry.filters import PersonFilter
 from registry.forms import ConsentForm, PersonForm
 from registry.models import Consent, Person
-from registry.views.common import PEOPLE, RegistryRecord, person_for
+from registry.views.common import PEOPLE, person_for
 
 
-class PersonView(RegistryRecord):
+class PersonView:
+    coordinator_edits = True  # coordinators edit their own organisation's records
     model = Person
     org_field = selectors.PERSON_ORG
     breadcrumbs = (PEOPLE,)
 
-    def base_queryset(self):
+    def get_queryset(self):
         return selectors.people_for(self.request.user)
 
 
@@ -31,7 +32,7 @@ class PersonList(PersonView, ScopedListView):
     export_url_name = "registry:person_export"
     import_url_name = "registry:person_import"
 
-    def base_queryset(self):
+    def get_queryset(self):
         return selectors.people_listed_for(self.request.user)
 
     columns = (
@@ -48,8 +49,8 @@ class PersonList(PersonView, ScopedListView):
 class PersonDetail(PersonView, ScopedDetailView):
     template_name = "registry/person_detail.html"
 
-    def base_queryset(self):
-        return super().base_queryset().select_related("mentor", "mentee")
+    def get_queryset(self):
+        return super().get_queryset().select_related("mentor", "mentee")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -100,10 +101,10 @@ class ConsentUpdate(PersonView, ScopedUpdateView):
     model = Consent
     form_class = ConsentForm
     title = _("Согласие")
-    org_field = "person__organization"
+    org_field = selectors.MEMBER_ORG
 
-    def base_queryset(self):
-        return Consent.objects.select_related("person")
+    def get_queryset(self):
+        return selectors.consents_for(self.request.user)
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "person": self.object.person}

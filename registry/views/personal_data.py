@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Submit
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
@@ -14,34 +11,9 @@ from django.views.generic import DetailView, FormView
 
 from core.generic import AccessMixin
 from registry import selectors
-from registry.personal_data import REASON_MAX_LENGTH, anonymise_person, person_data_export
+from registry.forms import AnonymiseForm
+from registry.personal_data import anonymise_person, person_data_export
 from registry.views.common import PEOPLE, person_for
-
-
-class AnonymiseForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Причина обезличивания"),
-        max_length=REASON_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Например: «истёк срок обработки», «отзыв согласия, заявление от 05.06.2026»."),
-        error_messages={
-            "required": _("Укажите причину обезличивания: она сохранится в истории изменений."),
-            "max_length": _(
-                "Причина должна быть не длиннее %(limit_value)d символов, сейчас %(show_value)d."
-            ),
-        },
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.add_input(Submit("submit", _("Обезличить"), css_class="btn-danger"))
-
-    def clean_reason(self):
-        reason = self.cleaned_data["reason"].strip()
-        if not reason:
-            raise ValidationError(self.fields["reason"].error_messages["required"])
-        return reason
 
 
 class PersonDataExport(AccessMixin, DetailView):
@@ -49,7 +21,7 @@ class PersonDataExport(AccessMixin, DetailView):
 
     org_field = selectors.PERSON_ORG
 
-    def base_queryset(self):
+    def get_queryset(self):
         return selectors.people_for(self.request.user)
 
     def get(self, request, *args, **kwargs):

@@ -14,16 +14,17 @@ from core.generic import ScopedDetailView, ScopedUpdateView
 from registry import selectors
 from registry.models import Mentee, Program
 from registry.program_forms import ProgramForm, closed_message, period_of
-from registry.views.common import PAIRS, RegistryRecord
+from registry.views.common import PAIRS
 
 
-class ProgramView(RegistryRecord):
+class ProgramView:
     """A program is reached by its pair's pk, through the user's scoped programs."""
 
+    coordinator_edits = True  # coordinators edit their own organisation's records
     model = Program
     org_field = selectors.PROGRAM_ORG
 
-    def base_queryset(self):
+    def get_queryset(self):
         mentees = Mentee.objects.select_related("person")
         return (
             selectors.programs_for(self.request.user)

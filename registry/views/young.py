@@ -2,73 +2,21 @@
 
 from __future__ import annotations
 
-from django import forms
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView, View
 
-from core import access
 from core.exporters import XlsxTable
 from core.generic import AccessMixin
-from core.widgets import FastSelect
-from directory.models import AcademicYear, Organization, OrganizationKind
+from registry.forms import YoungFilterForm
 from registry.young import (
     WithoutMentorPages,
-    default_year,
     summary_table,
     young_pedagogue_summary_for,
     young_without_mentor_for,
 )
-
-SELECT = {"class": "form-select form-select-sm"}
-
-
-class YoungFilterForm(forms.Form):
-    year = forms.ModelChoiceField(
-        label=_("Учебный год"),
-        queryset=AcademicYear.objects.all(),
-        required=False,
-        empty_label=None,
-        widget=FastSelect(attrs=SELECT),
-    )
-    organization = forms.ModelChoiceField(
-        label=_("Организация"),
-        queryset=Organization.objects.none(),
-        required=False,
-        empty_label=_("все организации"),
-        widget=FastSelect(attrs=SELECT),
-    )
-    kind = forms.ChoiceField(
-        label=_("Вид организации"),
-        choices=[("", _("все виды")), *OrganizationKind.choices],
-        required=False,
-        widget=FastSelect(attrs=SELECT),
-    )
-
-    def __init__(self, data, *, user):
-        """`data` is the query string; without a year it shows the current one."""
-        data = data.copy()
-        self.default_year = None if data.get("year") else default_year()
-        if self.default_year is not None and self.default_year.pk:
-            data["year"] = self.default_year.pk
-        super().__init__(data)
-        if access.reads_everything(user):
-            choices = Organization.objects.only("id", "short_name")  # the label; a region has a thousand
-            self.fields["organization"].queryset = access.scope(user, choices, "id")
-        else:  # a coordinator sees one organisation: nothing to choose
-            del self.fields["organization"]
-
-    def filters(self) -> dict:
-        """Year, organisation and kind chosen, with the current year by default."""
-        data = self.cleaned_data if self.is_valid() else {}
-        return {
-            "year": data.get("year") or self.default_year or default_year(),
-            "organization": data.get("organization"),
-            "kind": data.get("kind", ""),
-        }
-
 
 SUMMARY_PAGE_SIZE = 50  # a region has a thousand organisations; the total row covers them all
 

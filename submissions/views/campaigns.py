@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 
 from core.columns import Column
 from core.generic import (
-    DistrictReaderMixin,
     ScopedCreateView,
     ScopedDetailView,
     ScopedListView,
@@ -21,7 +20,8 @@ from submissions.models import Campaign
 from submissions.views.common import CAMPAIGNS
 
 
-class CampaignView(DistrictReaderMixin):
+class CampaignView:
+    district_only = True
     model = Campaign
     org_field = None
     breadcrumbs = (CAMPAIGNS,)

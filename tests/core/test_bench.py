@@ -11,10 +11,11 @@ from django.forms.models import model_to_dict
 from django.test import Client, override_settings
 from django.urls import reverse
 
-from bench.run import FormFields, peak_rss_kb
+from bench.exports import peak_rss_kb
+from bench.load import FormFields
 from tests.factories import PersonFactory, UserFactory
 
-CHILD = "from bench.run import peak_rss_kb; print(peak_rss_kb())"
+CHILD = "from bench.exports import peak_rss_kb; print(peak_rss_kb())"
 
 
 def test_a_child_reports_its_own_peak_memory_not_its_parents():

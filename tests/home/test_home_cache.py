@@ -73,3 +73,14 @@ def test_cached_district_figures_hold_plain_text_not_lazy_translations(as_method
     labelled = figures["organizations"]["by_kind"] + figures["events"]["events_by_kind"]
     assert len(figures["events"]["events_by_kind"]) == 1
     assert [label for label, _count in labelled if isinstance(label, Promise)] == []
+
+
+def test_an_import_of_people_drops_the_kept_figures(as_methodist, methodist, school_a):
+    """A bulk import sends no save signals: it says itself that the data changed."""
+    from registry.imports import PeoplePlan, apply_people
+    from registry.models import Person
+
+    as_methodist.get(reverse("home"))
+    person = Person(last_name="Импортова", first_name="Анна", category="pedagogue", organization=school_a)
+    apply_people(PeoplePlan(total=1, matched=0, new_people=[person]), methodist)
+    assert as_methodist.get(reverse("home")).context["figures"]["registry"]["people"] == 1

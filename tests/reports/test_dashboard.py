@@ -102,8 +102,11 @@ def test_accepted_snapshot_is_preferred_over_live_figures(methodist, district, y
     assert report.value("programs") == 3 + 1
     assert report.indicator("programs").frozen == 0
     assert report.indicator("mentors").frozen == 1 and report.indicator("mentors").live == 1
-    assert "принятые отчёты: 1 орг." in report.source_of(report.indicator("mentors"))
-    assert report.source_of(report.indicator("programs")).startswith("реестр на 31.08.2026")
+    assert report.source_of(report.indicator("mentors")) == "отчёты: 1 орг.; реестр: 1 орг."
+    assert report.source_of(report.indicator("programs")) == "реестр: 2 орг."
+    assert report.source_of(report.indicator("meetings_held")) == "записи МШН"
+    day = f"{timezone.localdate():%d.%m.%Y}"
+    assert f"принятые руководителем МШН {day}. Реестр и записи МШН — на 31.08.2026." in report.sources_note
     # By form: the old snapshot has no breakdown of its own, so school A's pairs are read live.
     assert dict(report.mentees_by_form) == {"педагог – педагог": 4 + 1}
 

@@ -118,4 +118,5 @@ def test_campaign_period_must_lie_inside_its_year(as_methodist, year, school_a):
 def test_accepted_figures_carry_their_date_on_the_dashboard(as_methodist, methodist, sent, year):
     accept_submission(sent, user=methodist)
     page = as_methodist.get(reverse("reports:dashboard"), {"year": year.pk}).content.decode()
-    assert f"приняты {timezone.localdate():%d.%m.%Y}" in page
+    assert f"принятые руководителем МШН {timezone.localdate():%d.%m.%Y}" in page
+    assert "отчёты: 1 орг." in page

@@ -59,7 +59,8 @@ def test_demo_loads_every_state_once(db):
     namespace = SimpleNamespace(organizations=organizations, years=years, users=users, rng=random.Random(1))
     assert demo.load(namespace).startswith("Сбор данных")
     assert demo.load(namespace) == ""
-    assert Campaign.objects.count() == 2
+    assert Campaign.objects.count() == 3  # the current, last year's and its interim half-year
+    assert Campaign.objects.filter(period_end__isnull=False).count() == 1
     current = Submission.objects.filter(campaign__year=years[0])
     assert set(current.values_list("status", flat=True)) == set(SubmissionStatus.values)
     assert current.get(organization=organizations[0]).status == SubmissionStatus.FILLING

@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('core', '0002_viewlog_moves_to_registry'),
+        ('core', '0003_cache_table'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

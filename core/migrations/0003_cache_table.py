@@ -9,6 +9,6 @@ def create_cache_table(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("reports", "0003_alter_indicatortarget_code")]
+    dependencies = [("core", "0002_viewlog_moves_to_registry")]
 
     operations = [migrations.RunPython(create_cache_table, migrations.RunPython.noop)]

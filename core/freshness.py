@@ -11,6 +11,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 VERSION_KEY = "figures-version"
 KEEP_SECONDS = 600
+# The apps whose records the figures count (labels only: the foundation imports no app).
 COUNTED_APPS = frozenset(
     {"directory", "registry", "banks", "meetings", "events", "submissions", "websites", "reports"}
 )
@@ -23,6 +24,12 @@ def figures_version() -> int:
 def data_changed(sender, **kwargs) -> None:
     if sender.__module__ == "__fake__" or sender._meta.app_label not in COUNTED_APPS:
         return  # a migration's historical model: the cache table may not exist yet
+    bump()
+
+
+def bump() -> None:
+    """Every cached figure is stale from now on: the signals call it, and so does any bulk write that
+    sends no signal (an import)."""
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # expired or never set: any new value differs from the keys in use

@@ -1,0 +1,28 @@
+"""Each list against Django admin's change list of the same model on the same data."""
+
+from __future__ import annotations
+
+from bench.pages import measure
+
+
+def admin_section(admin_user, pages_rows: list, repeats: int) -> list:
+    from django.test import Client
+    from django.urls import reverse
+
+    from bench.urls import list_views
+
+    client = Client(raise_request_exception=True)
+    client.force_login(admin_user)
+    ours = {(r["page"], r["role"]): r for r in pages_rows}
+    rows = []
+    for name, view in list_views().items():
+        meta = view.model._meta
+        url = reverse(f"benchadmin:{meta.app_label}_{meta.model_name}_changelist")
+        admin = measure(client, url, repeats)
+        mine = ours[(name, "methodist")]
+        ratio = mine["median"] / admin["median"] if admin["median"] else 0
+        rows.append({"page": name, "ours": mine, "admin": admin, "ratio": ratio})
+        print(
+            f"  {name:40} ours={mine['median']:.1f} admin={admin['median']:.1f} ratio={ratio:.2f}", flush=True
+        )
+    return rows
