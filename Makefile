@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 DEV := DEBUG=1
+PORT ?= 8000
 
 .PHONY: setup run serve demo test test-smoke lint format migrations-check deploy-check clean
 
@@ -18,9 +19,13 @@ demo: setup
 	$(DEV) $(BIN)/python manage.py migrate --noinput
 	$(DEV) $(BIN)/python manage.py load_demo
 
+# The site and, beside it, the task worker (mail, website checks, large exports); Ctrl+C stops both, and the
+# last of them to exit stops the checkout's own PostgreSQL. No autoreload: run it again after changing code.
 run: demo
-	@echo "МШН: http://127.0.0.1:8000 (остановить — Ctrl+C)"
-	$(DEV) $(BIN)/python manage.py runserver 127.0.0.1:8000
+	@echo "МШН: http://127.0.0.1:$(PORT) (остановить — Ctrl+C)"
+	$(DEV) $(BIN)/python manage.py db_worker --no-reload --verbosity 0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
+	$(DEV) $(BIN)/python manage.py runserver --noreload 127.0.0.1:$(PORT)
 
 test: setup
 	$(BIN)/pytest

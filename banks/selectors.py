@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db import connection
+from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
@@ -90,22 +90,15 @@ def may_edit_practice(user, practice: Practice) -> bool:
 
 
 def search_practices(queryset: QuerySet[Practice], text: str) -> QuerySet[Practice]:
-    """Russian full-text search on PostgreSQL (word forms match); a plain substring search elsewhere."""
+    """Russian full-text search: word forms match («наставника» finds «наставник»)."""
     text = text.strip()
     if not text:
         return queryset
-    if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchVector
-
-        vector = SearchVector("title", weight="A", config="russian") + SearchVector(
-            "description", "results", "tags", weight="B", config="russian"
-        )
-        query = SearchQuery(text, config="russian", search_type="websearch")
-        return queryset.annotate(search=vector).filter(search=query)
-    condition = Q()
-    for word in text.split():
-        condition &= Q(title__icontains=word) | Q(description__icontains=word) | Q(tags__icontains=word)
-    return queryset.filter(condition)
+    vector = SearchVector("title", weight="A", config="russian") + SearchVector(
+        "description", "results", "tags", weight="B", config="russian"
+    )
+    query = SearchQuery(text, config="russian", search_type="websearch")
+    return queryset.annotate(search=vector).filter(search=query)
 
 
 def programs_for(user) -> QuerySet[MentoringProgram]:

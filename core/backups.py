@@ -1,8 +1,8 @@
 """Backups of the database and the uploaded files, and their restore.
 
-A backup is a folder `backups/<timestamp>/` with the database (`db.dump` from `pg_dump -Fc` on
-PostgreSQL, `db.sqlite3` from SQLite's online backup API), `media.tar.gz` of MEDIA_ROOT and
-`manifest.json` with the sha256 of each file, checked before anything is restored.
+A backup is a folder `backups/<timestamp>/` with the database (`db.dump` from `pg_dump -Fc`),
+`media.tar.gz` of MEDIA_ROOT and `manifest.json` with the sha256 of each file, checked before anything
+is restored.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import sqlite3
 import subprocess
 import tarfile
 from pathlib import Path
@@ -20,7 +19,7 @@ from django.utils import timezone
 
 MANIFEST = "manifest.json"
 MEDIA = "media.tar.gz"
-DUMPS = {"postgresql": "db.dump", "sqlite": "db.sqlite3"}
+DUMP = "db.dump"
 
 
 class BackupError(Exception):
@@ -33,14 +32,6 @@ def sha256_of(path: Path) -> str:
         for chunk in iter(lambda: stream.read(1024 * 1024), b""):
             digest.update(chunk)
     return digest.hexdigest()
-
-
-def vendor_of(database: dict) -> str:
-    engine = database["ENGINE"]
-    for vendor in DUMPS:
-        if vendor in engine:
-            return vendor
-    raise BackupError(f"Резервное копирование базы {engine} не поддерживается.")
 
 
 def libpq_env(database: dict) -> dict[str, str]:
@@ -57,26 +48,23 @@ def libpq_env(database: dict) -> dict[str, str]:
     return env
 
 
+def program(name: str) -> str:
+    """pg_dump / pg_restore of the server's version: POSTGRES_BIN_DIR (the embedded server's) or PATH."""
+    return str(Path(settings.POSTGRES_BIN_DIR) / name) if settings.POSTGRES_BIN_DIR else name
+
+
 def run(command: list[str], database: dict) -> None:
-    result = subprocess.run(command, env=libpq_env(database), capture_output=True, text=True)
+    result = subprocess.run(
+        [program(command[0]), *command[1:]], env=libpq_env(database), capture_output=True, text=True
+    )
     if result.returncode != 0:
         raise BackupError(f"{command[0]} завершился с ошибкой: {result.stderr.strip()}")
 
 
 def dump_database(database: dict, target: Path) -> Path:
-    vendor = vendor_of(database)
-    path = target / DUMPS[vendor]
-    if vendor == "postgresql":
-        run(["pg_dump", "--format=custom", "--file", str(path)], database)
-    else:
-        copy_sqlite(Path(database["NAME"]), path)
+    path = target / DUMP
+    run(["pg_dump", "--format=custom", "--file", str(path)], database)
     return path
-
-
-def copy_sqlite(source: Path, target: Path) -> None:
-    """SQLite's online backup: a consistent copy even while the site writes."""
-    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
-        src.backup(dst)
 
 
 def archive_media(media_root: Path, target: Path) -> Path:
@@ -87,10 +75,10 @@ def archive_media(media_root: Path, target: Path) -> Path:
     return path
 
 
-def write_manifest(target: Path, files: list[Path], vendor: str) -> None:
+def write_manifest(target: Path, files: list[Path]) -> None:
     manifest = {
         "created": timezone.now().isoformat(),
-        "database": vendor,
+        "database": "postgresql",
         "files": {path.name: sha256_of(path) for path in files},
     }
     (target / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
@@ -107,7 +95,7 @@ def make_backup(root: Path, database: dict | None = None) -> Path:
     target = root / backup_name(timezone.now())
     target.mkdir(parents=True)
     files = [dump_database(database, target), archive_media(Path(settings.MEDIA_ROOT), target)]
-    write_manifest(target, files, vendor_of(database))
+    write_manifest(target, files)
     return target
 
 
@@ -123,16 +111,9 @@ def read_manifest(source: Path) -> dict:
     return manifest
 
 
-def restore_database(source: Path, manifest: dict, database: dict) -> None:
-    vendor = vendor_of(database)
-    if manifest["database"] != vendor:
-        raise BackupError(f"Копия сделана с базы {manifest['database']}, а восстанавливается в {vendor}.")
-    dump = source / DUMPS[vendor]
-    if vendor == "postgresql":
-        command = ["pg_restore", "--clean", "--if-exists", "--no-owner", "--exit-on-error"]
-        run([*command, "--dbname", database["NAME"], str(dump)], database)
-    else:
-        copy_sqlite(dump, Path(database["NAME"]))
+def restore_database(source: Path, database: dict) -> None:
+    command = ["pg_restore", "--clean", "--if-exists", "--no-owner", "--exit-on-error"]
+    run([*command, "--dbname", database["NAME"], str(source / DUMP)], database)
 
 
 def restore_media(source: Path, media_root: Path) -> None:
@@ -144,6 +125,6 @@ def restore_media(source: Path, media_root: Path) -> None:
 
 def restore_backup(source: Path, database: dict | None = None) -> None:
     database = database or settings.DATABASES["default"]
-    manifest = read_manifest(source)
-    restore_database(source, manifest, database)
+    read_manifest(source)
+    restore_database(source, database)
     restore_media(source, Path(settings.MEDIA_ROOT))

@@ -10,6 +10,7 @@ from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import FileField
 from django.db.models.signals import post_delete, pre_save
 from django.http import FileResponse
@@ -149,13 +150,18 @@ def _kind_of_extension(name: str) -> str:
     return "jpeg" if extension == "jpg" else extension
 
 
+def delete_after_commit(storage, name: str) -> None:
+    """A stored file goes only once the change that dropped it is committed: a rollback keeps it."""
+    transaction.on_commit(lambda: storage.delete(name))
+
+
 def remove_files(sender, instance, **kwargs) -> None:
     """A deleted record takes its stored files with it (no orphans in MEDIA_ROOT)."""
     for field in sender._meta.concrete_fields:
         if isinstance(field, FileField):
             stored = getattr(instance, field.attname)
             if stored and not sender._default_manager.filter(**{field.attname: stored.name}).exists():
-                stored.storage.delete(stored.name)
+                delete_after_commit(stored.storage, stored.name)
 
 
 def remove_replaced_files(sender, instance, **kwargs) -> None:
@@ -167,7 +173,7 @@ def remove_replaced_files(sender, instance, **kwargs) -> None:
     for field in fields if old else []:
         previous, current = old[field.attname], getattr(instance, field.attname)
         if previous and previous != (current.name if current else ""):
-            field.storage.delete(previous)
+            delete_after_commit(field.storage, previous)
 
 
 def connect_file_cleanup(models) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
+from django.core import validators
+from django.db import connection
 from django.utils.translation import gettext_lazy as _
 
 from core.widgets import use_fast_select
@@ -17,6 +19,41 @@ class RuDateInput(forms.DateInput):
         super().__init__(
             attrs={"placeholder": "дд.мм.гггг", "autocomplete": "off", **(attrs or {})}, format="%d.%m.%Y"
         )
+
+
+# A number typed into a form that no column holds (10^30) is refused with a message, never a server error.
+NUMBER_MAX = 2_147_483_647
+TOO_BIG = _("Слишком большое число: введите не больше %(limit_value)s.")
+TOO_SMALL = _("Слишком маленькое число: введите не меньше %(limit_value)s.")
+
+
+def column_range(form, name: str) -> tuple[int | None, int | None]:
+    """The database range of the model column behind a form field (smallint, integer), if there is one."""
+    model = getattr(getattr(form, "_meta", None), "model", None)
+    try:
+        column = model._meta.get_field(name) if model else None
+    except LookupError:
+        column = None
+    if column is None or not column.get_internal_type().endswith("IntegerField"):
+        return None, NUMBER_MAX
+    return connection.ops.integer_field_range(column.get_internal_type())
+
+
+def bound_numbers(form) -> None:
+    """Every whole-number field gets the bounds of its column, with a Russian message and the input's max."""
+    for name, field in form.fields.items():
+        if not isinstance(field, forms.IntegerField) or isinstance(
+            field, forms.DecimalField | forms.FloatField
+        ):
+            continue
+        low, high = column_range(form, name)
+        if field.max_value is None or field.max_value > high:
+            field.max_value = high
+            field.validators.append(validators.MaxValueValidator(high, message=TOO_BIG))
+            field.widget.attrs["max"] = high
+        if low is not None and (field.min_value is None or field.min_value < low):
+            field.min_value = low
+            field.validators.append(validators.MinValueValidator(low, message=TOO_SMALL))
 
 
 class CrispyFormMixin:
@@ -33,6 +70,7 @@ class CrispyFormMixin:
             if isinstance(field, forms.DateField):
                 field.widget = RuDateInput()
             use_fast_select(field)
+        bound_numbers(self)
 
 
 class CrispyModelForm(CrispyFormMixin, forms.ModelForm):

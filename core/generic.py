@@ -17,14 +17,14 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import HttpResponseRedirect, JsonResponse
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import CreateView, DetailView, FormView, UpdateView
 from django_filters.views import FilterView
 
-from core import access
+from core import access, jobs
 from core.columns import Cells, Column, display
 from core.exporters import XlsxTable
 from core.forms import ConfirmForm
@@ -132,9 +132,23 @@ class ScopedListView(AccessMixin, FilterView):
         return super().render_to_response(context, **kwargs)
 
     def export_response(self, queryset):
+        """The XLSX at once; more than EXPORT_TASK_ROWS rows are built by the task worker (core/jobs.py)
+        while the user watches «Файл готовится»; the worker runs this same view with the job on the request."""
+        job = getattr(self.request, "export_job", None)
+        if job is None:
+            total = queryset.count()
+            if total > settings.EXPORT_TASK_ROWS:
+                return HttpResponseRedirect(
+                    jobs.start_export(self.request, str(self.title), total).get_absolute_url()
+                )
         columns = self.get_columns()
         rows = ([c.value(obj) for c in columns] for obj in queryset.iterator(chunk_size=2000))
-        return XlsxTable(self.export_name, str(self.title), [str(c.title) for c in columns], rows).response()
+        table = XlsxTable(self.export_name, str(self.title), [str(c.title) for c in columns], rows)
+        if job is None:
+            return table.response()
+        table.rows = jobs.tracked(job, rows)
+        jobs.finish(job, table)
+        return HttpResponse(status=201)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -40,7 +40,8 @@ def history_records(obj):
 
 
 def history_of(obj, limit: int = 50) -> list[Change]:
-    """The record's changes, newest first, in two queries plus one per changed foreign key model."""
+    """The record's changes, newest first, in two queries plus one per changed foreign key model; a save that
+    changed no field is left out."""
     records = list(
         history_records(obj)
         .select_related("history_user")
@@ -63,6 +64,8 @@ def history_of(obj, limit: int = 50) -> list[Change]:
     names = _foreign_names(model, diffs)
     changes = []
     for rec, delta in reversed(diffs):
+        if rec.history_type == "~" and not delta:
+            continue  # saved without changing anything: nothing to show
         rows = [_row(model, c.field, c.old, c.new, names) for c in delta]
         changes.append(Change(rec.history_date, rec.history_user, _KINDS[rec.history_type], rows))
     return changes

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from core.files import validate_upload
-from core.forms import CrispyForm, CrispyModelForm
+from core.forms import CrispyForm, CrispyModelForm, bound_numbers
 from core.pickers import pick_people
 from directory.models import AcademicYear, Organization, PersonCategory
 from meetings import services
@@ -55,6 +55,7 @@ class AgendaItemForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             field.widget.attrs["class"] = "form-control form-control-sm"
+        bound_numbers(self)
 
 
 AgendaFormSet = inlineformset_factory(

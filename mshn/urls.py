@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from core.views import job, job_download, job_status
 from home.views import home
 
 admin.site.site_header = _("МШН — администрирование")
@@ -10,6 +11,9 @@ admin.site.index_title = _("Пользователи, роли и справоч
 
 urlpatterns = [
     path("", home, name="home"),
+    path("jobs/<uuid:pk>/", job, name="job"),
+    path("jobs/<uuid:pk>/status/", job_status, name="job_status"),
+    path("jobs/<uuid:pk>/download/", job_download, name="job_download"),
     path("accounts/", include("accounts.urls")),
     path("directory/", include("directory.urls")),
     path("registry/", include("registry.urls")),

@@ -502,4 +502,4 @@ class ViewLog(models.Model):
         ordering = ["-viewed_at", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.user} → {self.person_id} ({self.viewed_at:%d.%m.%Y %H:%M})"
+        return f"{self.user} → {self.person_id} ({timezone.localtime(self.viewed_at):%d.%m.%Y %H:%M})"

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from core.forms import CrispyModelForm, RuDateInput
+from core.forms import CrispyModelForm, RuDateInput, bound_numbers
 from registry.models import Activity, ActivityStatus, Pair, Program
 
 PERCENT_ERROR = _lazy("Удовлетворённость указывается в процентах: от 0 до 100.")
@@ -57,6 +57,7 @@ class ActivityForm(forms.ModelForm):
         for name, field in self.fields.items():
             css = "form-select form-select-sm" if name == "status" else "form-control form-control-sm"
             field.widget.attrs["class"] = css
+        bound_numbers(self)
 
     def clean_due_on(self):
         due = self.cleaned_data.get("due_on")

@@ -1,22 +1,17 @@
 """E-mails of the campaign: to an organisation's coordinators (about its own submission only) and to the
-methodologists. Sent after the transaction commits; a failing mail server is logged, never fatal."""
+methodologists. Queued after the transaction commits and sent by the task worker (core/mail.py): a failing
+or silent mail server never holds a request, and the mail is tried again."""
 
 from __future__ import annotations
 
-import logging
-import smtplib
-
 from django.conf import settings
-from django.core.mail import send_mail
-from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 
 from accounts.models import User
+from core import mail
 from core.access import Role
 from submissions.models import Submission
-
-logger = logging.getLogger(__name__)
 
 
 def coordinator_addresses(submission: Submission) -> list[str]:
@@ -41,20 +36,14 @@ def render_mail(kind: str, context: dict) -> tuple[str, str]:
     return subject.strip(), body.strip() + "\n"
 
 
-def deliver(kind: str, context: dict, recipients: list[str]) -> bool:
-    """Send now; a mail server failure is logged and reported as False."""
+def send(kind: str, context: dict, recipients: list[str]) -> bool:
+    """Queue the mail (sent when the transaction commits); False when nobody is there to receive it."""
     if not recipients:
         return False
-    subject, body = render_mail(kind, context)
-    try:
-        send_mail(subject, body, None, recipients)
-    except (smtplib.SMTPException, OSError):
-        logger.exception("Письмо «%s» не отправлено: %s", subject, ", ".join(recipients))
-        return False
+    mail.send_later(*render_mail(kind, context), recipients)
     return True
 
 
 def notify_later(kind: str, submission: Submission, recipients: list[str], **extra) -> None:
-    """Send once the surrounding transaction commits: a rolled back action sends nothing."""
-    context = {"submission": submission, "campaign": submission.campaign, **extra}
-    transaction.on_commit(lambda: deliver(kind, context, recipients))
+    """Mail about the submission once the surrounding transaction commits: a rolled back action sends nothing."""
+    send(kind, {"submission": submission, "campaign": submission.campaign, **extra}, recipients)

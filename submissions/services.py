@@ -174,6 +174,7 @@ def send_reminders(today: datetime.date | None = None) -> int:
 
 
 def _remind(submission: Submission, kind: str, today: datetime.date) -> bool:
+    """Record the reminder and queue its mail (the worker sends it and tries again if the server fails)."""
     try:
         with transaction.atomic():
             reminder = Reminder.objects.create(submission=submission, kind=kind, sent_on=today)
@@ -185,7 +186,7 @@ def _remind(submission: Submission, kind: str, today: datetime.date) -> bool:
         "overdue": kind == ReminderKind.OVERDUE,
         "days_left": (submission.campaign.deadline - today).days,
     }
-    if notifications.deliver("reminder", context, notifications.coordinator_addresses(submission)):
+    if notifications.send("reminder", context, notifications.coordinator_addresses(submission)):
         return True
-    reminder.delete()
+    reminder.delete()  # nobody to remind: tried again tomorrow, when someone may have an address
     return False

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from core.access import Role
+from core.models import Job, JobStatus
 from registry.models import Consent
 from tests.banks.factories import banks_data
 from tests.events.factories import events_data
@@ -15,6 +18,7 @@ from tests.factories import (
     MentoringFormFactory,
     PairFactory,
     PersonFactory,
+    UserFactory,
 )
 from tests.meetings.factories import meetings_data
 from tests.reports.factories import reports_data
@@ -34,6 +38,13 @@ WRITE_A = {
     "anon": ANON,
 }  # school A's record
 LOGGED_IN_REDIRECT = {"methodist": 302, "coord_a": 302, "coord_b": 302, "department": 302, "anon": 200}
+OWN_JOB = {
+    "methodist": 200,
+    "coord_a": 404,
+    "coord_b": 404,
+    "department": 404,
+    "anon": ANON,
+}  # the methodist's
 POST_ONLY = {"methodist": 405, "coord_a": 405, "coord_b": 405, "department": 405, "anon": 405}
 
 
@@ -48,6 +59,9 @@ def pk_of(name):
 # url name: (kwargs from the data, expected status per persona)
 EXPECTED = {
     "home": (no_args, READ_ALL),
+    "job": (pk_of("job"), OWN_JOB),
+    "job_status": (pk_of("job"), OWN_JOB),
+    "job_download": (pk_of("job"), OWN_JOB),
     "login": (no_args, LOGGED_IN_REDIRECT),
     "logout": (no_args, POST_ONLY),
     "password_change": (no_args, {**READ_ALL}),
@@ -262,12 +276,13 @@ def test_every_named_url_has_a_row():
 
 
 @pytest.fixture
-def data(school_a, school_b):
-    return permission_data(school_a, school_b)
+def data(school_a, school_b, methodist):
+    return permission_data(school_a, school_b, methodist)
 
 
-def permission_data(school_a, school_b) -> dict:
-    """Records of school A (and one of B), for the pages that show one record (the axe walk uses them too)."""
+def permission_data(school_a, school_b, methodist=None) -> dict:
+    """Records of school A (and one of B), for the pages that show one record (the axe walk uses them too;
+    the finished export job belongs to `methodist`, or to a methodologist of its own)."""
     person_a = PersonFactory(organization=school_a)
     mentor_a = MentorFactory(person__organization=school_a)
     mentee_a = MenteeFactory(person=person_a)
@@ -294,7 +309,19 @@ def permission_data(school_a, school_b) -> dict:
         **websites_data(school_a),
         **reports_data(school_a, school_b),
         # reports: data
+        "job": finished_job(methodist or UserFactory(username="job-owner", role=Role.METHODIST)),
     }
+
+
+def finished_job(user) -> Job:
+    """A large export the methodologist asked for, built: only they see its page and file."""
+    job = Job.objects.create(
+        user=user, title="Люди", source="/registry/people/export/", status=JobStatus.DONE
+    )
+    job.file.save("people.xlsx", ContentFile(b"PK"), save=False)
+    job.filename = "people.xlsx"
+    job.save()
+    return job
 
 
 @pytest.mark.smoke

@@ -1,15 +1,21 @@
 """The automatic website checker: finds the «Наставничество» section of an organisation's site and
 proposes which checklist items are present by the words of link texts and file names.
 
-Polite and bounded: a timeout per request, a size limit per response, a limit on pages per site, links
-of the same site only, robots.txt obeyed. Whatever the site does (down, slow, a redirect loop, garbage),
-the outcome is a Russian message for that organisation; nothing is raised to the caller.
+Polite and bounded: a timeout per request, an overall deadline per site, a size limit per response, a limit
+on pages per site, links of the same site only, robots.txt obeyed, and (unless WEBSITE_CHECK_ALLOW_PRIVATE)
+no address inside the server's own network. Whatever the site does (down, slow, a redirect loop, garbage),
+the outcome is a Russian message for that organisation; nothing is raised to the caller. A site whose home
+page cannot be read is «недоступен»: nothing is proposed for it, and it does not count as checked.
 """
 
 from __future__ import annotations
 
+import http.client
+import ipaddress
 import logging
 import socket
+import ssl
+import time
 import urllib.error
 import urllib.request
 import urllib.robotparser
@@ -17,11 +23,13 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 
 logger = logging.getLogger(__name__)
 
 TIMEOUT_SECONDS = 5.0
+DEADLINE_SECONDS = 30.0  # the whole site, all its pages (WEBSITE_CHECK_DEADLINE_SECONDS)
 MAX_BYTES = 2 * 1024 * 1024
 MAX_PAGES = 20
 MAX_REDIRECTS = 5
@@ -68,6 +76,7 @@ class CheckOutcome:
     found: dict[int, str] = field(default_factory=dict)  # checklist item id → address
     message: str = ""
     pages: int = 0
+    reachable: bool = True  # False: the home page could not be read, nothing was checked
 
 
 class _LinkParser(HTMLParser):
@@ -112,23 +121,83 @@ def parse_links(html: str, base_url: str) -> tuple[list[Link], int]:
     return links, parser.tags
 
 
+NETWORK_FAILURES = (
+    # The most specific first: what happened, in words a methodologist can act on.
+    (socket.gaierror, "имя сайта не найдено (DNS): проверьте адрес сайта в справочнике организаций"),
+    (ConnectionRefusedError, "сервер сайта отказал в соединении"),
+    (ssl.SSLCertVerificationError, "сертификат сайта не прошёл проверку"),
+    (ssl.SSLError, "ошибка защищённого соединения (HTTPS)"),
+    (ConnectionResetError, "сервер сайта оборвал соединение"),
+    (http.client.RemoteDisconnected, "сервер сайта закрыл соединение, не ответив"),
+    (http.client.HTTPException, "сервер сайта ответил не по протоколу HTTP"),
+    (OSError, "сетевая ошибка"),
+)
+
+
+def network_failure(reason) -> str:
+    for kind, words in NETWORK_FAILURES:
+        if isinstance(reason, kind):
+            return words
+    return "сетевая ошибка"
+
+
+def refuse_private(url: str) -> None:
+    """In production a site must not lead the server into its own network (loopback, private ranges)."""
+    if settings.WEBSITE_CHECK_ALLOW_PRIVATE:
+        return
+    host = urlsplit(url).hostname or ""
+    try:
+        addresses = {info[4][0] for info in socket.getaddrinfo(host, None)}
+    except (socket.gaierror, UnicodeError) as error:
+        raise SiteError(_("%(why)s (%(url)s)") % {"why": network_failure(error), "url": url}) from error
+    for address in sorted(addresses):
+        ip = ipaddress.ip_address(address.split("%")[0])
+        if not ip.is_global or ip.is_multicast:
+            raise SiteError(
+                _("адрес сайта ведёт во внутреннюю сеть (%(ip)s): такие адреса не проверяются (%(url)s)")
+                % {"ip": ip, "url": url}
+            )
+
+
 class _LimitedRedirects(urllib.request.HTTPRedirectHandler):
     max_redirections = MAX_REDIRECTS
     max_repeats = 2
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        refuse_private(newurl)  # a public site may redirect inwards
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
 class Fetcher:
     """Reads pages of one site within the limits."""
 
-    def __init__(self, *, timeout: float = TIMEOUT_SECONDS, max_bytes: int = MAX_BYTES):
-        self.timeout, self.max_bytes = timeout, max_bytes
+    def __init__(
+        self,
+        *,
+        timeout: float = TIMEOUT_SECONDS,
+        max_bytes: int = MAX_BYTES,
+        deadline: float = DEADLINE_SECONDS,
+    ):
+        self.timeout, self.max_bytes, self.deadline = timeout, max_bytes, deadline
+        self.ends_at = time.monotonic() + deadline
         self.opener = urllib.request.build_opener(_LimitedRedirects)
+
+    def time_left(self, url: str) -> float:
+        left = self.ends_at - time.monotonic()
+        if left <= 0:
+            raise SiteError(
+                _("проверка сайта не уложилась в %(seconds)s с: сайт отвечает слишком медленно (%(url)s)")
+                % {"seconds": f"{self.deadline:g}", "url": url}
+            )
+        return left
 
     def get(self, url: str) -> tuple[str, str, str]:
         """(final url, content type, text) of the page, or SiteError."""
+        timeout = min(self.timeout, self.time_left(url))
+        refuse_private(url)
         request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
         try:
-            with self.opener.open(request, timeout=self.timeout) as response:
+            with self.opener.open(request, timeout=timeout) as response:
                 body = response.read(self.max_bytes + 1)
                 final, content_type = response.geturl(), response.headers.get_content_type()
                 charset = response.headers.get_content_charset() or "utf-8"
@@ -138,19 +207,18 @@ class Fetcher:
             raise SiteError(
                 _("сайт ответил ошибкой %(code)s (%(url)s)") % {"code": error.code, "url": url}
             ) from error
-        except TimeoutError as error:
-            raise SiteError(
-                _("сайт не ответил за %(seconds)s с (%(url)s)") % {"seconds": self.timeout, "url": url}
-            ) from error
-        except (urllib.error.URLError, OSError, ValueError) as error:
+        except ValueError as error:
+            raise SiteError(_("адрес сайта записан неверно (%(url)s)") % {"url": url}) from error
+        except (urllib.error.URLError, OSError, http.client.HTTPException) as error:
             reason = getattr(error, "reason", error)
             if isinstance(reason, TimeoutError | socket.timeout):
+                self.time_left(url)  # the deadline, if that is what ran out
                 raise SiteError(
-                    _("сайт не ответил за %(seconds)s с (%(url)s)") % {"seconds": self.timeout, "url": url}
+                    _("сайт не ответил за %(seconds)s с (%(url)s)") % {"seconds": f"{timeout:g}", "url": url}
                 ) from error
-            raise SiteError(
-                _("сайт недоступен (%(url)s): %(reason)s") % {"url": url, "reason": reason}
-            ) from error
+            if isinstance(reason, SiteError):  # refused on a redirect
+                raise reason from error
+            raise SiteError(_("%(why)s (%(url)s)") % {"why": network_failure(reason), "url": url}) from error
         if len(body) > self.max_bytes:
             raise SiteError(
                 _("страница больше %(mb)s МБ (%(url)s)")
@@ -202,16 +270,31 @@ def check_site(
     timeout: float = TIMEOUT_SECONDS,
     max_bytes: int = MAX_BYTES,
     max_pages: int = MAX_PAGES,
+    deadline: float | None = None,
 ) -> CheckOutcome:
     """Visit the site and propose what of the checklist it shows. Never raises."""
     outcome = CheckOutcome()
     if not website:
         outcome.message = _("У организации в справочнике не указан сайт.")
+        outcome.reachable = False
         return outcome
     try:
-        _crawl(website, items, outcome, Fetcher(timeout=timeout, max_bytes=max_bytes), max_pages)
+        deadline = deadline or settings.WEBSITE_CHECK_DEADLINE_SECONDS
+        _crawl(
+            website,
+            items,
+            outcome,
+            Fetcher(timeout=timeout, max_bytes=max_bytes, deadline=deadline),
+            max_pages,
+        )
     except SiteError as error:
-        outcome.message = _("Проверка не выполнена: %(why)s.") % {"why": error}
+        if outcome.pages == 0:
+            outcome.reachable = False
+            outcome.message = _("Сайт недоступен: %(why)s. Пункты не отмечены; проверьте позже.") % {
+                "why": error
+            }
+        else:
+            outcome.message = _("Проверка не выполнена: %(why)s.") % {"why": error}
     except Exception:  # noqa: BLE001 - one organisation's odd site must not stop the round
         logger.exception("Проверка сайта %s", website)
         outcome.message = _("Проверка не выполнена: непредвиденная ошибка при чтении сайта.")

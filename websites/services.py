@@ -3,12 +3,16 @@ check; the automatic checker's proposals and the methodologist's confirmation ar
 
 from __future__ import annotations
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
+from django_tasks import task
 
 from directory.models import Organization
 from websites.checker import CheckOutcome, check_site
 from websites.models import ChecklistItem, CheckResult, CheckRound, WebsiteCheck
+
+User = get_user_model()
 
 
 @transaction.atomic
@@ -23,6 +27,19 @@ def save_round(round_: CheckRound) -> CheckRound:
     return round_
 
 
+@task()
+def check_website(check_id: int, user_id: int | None = None) -> str:
+    """The automatic check of one organisation's site, run by the task worker; returns its message."""
+    check = WebsiteCheck.objects.select_related("organization").get(pk=check_id)
+    user = User.objects.filter(pk=user_id).first() if user_id else None
+    return run_check(check, user=user).message
+
+
+def queue_check(check: WebsiteCheck, *, user) -> None:
+    """The site is visited by the worker once this transaction commits: the request never waits for it."""
+    transaction.on_commit(lambda: check_website.enqueue(check.pk, user.pk))
+
+
 def run_check(check: WebsiteCheck, *, user=None, **limits) -> CheckOutcome:
     """Fetch the organisation's site and record the checker's proposals (marked «автоматически»).
 
@@ -35,6 +52,13 @@ def run_check(check: WebsiteCheck, *, user=None, **limits) -> CheckOutcome:
 
 @transaction.atomic
 def record_outcome(check: WebsiteCheck, outcome: CheckOutcome, items, *, user=None) -> None:
+    """The proposals of a site that was read; of an unreachable one only the message (no «нет» for every
+    item, and it is not counted as checked: an earlier check, if any, stays as it was)."""
+    if not outcome.reachable:
+        check.outcome = outcome.message
+        check._history_user = user
+        check.save(update_fields=["outcome", "updated_at"])
+        return
     now = timezone.now()
     confirmed = set(check.results.filter(is_automatic=False).values_list("item_id", flat=True))
     for item in items:

@@ -180,9 +180,13 @@ class CheckRun(CheckView, RecordActionView):
     def get_record(self):
         return check_for(self.request.user, self.kwargs["pk"])
 
+    success_message = _(
+        "Проверка сайта поставлена в очередь: её итог появится на этой странице через минуту-другую "
+        "(обновите страницу). Недоступный сайт пункты не отмечает."
+    )
+
     def act(self, check, form):
-        outcome = services.run_check(check, user=self.request.user)
-        self.success_message = outcome.message
+        services.queue_check(check, user=self.request.user)
         return check.get_absolute_url()
 
 

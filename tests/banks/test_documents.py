@@ -40,12 +40,15 @@ def test_coordinator_and_department_read_but_cannot_add(as_coordinator_a, as_dep
     assert not NormativeDocument.objects.filter(title="x").exists()
 
 
-def test_document_file_readable_by_all_and_removed_on_delete(as_coordinator_a, as_methodist):
+def test_document_file_readable_by_all_and_removed_on_delete(
+    as_coordinator_a, as_methodist, django_capture_on_commit_callbacks
+):
     document = NormativeDocumentFactory(file=pdf_upload())
     name, storage = document.file.name, document.file.storage
     served = as_coordinator_a.get(reverse("banks:document_file", args=[document.pk]))
     assert b"".join(served.streaming_content).startswith(b"%PDF")
-    as_methodist.post(reverse("banks:document_delete", args=[document.pk]))
+    with django_capture_on_commit_callbacks(execute=True):
+        as_methodist.post(reverse("banks:document_delete", args=[document.pk]))
     assert not NormativeDocument.objects.filter(pk=document.pk).exists() and not storage.exists(name)
 
 

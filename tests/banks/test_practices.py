@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
 from django.urls import reverse
 
 from banks import selectors, services
@@ -171,19 +170,25 @@ def test_other_school_reads_published_practice_without_unconsented_names(as_coor
     assert "Скрытова" not in page and "согласие на публикацию не дано" in page
 
 
-def test_deleting_practice_removes_its_files_from_storage(as_coordinator_a, school_a):
+def test_deleting_practice_removes_its_files_from_storage(
+    as_coordinator_a, school_a, django_capture_on_commit_callbacks
+):
     attachment = PracticeFileFactory(practice=PracticeFactory(organization=school_a))
     storage, name = attachment.file.storage, attachment.file.name
     assert storage.exists(name)
-    response = as_coordinator_a.post(reverse("banks:practice_delete", args=[attachment.practice.pk]))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = as_coordinator_a.post(reverse("banks:practice_delete", args=[attachment.practice.pk]))
     assert response["Location"] == reverse("banks:practice_list")
     assert not Practice.objects.exists() and not storage.exists(name)
 
 
-def test_deleting_one_file_removes_it_from_storage(as_coordinator_a, school_a):
+def test_deleting_one_file_removes_it_from_storage(
+    as_coordinator_a, school_a, django_capture_on_commit_callbacks
+):
     attachment = PracticeFileFactory(practice=PracticeFactory(organization=school_a))
     storage, name = attachment.file.storage, attachment.file.name
-    as_coordinator_a.post(reverse("banks:practice_file_delete", args=[attachment.pk]))
+    with django_capture_on_commit_callbacks(execute=True):
+        as_coordinator_a.post(reverse("banks:practice_file_delete", args=[attachment.pk]))
     assert not PracticeFile.objects.exists() and not storage.exists(name)
     assert Practice.objects.filter(pk=attachment.practice_id).exists()
 
@@ -226,7 +231,6 @@ def test_filters_by_status_and_form(as_methodist, school_a):
     assert "Педагогическая" in page and "Ученическая" not in page
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="Russian full-text search needs PostgreSQL")
 def test_russian_search_finds_word_forms(school_a):
     PracticeFactory(organization=school_a, title="Опыт", description="Роль наставник в адаптации педагогов")
     PracticeFactory(organization=school_a, title="Другое", description="Спортивные секции")

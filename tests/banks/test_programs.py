@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from banks import services
@@ -63,20 +64,35 @@ def test_program_end_before_start_refused(as_methodist, school_a):
     assert "Окончание не может быть раньше начала (01.09.2024)" in response.content.decode()
 
 
-def test_replacing_document_removes_old_file(as_methodist, school_a):
+def test_replacing_document_removes_old_file(as_methodist, school_a, django_capture_on_commit_callbacks):
     program = MentoringProgramFactory(organization=school_a, document=pdf_upload("старая.pdf"))
     old_name, storage = program.document.name, program.document.storage
     data = program_data(organization=school_a.pk, document=pdf_upload("новая.pdf"))
     data["_loaded_version"] = program.updated_at.isoformat()
-    as_methodist.post(reverse("banks:program_update", args=[program.pk]), data)
+    with django_capture_on_commit_callbacks(execute=True):
+        as_methodist.post(reverse("banks:program_update", args=[program.pk]), data)
     program.refresh_from_db()
     assert program.document_name == "новая.pdf" and not storage.exists(old_name)
 
 
-def test_deleting_program_removes_document(as_coordinator_a, school_a):
+def test_replaced_document_stays_when_the_change_rolls_back(school_a):
+    """The old file goes only after commit: a replacement whose transaction fails keeps it."""
+    program = MentoringProgramFactory(organization=school_a, document=pdf_upload("старая.pdf"))
+    old_name, storage = program.document.name, program.document.storage
+    with pytest.raises(IntegrityError), transaction.atomic():
+        program.document = pdf_upload("новая.pdf")
+        program.save()
+        MentoringProgram.objects.create(organization=None)  # fails: the transaction rolls back
+    assert storage.exists(old_name)
+    program.refresh_from_db()
+    assert program.document.name == old_name
+
+
+def test_deleting_program_removes_document(as_coordinator_a, school_a, django_capture_on_commit_callbacks):
     program = MentoringProgramFactory(organization=school_a, document=pdf_upload())
     name, storage = program.document.name, program.document.storage
-    as_coordinator_a.post(reverse("banks:program_delete", args=[program.pk]))
+    with django_capture_on_commit_callbacks(execute=True):
+        as_coordinator_a.post(reverse("banks:program_delete", args=[program.pk]))
     assert not MentoringProgram.objects.exists() and not storage.exists(name)
 
 

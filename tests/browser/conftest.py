@@ -28,9 +28,9 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture(scope="session")
 def browser():
+    # Skipped only where Chromium is not installed (CI installs it and checks it is there); a Chromium that is
+    # installed but cannot start fails the run.
     if not shutil.which(CHROMIUM):
-        if os.environ.get("MSHN_REQUIRE_BROWSER"):
-            pytest.fail(f"Chromium not found at {CHROMIUM}: apt-get install -y chromium")
         pytest.skip(f"Chromium not found at {CHROMIUM}: apt-get install -y chromium")
     from playwright.sync_api import sync_playwright
 

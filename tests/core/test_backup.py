@@ -19,9 +19,6 @@ from registry.models import Mentee, Mentor, Pair, Person
 from tests.banks.factories import NormativeDocumentFactory, pdf_upload
 from tests.factories import MenteeFactory, MentorFactory, PairFactory, PersonFactory
 
-pytestmark = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="pg_dump / pg_restore: the test runs on PostgreSQL only"
-)
 MODELS = (Organization, Person, Person.history.model, Mentor, Mentee, Pair, NormativeDocument)
 
 
@@ -29,7 +26,8 @@ def url_of(database: dict, name: str) -> str:
     credentials = quote(database["USER"] or "") + (
         f":{quote(database['PASSWORD'])}" if database["PASSWORD"] else ""
     )
-    host = f"{database['HOST'] or '127.0.0.1'}:{database['PORT'] or 5432}"
+    # A Unix socket's folder (the embedded server) goes percent-encoded in the host part.
+    host = f"{quote(database['HOST'] or '127.0.0.1', safe='')}:{database['PORT'] or 5432}"
     return f"postgres://{credentials}@{host}/{name}"
 
 

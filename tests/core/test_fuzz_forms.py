@@ -14,7 +14,7 @@ import pytest
 from django.apps import apps
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
-from django.forms import BaseForm, BaseFormSet, FileField
+from django.forms import BaseForm, BaseFormSet, FileField, IntegerField
 from django.test import Client
 from django.urls import reverse
 from hypothesis import HealthCheck, Phase, given, settings
@@ -299,3 +299,53 @@ def test_import_survives_random_bytes(name, sheet, users, records, content):
         check_post(
             client_as(users["methodist"]), reverse(name), {"file": SimpleUploadedFile("t.xlsx", content)}
         )
+
+
+# --- numbers no column holds ---------------------------------------------------------------------
+
+
+def typed_number(field) -> bool:
+    """A whole number a person types (formsets' hidden counters are not)."""
+    return type(field) is IntegerField and not field.widget.is_hidden
+
+
+def number_errors(context) -> dict[str, list[str]]:
+    """html name → errors of every whole-number field in the re-rendered forms."""
+    errors = {}
+    for form_or_set in forms_in(context):
+        for form in form_or_set.forms if isinstance(form_or_set, BaseFormSet) else [form_or_set]:
+            for name, field in form.fields.items():
+                if typed_number(field):
+                    errors[form[name].html_name] = list(form[name].errors)
+    return errors
+
+
+def test_huge_numbers_are_refused_in_russian(users, records):
+    """10^30 in every whole-number field of every form: a Russian message on each field, nothing saved."""
+    messages = []
+    for name, who in CASES:
+        client = client_as(users[who])
+        url = reverse(name, kwargs=EXPECTED[name][0](records))
+        with rolled_back():
+            page = client.get(url)
+            fields = {}
+            for form in forms_in(page.context):
+                fields.update(fields_of(form))
+            numbers = [
+                html
+                for html, (field, _initial) in fields.items()
+                if typed_number(field) and "__prefix__" not in html
+            ]
+            if not numbers:
+                continue
+            posted = {html: initial_value(initial) for html, (_f, initial) in fields.items()}
+            posted.update({html: str(10**30) for html in numbers})
+            before = row_counts()
+            response = client.post(url, posted)
+            assert response.status_code == 200, f"{name}: {response.status_code}"
+            errors = number_errors(response.context)
+            assert all(re.search("[а-я]", " ".join(errors[html])) for html in numbers), f"{name}: {errors}"
+            assert row_counts() == before
+            messages += [message for html in numbers for message in errors[html]]
+    assert len(messages) >= 8
+    assert any(message.startswith("Слишком большое число") for message in messages)

@@ -213,7 +213,7 @@ def test_event_export_lists_filtered_events(as_department, year, school_a):
 
 
 def test_methodist_deletes_an_event_with_its_participants_and_files(
-    as_methodist, as_department, year, school_a
+    as_methodist, as_department, year, school_a, django_capture_on_commit_callbacks
 ):
     event = EventFactory(year=year)
     ParticipationFactory(event=event, person=PersonFactory(organization=school_a))
@@ -223,7 +223,8 @@ def test_methodist_deletes_an_event_with_its_participants_and_files(
     assert as_department.post(url).status_code == 403
     page = as_methodist.get(url).content.decode()
     assert "будут удалены безвозвратно" in page and 'value="Удалить"' in page
-    response = as_methodist.post(url, follow=True)
+    with django_capture_on_commit_callbacks(execute=True):  # files go once the deletion commits
+        response = as_methodist.post(url, follow=True)
     assert "Мероприятие удалено вместе с участниками и материалами." in response.content.decode()
     assert not Event.objects.filter(pk=event.pk).exists()
     assert not EventMaterial.objects.exists() and not os.path.exists(stored)

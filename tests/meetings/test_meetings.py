@@ -6,7 +6,7 @@ import threading
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection, connections
+from django.db import connections
 from django.urls import reverse
 
 from meetings import services
@@ -94,7 +94,6 @@ def test_number_of_a_deleted_meeting_is_never_reused(as_methodist, year, people)
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
 def test_numbers_stay_unique_under_concurrent_creation():
     year = AcademicYearFactory(start_year=2025)
     chair, secretary = chair_person(), PersonFactory()

@@ -162,8 +162,6 @@ def _import_queries(client, count: int) -> int:
 
 
 def test_people_import_queries_do_not_grow_with_rows(as_coordinator_a, school_a):
-    if connection.vendor == "sqlite":
-        pytest.skip("SQLite caps a query at 999 parameters, so its bulk inserts go in batches of ~50 rows.")
     PersonFactory.create_batch(5, organization=school_a)
     # 9 for the import, 6 for telling the shared cache that the data changed (core.freshness)
     assert _import_queries(as_coordinator_a, 20) == _import_queries(as_coordinator_a, 200) == 15

@@ -3,11 +3,14 @@ redirect loop, a huge response; and the round command that never stops on a bad 
 
 from __future__ import annotations
 
+import re
 import time
 
+import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from tests.conftest import client_for
 from tests.factories import OrganizationFactory
 from tests.websites.factories import WebsiteCheckFactory
 from tests.websites.sites import (
@@ -80,8 +83,8 @@ def test_slow_site_gives_up_after_the_timeout(db):
     with serving(SlowHandler) as site:
         outcome = check_site(site.url, items(), timeout=0.5)
     assert time.monotonic() - started < 4
-    assert outcome.found == {}
-    assert "не ответил за 0.5 с" in outcome.message
+    assert outcome.found == {} and not outcome.reachable
+    assert outcome.message.startswith("Сайт недоступен: сайт не ответил за 0.5 с")
 
 
 def test_broken_html_is_still_read(db):
@@ -103,7 +106,7 @@ def test_garbage_instead_of_html_is_reported(db):
 def test_redirect_loop_is_reported(db):
     with serving(LoopHandler) as site:
         outcome = check_site(site.url, items(), timeout=2)
-    assert outcome.message.startswith("Проверка не выполнена: сайт перенаправляет по кругу")
+    assert outcome.message.startswith("Сайт недоступен: сайт перенаправляет по кругу")
 
 
 def test_huge_response_is_cut_off(db):
@@ -117,7 +120,40 @@ def test_site_that_is_down_is_reported(db):
     with serving(handler({})) as site:
         url = site.url
     outcome = check_site(url, items(), timeout=1)
-    assert outcome.message.startswith("Проверка не выполнена: сайт недоступен")
+    assert outcome.message.startswith("Сайт недоступен: сервер сайта отказал в соединении")
+    assert not re.search("[A-Za-z]{4,}", outcome.message.split("(http")[0])  # no English «Connection refused»
+
+
+def test_unknown_host_is_reported_in_russian(db):
+    outcome = check_site("http://nonexistent.invalid/", items(), timeout=1)
+    assert outcome.message.startswith("Сайт недоступен: имя сайта не найдено (DNS)")
+
+
+def test_unreachable_site_records_no_answers_and_is_not_counted_as_checked(db, methodist):
+    with serving(handler({})) as site:
+        url = site.url
+    check = WebsiteCheckFactory(organization=OrganizationFactory(website=url))
+    run_check(check, user=methodist, timeout=1)
+    check.refresh_from_db()
+    assert check.outcome.startswith("Сайт недоступен: сервер сайта отказал в соединении")
+    assert check.checked_at is None and not CheckResult.objects.filter(check_record=check).exists()
+
+
+def test_site_deadline_stops_a_slow_crawl(db):
+    started = time.monotonic()
+    with serving(SlowHandler) as site:
+        outcome = check_site(site.url, items(), timeout=0.8, deadline=1)
+    assert time.monotonic() - started < 3
+    assert "не уложилась в 1 с" in outcome.message or "не ответил за" in outcome.message
+
+
+def test_private_address_is_refused_in_production(db, settings):
+    settings.WEBSITE_CHECK_ALLOW_PRIVATE = False
+    with serving(handler(GOOD)) as site:
+        outcome = check_site(site.url, items(), timeout=2)
+        requests = site.requests
+    assert outcome.message.startswith("Сайт недоступен: адрес сайта ведёт во внутреннюю сеть (127.0.0.1)")
+    assert requests == [] and outcome.found == {}
 
 
 def test_run_check_records_proposals_as_automatic(db, methodist):
@@ -159,6 +195,28 @@ def test_round_command_checks_every_site_and_survives_bad_ones(db):
         call_command("check_websites", "--round", str(round_.pk), stdout=out)
     lines = out.getvalue().splitlines()
     assert lines[0].startswith("А: Раздел найден")
-    assert lines[1].startswith("Б: Проверка не выполнена: сайт перенаправляет по кругу")
+    assert lines[1].startswith("Б: Сайт недоступен: сайт перенаправляет по кругу")
     assert lines[2] == "В: У организации в справочнике не указан сайт."
-    assert round_.checks.filter(checked_at__isnull=False).count() == 3
+    assert round_.checks.filter(checked_at__isnull=False).count() == 1  # the unreachable ones are not checked
+
+
+@pytest.mark.django_db(transaction=True)
+def test_slow_site_never_holds_the_request_and_the_worker_checks_it(methodist, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+    with serving(SlowHandler) as slow, serving(handler(GOOD)) as good:
+        check = WebsiteCheckFactory(organization=OrganizationFactory(website=slow.url))
+        other = WebsiteCheckFactory(round=check.round, organization=OrganizationFactory(website=good.url))
+        client = client_for(methodist)
+        started = time.monotonic()
+        for queued in (check, other):
+            response = client.post(reverse("websites:check_run", args=[queued.pk]))
+            assert response["Location"] == queued.get_absolute_url()
+        assert time.monotonic() - started < 2
+        page = client.get(response["Location"]).content.decode()
+        assert "Проверка сайта поставлена в очередь" in page
+        settings.WEBSITE_CHECK_DEADLINE_SECONDS = 2
+        call_command("db_worker", batch=True, startup_delay=False, interval=0, reload=False, verbosity=0)
+    check.refresh_from_db()
+    other.refresh_from_db()
+    assert check.outcome.startswith("Сайт недоступен: ") and check.checked_at is None
+    assert other.outcome.startswith("Раздел найден") and other.checked_by == methodist

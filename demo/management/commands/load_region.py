@@ -11,7 +11,6 @@ import random
 import time
 from types import SimpleNamespace
 
-from django.apps import apps
 from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
@@ -192,9 +191,8 @@ class Command(BaseCommand):
                 options_of = {"practices": options["practices"]} if module is banks else {}
                 counts.update(module.generate(region, **options_of))
                 log(module.__name__.rsplit(".", 1)[-1])
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
         for name, count in sorted(counts.items()):
             self.stdout.write(f"  {name}: {count}")
         self.stdout.write(
@@ -230,21 +228,13 @@ def wipe() -> None:
     """Delete the registry and the capabilities' records (not what migrations seeded), the directory's
     organisations and years, and the users bound to organisations."""
     historical = [Organization.history.model, AcademicYear.history.model]
-    if connection.vendor == "postgresql":
-        prefixes = ("registry_", "banks_", "meetings_", "events_", "submissions_", "websites_", "reports_")
-        tables = [
-            t
-            for t in connection.introspection.table_names()
-            if t.startswith(prefixes) and t not in SEEDED_TABLES
-        ]
-        tables += [m._meta.db_table for m in historical]
-        with connection.cursor() as cursor:
-            cursor.execute(f"TRUNCATE {', '.join(sorted(tables))} RESTART IDENTITY CASCADE")
-    else:
-        for model in apps.get_app_config("registry").get_models(include_auto_created=True):
-            model._base_manager.all()._raw_delete(using=connection.alias)
-        for model in historical:
-            model._base_manager.all()._raw_delete(using=connection.alias)
+    prefixes = ("registry_", "banks_", "meetings_", "events_", "submissions_", "websites_", "reports_")
+    tables = [
+        t for t in connection.introspection.table_names() if t.startswith(prefixes) and t not in SEEDED_TABLES
+    ]
+    tables += [m._meta.db_table for m in historical]
+    with connection.cursor() as cursor:
+        cursor.execute(f"TRUNCATE {', '.join(sorted(tables))} RESTART IDENTITY CASCADE")
     User.objects.filter(organization__isnull=False).delete()
     # Raw deletes: the ORM would write a «deleted» history row for each organisation.
     Organization.objects.all()._raw_delete(using=connection.alias)
