@@ -108,9 +108,19 @@ class Gate:
             if not self.opened.is_set():
                 self.held.append(client)  # accepted, never answered
                 continue
-            upstream = socket.create_connection(self.target)
+            upstream = self.connect_upstream()
             for source, sink in ((client, upstream), (upstream, client)):
                 threading.Thread(target=self.pump, args=(source, sink), daemon=True).start()
+
+    def connect_upstream(self) -> socket.socket:
+        """TCP to a server on a port, or its Unix socket where the host is a directory (the checkout's own
+        PostgreSQL of `make test`)."""
+        host, port = self.target
+        if not host.startswith("/"):
+            return socket.create_connection(self.target)
+        upstream = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        upstream.connect(f"{host}/.s.PGSQL.{port}")
+        return upstream
 
     @staticmethod
     def pump(source: socket.socket, sink: socket.socket):
