@@ -50,10 +50,14 @@ def configure(database: str, static_root: str) -> None:
     os.environ.setdefault("EXPORT_TASK_ROWS", "1000" if database == SMALL["database"] else "5000")
 
 
-def ensure_database(name: str) -> None:
+def ensure_database(name: str, fresh: bool = False) -> None:
+    """The bench's own database; `fresh` drops it first (the small set is rebuilt on every run, so a
+    database left by another checkout's migrations never stops it)."""
     import psycopg
 
     with psycopg.connect("postgres://root@127.0.0.1:5432/postgres", autocommit=True) as conn:
+        if fresh:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
             conn.execute(f'CREATE DATABASE "{name}"')
 

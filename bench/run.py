@@ -56,7 +56,7 @@ def main() -> None:
     if args.export_child:
         export_child(args.export_child)
         return
-    ensure_database(args.region["database"])
+    ensure_database(args.region["database"], fresh=args.region is SMALL)
     manage("migrate", "--noinput", "-v0")
     manage("collectstatic", "--noinput", "-v0")
     import django
