@@ -72,9 +72,6 @@ class Period:
             return self.year.title
         return f"{self.start_date:%d.%m.%Y} – {self.end_date:%d.%m.%Y}"
 
-    def contains(self, day: datetime.date) -> bool:
-        return self.start_date <= day <= self.end_date
-
 
 # Components ---------------------------------------------------------------------------------------------
 

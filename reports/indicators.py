@@ -50,10 +50,6 @@ class Indicator:
         return self.definition.level == SCHOOL
 
     @property
-    def from_snapshots(self) -> bool:
-        return self.frozen > 0
-
-    @property
     def difference(self) -> float | None:
         if self.value is None or self.target is None:
             return None
@@ -98,10 +94,6 @@ class Figures:
     rows: list[OrganisationFigures]
     values: dict
     school: dict
-
-    @property
-    def accepted(self) -> list[OrganisationFigures]:
-        return [row for row in self.rows if row.is_frozen]
 
 
 @dataclass

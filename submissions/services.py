@@ -123,7 +123,7 @@ def accept_submission(submission: Submission, *, user, comment: str = "") -> Sub
 @transaction.atomic
 def reopen_submission(submission: Submission, *, user, comment: str) -> SubmissionTransition:
     """Open accepted data again (it goes back to the organisation); the reason is required and recorded.
-    Until accepted again, `accepted_figures` has nothing for the organisation's year."""
+    Until accepted again, the reports read the organisation's figures from the registry."""
     if not comment.strip():
         raise ValidationError(_("Укажите причину: её увидят куратор и история отчёта."))
     submission = _locked(submission)
