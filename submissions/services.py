@@ -16,6 +16,7 @@ from submissions import notifications, selectors
 from submissions.models import (
     EDITABLE_STATUSES,
     OWED_STATUSES,
+    REVIEWABLE_STATUSES,
     Campaign,
     Reminder,
     ReminderKind,
@@ -54,8 +55,8 @@ def _locked(submission: Submission) -> Submission:
 
 REFUSAL = gettext_lazy("Отчёт в состоянии «%(status)s» нельзя %(action)s.")
 SUBMIT = Step(gettext_lazy("отправить"), tuple(EDITABLE_STATUSES), REFUSAL)
-RETURN = Step(gettext_lazy("вернуть на доработку"), (SubmissionStatus.SENT,), REFUSAL)
-ACCEPT = Step(gettext_lazy("принять"), (SubmissionStatus.SENT,), REFUSAL)
+RETURN = Step(gettext_lazy("вернуть на доработку"), REVIEWABLE_STATUSES, REFUSAL)
+ACCEPT = Step(gettext_lazy("принять"), REVIEWABLE_STATUSES, REFUSAL)
 REOPEN = Step(gettext_lazy("открыть заново"), (SubmissionStatus.ACCEPTED,), REFUSAL)
 
 
