@@ -29,6 +29,7 @@ from simple_history.utils import bulk_create_with_history
 from core import access, freshness
 from core.exporters import XLSX, Exporter
 from core.files import check_archive_size
+from core.russian import fill_sort_keys
 from directory.models import MentoringForm, Organization, PersonCategory
 from registry import rules, services
 from registry.models import (
@@ -603,7 +604,7 @@ def apply_people(plan: PeoplePlan, user) -> PeopleResult:
 
 def _bulk_create(model, objects: list, user) -> None:
     if objects:
-        bulk_create_with_history(objects, model, batch_size=BATCH_SIZE, default_user=user)
+        bulk_create_with_history(fill_sort_keys(objects), model, batch_size=BATCH_SIZE, default_user=user)
 
 
 # --- pairs ---------------------------------------------------------------------------------------
