@@ -147,9 +147,9 @@ class Person(SortNamed):
     def name_in(self, case: str) -> str:
         """The full name in the genitive, dative or accusative (`Case`): «выдана Петрову Ивану Сергеевичу».
         A form the methodologist corrected for this person wins over the rules."""
-        corrected = getattr(self, f"name_{Case(case).value}")
-        if corrected:
-            return corrected
+        return getattr(self, f"name_{Case(case).value}") or self.declined_by_rules(case)
+
+    def declined_by_rules(self, case: str) -> str:
         return name_in_case(
             self.last_name, self.first_name, self.middle_name, gender=self.grammatical_gender, case=case
         )

@@ -36,6 +36,10 @@ PERSON_CLEARED = {
     "class_or_group": "",
     "email": "",
     "phone": "",
+    "gender": "",
+    "name_genitive": "",
+    "name_dative": "",
+    "name_accusative": "",
 }
 MENTOR_CLEARED = {"competences": "", "achievements": "", "interests": "", "training": ""}
 MENTEE_CLEARED = {"main_request": ""}
@@ -160,7 +164,14 @@ def _cell(sheet, value):
     return cell
 
 
-PERSON_FIELDS = (*EDITABLE_PERSON_FIELDS, "is_anonymised")
+PERSON_FIELDS = (
+    *EDITABLE_PERSON_FIELDS,
+    "gender",
+    "name_genitive",
+    "name_dative",
+    "name_accusative",
+    "is_anonymised",
+)
 MENTOR_FIELDS = (
     "entered_on",
     "status",
