@@ -9,7 +9,7 @@ key with the record on save(); bulk paths call `fill_sort_keys` before bulk_crea
 Search. `YoAsYe` (the `__yo` lookup of text fields, registered in core.apps) compares with «ё» read as «е»:
 `last_name__yo__icontains=yo_as_ye(word)` finds «Берёзовский» by «Березовский» and the reverse.
 
-Declension. `name_in_case` gives a full name in the genitive, dative or accusative by gender with pytrovich
+Declension. `name_in_case` gives a full name in the genitive, dative, accusative or instrumental by gender with pytrovich
 (the rules of the petrovich project); `detect_gender` reads the gender off the patronymic and the names.
 """
 
@@ -104,6 +104,7 @@ class Case(models.TextChoices):
     GENITIVE = "genitive", _("родительный (кого?)")
     DATIVE = "dative", _("дательный (кому?)")
     ACCUSATIVE = "accusative", _("винительный (кого?)")
+    INSTRUMENTAL = "instrumental", _("творительный (кем?)")
 
 
 @cache

@@ -82,11 +82,7 @@ class PersonForm(ScopedForm):
 
 
 NAME_PARTS = ("last_name", "first_name", "middle_name")
-DECLINED_FIELDS = {
-    Case.GENITIVE: "name_genitive",
-    Case.DATIVE: "name_dative",
-    Case.ACCUSATIVE: "name_accusative",
-}
+DECLINED_FIELDS = {case: f"name_{case}" for case in Case}
 
 
 class PersonNameFormsForm(CrispyModelForm):

@@ -105,6 +105,7 @@ class Person(SortNamed):
     name_genitive = models.CharField(_("ФИО в родительном падеже (кого?)"), max_length=300, blank=True)
     name_dative = models.CharField(_("ФИО в дательном падеже (кому?)"), max_length=300, blank=True)
     name_accusative = models.CharField(_("ФИО в винительном падеже (кого?)"), max_length=300, blank=True)
+    name_instrumental = models.CharField(_("ФИО в творительном падеже (кем?)"), max_length=300, blank=True)
     updated_at = models.DateTimeField(_("изменено"), auto_now=True)
     history = HistoricalRecords(excluded_fields=PERSON_HISTORY_EXCLUDED)
 
@@ -145,7 +146,8 @@ class Person(SortNamed):
         return self.gender or detect_gender(self.last_name, self.first_name, self.middle_name)
 
     def name_in(self, case: str) -> str:
-        """The full name in the genitive, dative or accusative (`Case`): «выдана Петрову Ивану Сергеевичу».
+        """The full name in a case (`Case`): «выдана Петрову Ивану Сергеевичу», «за наставником Ивановой Марией
+        Петровной».
         A form the methodologist corrected for this person wins over the rules."""
         return getattr(self, f"name_{Case(case).value}") or self.declined_by_rules(case)
 

@@ -40,6 +40,7 @@ PERSON_CLEARED = {
     "name_genitive": "",
     "name_dative": "",
     "name_accusative": "",
+    "name_instrumental": "",
 }
 MENTOR_CLEARED = {"competences": "", "achievements": "", "interests": "", "training": ""}
 MENTEE_CLEARED = {"main_request": ""}
@@ -170,6 +171,7 @@ PERSON_FIELDS = (
     "name_genitive",
     "name_dative",
     "name_accusative",
+    "name_instrumental",
     "is_anonymised",
 )
 MENTOR_FIELDS = (

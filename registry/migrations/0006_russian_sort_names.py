@@ -44,6 +44,11 @@ class Migration(migrations.Migration):
         ),
         migrations.AddField(
             model_name='historicalperson',
+            name='name_instrumental',
+            field=models.CharField(blank=True, max_length=300, verbose_name='ФИО в творительном падеже (кем?)'),
+        ),
+        migrations.AddField(
+            model_name='historicalperson',
             name='name_dative',
             field=models.CharField(blank=True, max_length=300, verbose_name='ФИО в дательном падеже (кому?)'),
         ),
@@ -61,6 +66,11 @@ class Migration(migrations.Migration):
             model_name='person',
             name='name_accusative',
             field=models.CharField(blank=True, max_length=300, verbose_name='ФИО в винительном падеже (кого?)'),
+        ),
+        migrations.AddField(
+            model_name='person',
+            name='name_instrumental',
+            field=models.CharField(blank=True, max_length=300, verbose_name='ФИО в творительном падеже (кем?)'),
         ),
         migrations.AddField(
             model_name='person',
