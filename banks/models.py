@@ -39,6 +39,12 @@ class PracticeStatus(models.TextChoices):
 
 # A coordinator writes a practice only while it is theirs to work on.
 COORDINATOR_EDITABLE = (PracticeStatus.DRAFT, PracticeStatus.RETURNED)
+# How each state looks on the pages (Bootstrap badge colours).
+STATUS_STYLES = {
+    PracticeStatus.PUBLISHED: "success",
+    PracticeStatus.REVIEW: "info",
+    PracticeStatus.RETURNED: "warning",
+}
 
 
 class Practice(SortNamed):
@@ -109,6 +115,10 @@ class Practice(SortNamed):
     @property
     def is_published(self) -> bool:
         return self.status == PracticeStatus.PUBLISHED
+
+    @property
+    def status_style(self) -> str:
+        return STATUS_STYLES.get(self.status, "secondary")
 
     def link_list(self) -> list[str]:
         return [line.strip() for line in self.links.splitlines() if line.strip()]

@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('websites', '0002_tables_named_after_the_app'),
+        ('websites', '0003_check_auto_state'),
     ]
 
     operations = [
