@@ -254,7 +254,7 @@ def figures_for(user, period: Period, organization: Organization | None = None, 
     kinds = {value: str(label) for value, label in OrganizationKind.choices}
     rows = [
         _row(org_id, name, kinds[kind_], live, by_form, accepted.get(org_id))
-        for org_id, name, kind_ in orgs.order_by("short_name", "id").values_list("id", "short_name", "kind")
+        for org_id, name, kind_ in orgs.order_by("sort_name", "id").values_list("id", "short_name", "kind")
     ]
     values = organisation_values(add_up(row.components for row in rows))
     return Figures(period, rows, values, school_values(period), Summary.of(rows))

@@ -150,7 +150,7 @@ class Submission(models.Model):
     class Meta:
         verbose_name = _("отчёт организации")
         verbose_name_plural = _("отчёты организаций")
-        ordering = ["campaign", "organization__short_name", "id"]
+        ordering = ["campaign", "organization__sort_name", "id"]
         constraints = [
             models.UniqueConstraint(fields=["campaign", "organization"], name="submission_once_per_campaign")
         ]

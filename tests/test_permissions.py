@@ -90,6 +90,7 @@ EXPECTED = {
     "registry:person_create": (no_args, WRITE_OWN),
     "registry:person_detail": (pk_of("person_a"), READ_A),
     "registry:person_update": (pk_of("person_a"), WRITE_A),
+    "registry:person_name_forms": (pk_of("person_a"), METHODIST_WRITES),
     "registry:consent_create": (lambda d: {"person_pk": d["person_a"].pk}, WRITE_A),
     "registry:consent_update": (pk_of("consent_a"), WRITE_A),
     "registry:mentor_list": (no_args, READ_ALL),

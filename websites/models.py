@@ -115,7 +115,7 @@ class WebsiteCheck(models.Model):
     class Meta:
         verbose_name = _("проверка сайта организации")
         verbose_name_plural = _("проверки сайтов организаций")
-        ordering = ["round", "organization__short_name", "id"]
+        ordering = ["round", "organization__sort_name", "id"]
         constraints = [
             models.UniqueConstraint(fields=["round", "organization"], name="website_check_once_per_round")
         ]

@@ -48,7 +48,7 @@ def round_summary(round_: CheckRound, user) -> dict:
     """Per organisation (`checks`, a queryset to paginate) and for the district: how many of the active
     items were found. The district's figures are aggregate queries, whatever the number of organisations."""
     items = list(ChecklistItem.objects.filter(is_active=True))
-    checks = checks_for(user).filter(round=round_).order_by("organization__short_name", "id")
+    checks = checks_for(user).filter(round=round_).order_by("organization__sort_name", "id")
     scoped = access.scope(user, WebsiteCheck.objects.filter(round=round_), CHECK_ORG)
     counts = scoped.aggregate(
         organizations=Count("id"), checked=Count("id", filter=Q(checked_at__isnull=False)), **STATE_COUNTS

@@ -60,7 +60,7 @@ def queue_check(check: WebsiteCheck, *, user) -> None:
 
 def queue_round(round_: CheckRound, *, user) -> int:
     """Every site of the round not already waiting is queued for the worker; returns how many."""
-    ids = list(round_.checks.exclude(auto_state__in=PENDING).order_by("organization__short_name", "id")
+    ids = list(round_.checks.exclude(auto_state__in=PENDING).order_by("organization__sort_name", "id")
                .values_list("pk", flat=True))  # fmt: skip
     queue_checks(ids, user=user)
     return len(ids)

@@ -186,7 +186,7 @@ class CheckList(CheckView, ScopedListView):
     )
 
     def get_queryset(self):
-        return super().get_queryset().order_by("-round__deadline", "organization__short_name", "id")
+        return super().get_queryset().order_by("-round__deadline", "organization__sort_name", "id")
 
 
 class CheckDetail(CheckView, ScopedDetailView):

@@ -25,7 +25,7 @@ def _website_round(demo, methodist, today) -> int:
         CheckRound(title=f"Проверка сайтов, {today:%Y}", deadline=today + datetime.timedelta(days=30))
     )
     items = list(ChecklistItem.objects.filter(is_active=True))
-    checks = list(round_.checks.select_related("organization").order_by("organization__short_name"))
+    checks = list(round_.checks.select_related("organization").order_by("organization__sort_name"))
     now = timezone.now()
     for index, check in enumerate(checks):
         has_section = index % 5 != 4

@@ -71,7 +71,7 @@ class SubmissionList(SubmissionView, ScopedListView):
     def get_queryset(self):
         # The frozen figures are not a column: leaving them out halves the rows the sort carries.
         queryset = super().get_queryset().defer("snapshot")
-        return queryset.order_by("-campaign__deadline", "organization__short_name", "id")
+        return queryset.order_by("-campaign__deadline", "organization__sort_name", "id")
 
 
 class SubmissionDetail(SubmissionView, ScopedDetailView):

@@ -17,7 +17,7 @@ class Command(BaseCommand):
         round_ = CheckRound.objects.filter(pk=options["round"]).first()
         if round_ is None:
             raise CommandError(f"Проверки сайтов № {options['round']} нет.")
-        checks = round_.checks.select_related("organization").order_by("organization__short_name")
+        checks = round_.checks.select_related("organization").order_by("organization__sort_name")
         for check in checks:
             try:
                 message = check_website.call(check.pk)
