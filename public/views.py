@@ -13,7 +13,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from core.files import file_response
 from core.public import public_page
@@ -38,7 +38,7 @@ def _page(request, template: str, section: str, title: str, description: str, **
     return render(request, f"public/{template}", context)
 
 
-@require_GET
+@require_safe
 @public_page
 def home(request):
     today = timezone.localdate()
@@ -62,7 +62,7 @@ def home(request):
     )
 
 
-@require_GET
+@require_safe
 @public_page
 def documents(request):
     return _page(
@@ -75,7 +75,7 @@ def documents(request):
     )
 
 
-@require_GET
+@require_safe
 @public_page
 def document_file(request, pk: int):
     document = get_object_or_404(selectors.public_documents(), pk=pk)
@@ -84,7 +84,7 @@ def document_file(request, pk: int):
     return file_response(document.file, document.file_name or document.file.name.rsplit("/", 1)[-1])
 
 
-@require_GET
+@require_safe
 @public_page
 def roadmap(request):
     year = AcademicYear.objects.current()
@@ -103,7 +103,7 @@ def roadmap(request):
     )
 
 
-@require_GET
+@require_safe
 @public_page
 def decisions(request, start_year: int | None = None):
     years = selectors.years_with_decisions()
@@ -126,7 +126,7 @@ def decisions(request, start_year: int | None = None):
     )
 
 
-@require_GET
+@require_safe
 @public_page
 def calendar_page(request):
     page = Paginator(selectors.coming_events(timezone.localdate()), settings.PAGE_SIZE).get_page(
@@ -145,7 +145,7 @@ def calendar_page(request):
     )
 
 
-@require_GET
+@require_safe
 @public_page
 def event_detail(request, pk: int):
     event = get_object_or_404(selectors.public_events(), pk=pk)
@@ -159,7 +159,7 @@ def event_detail(request, pk: int):
     )
 
 
-@require_GET
+@require_safe
 @public_page
 def event_ics(request, pk: int):
     event = get_object_or_404(selectors.public_events(), pk=pk)
@@ -169,7 +169,7 @@ def event_ics(request, pk: int):
     return calendar.response(entries, f"event-{pk}.ics")
 
 
-@require_GET
+@require_safe
 @public_page
 def meeting_ics(request, pk: int):
     meeting = get_object_or_404(selectors.approved_meetings(), pk=pk)
@@ -179,7 +179,7 @@ def meeting_ics(request, pk: int):
     return calendar.response(entries, f"meeting-{pk}.ics")
 
 
-@require_GET
+@require_safe
 @public_page
 def calendar_feed(request):
     events, meetings = selectors.calendar_entries(timezone.localdate())
@@ -193,7 +193,7 @@ def calendar_feed(request):
     return calendar.response(entries, "mshn.ics")
 
 
-@require_GET
+@require_safe
 @public_page
 def sitemap(request):
     return sitemap_view(request, sitemaps=SITEMAPS)
@@ -207,7 +207,7 @@ Sitemap: {sitemap}
 """
 
 
-@require_GET
+@require_safe
 @public_page
 def robots(request):
     text = ROBOTS.format(sitemap=request.build_absolute_uri(reverse("public:sitemap")))

@@ -210,6 +210,7 @@ def test_pages_are_cacheable_and_never_read_the_session(site, methodist):
         assert "public" in response["Cache-Control"] and "max-age=300" in response["Cache-Control"], url
         assert "Cookie" not in response.get("Vary", ""), url
         assert not response.cookies, url
+    assert signed_in.head(reverse("public:home")).status_code == 200  # link previews ask with HEAD
     page = signed_in.get(reverse("public:home")).content.decode()
     assert 'data-testid="menu"' not in page and "Суровцева" not in page  # the same page as for a guest
 
