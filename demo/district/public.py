@@ -9,6 +9,8 @@ from django.utils import timezone
 
 from banks.models import NormativeDocument
 from events.models import Event
+from meetings.models import RoadmapItem
+from registry.models import Consent, ConsentKind, Person
 
 DIRECTIONS = (
     "Развитие наставнических практик «педагог – учащийся» и «учащийся – учащийся» в школах и детских садах района",
@@ -36,6 +38,7 @@ def load(demo) -> str:
         document.is_public = True
         document.save()  # one by one: each gets its moment of publication for the feed
     events = _publish_events(demo)
+    _head_consents(demo)
     return f"Открытый сайт: направления {len(demo.years)} учебных лет, мероприятий в календаре {events}."
 
 
@@ -51,3 +54,15 @@ def _publish_events(demo) -> int:
         coming[0].is_cancelled = True
     Event.objects.bulk_update(current, ["is_public", "time", "is_cancelled"])
     return len(current) - (1 if coming else 0)
+
+
+def _head_consents(demo) -> None:
+    """The head of the school agreed to be named as responsible on the open site's roadmap."""
+    year = demo.years[0]
+    heads = Person.objects.filter(pk__in=RoadmapItem.objects.filter(year=year).values("responsible_person"))
+    for head in heads:
+        Consent.objects.get_or_create(
+            person=head,
+            kind=ConsentKind.PUBLICATION,
+            defaults={"signed_on": year.start_date, "scope": "ФИО и должность на открытом сайте МШН"},
+        )
