@@ -305,6 +305,14 @@ class NormativeDocument(SortNamed):
     file_name = models.CharField(_("имя файла"), max_length=255, blank=True)
     url = models.URLField(_("ссылка"), max_length=500, blank=True)
     note = models.TextField(_("примечание"), blank=True)
+    is_public = models.BooleanField(
+        _("на открытом сайте"),
+        default=False,
+        help_text=_("Документ и его файл видны всем на открытом сайте МШН, без входа."),
+    )
+    published_at = models.DateTimeField(
+        _("опубликован на открытом сайте"), null=True, blank=True, editable=False
+    )
     updated_at = models.DateTimeField(_("изменено"), auto_now=True)
     history = HistoricalRecords(excluded_fields=HISTORY_EXCLUDED)
 
@@ -315,6 +323,14 @@ class NormativeDocument(SortNamed):
 
     def __str__(self) -> str:
         return self.reference
+
+    def save(self, *args, **kwargs):
+        # The feed of the open site orders documents by the moment they became public, not by their date.
+        if self.is_public and self.published_at is None:
+            self.published_at = timezone.now()
+        elif not self.is_public:
+            self.published_at = None
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("banks:document_detail", args=[self.pk])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.postgres.search import SearchQuery, SearchVector
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from banks.models import (
@@ -18,7 +18,8 @@ from banks.models import (
 from core import access
 from core.russian import YoAsYe, yo_as_ye
 from core.words import plural_ru
-from registry.models import Consent, ConsentKind, Person
+from registry.models import Person
+from registry.selectors import publication_consented
 
 PRACTICE_ORG = "organization"
 PROGRAM_ORG = "organization"
@@ -38,12 +39,8 @@ def authors_line(names: list[str]) -> str:
     return ", ".join(shown) or "—"
 
 
-def _publication_consent():
-    return Consent.objects.in_force().filter(person=OuterRef("pk"), kind=ConsentKind.PUBLICATION)
-
-
 def _practices():
-    authors = Person.objects.annotate(publishable=Exists(_publication_consent()))
+    authors = Person.objects.annotate(publishable=publication_consented())
     return Practice.objects.select_related("organization", "year").prefetch_related(
         "forms", Prefetch("authors", queryset=authors), "files"
     )
@@ -68,7 +65,7 @@ def published_practices() -> QuerySet[Practice]:
 
 def public_authors(practice: Practice) -> str:
     """The showcase's authors: a name leaves only with a publication consent in force."""
-    authors = Person.objects.filter(practices=practice).annotate(consented=Exists(_publication_consent()))
+    authors = Person.objects.filter(practices=practice).annotate(consented=publication_consented())
     return authors_line([person.full_name if person.consented else "" for person in authors])
 
 

@@ -99,6 +99,19 @@ class AcademicYear(models.Model):
         help_text=_("Учебный год начинается 1 сентября этого года и заканчивается 31 августа следующего."),
     )
     note = models.TextField(_("примечание"), blank=True)
+    # Reg. 1.4: the district's methodological service sets the school's direction for each school year.
+    direction = models.TextField(
+        _("направление работы (тема) года"),
+        blank=True,
+        help_text=_("Как его сформулировала районная методическая служба."),
+    )
+    direction_document = models.CharField(
+        _("документ, которым задано направление"),
+        max_length=500,
+        blank=True,
+        help_text=_("Например: приказ МКУ «Информационно-методический центр» от 28.08.2025 № 45-од."),
+    )
+    direction_url = models.URLField(_("ссылка на документ"), max_length=500, blank=True)
     updated_at = models.DateTimeField(_("изменено"), auto_now=True)
     history = HistoricalRecords(excluded_fields=["updated_at"])
 

@@ -62,6 +62,7 @@ class Event(SortNamed):
     )
     starts_on = models.DateField(_("дата начала"))
     ends_on = models.DateField(_("дата окончания"), null=True, blank=True, help_text=_("Пусто — один день."))
+    time = models.TimeField(_("время начала"), null=True, blank=True, help_text=_("Время Владивостока."))
     organizer = models.ForeignKey(
         "directory.Organization",
         verbose_name=_("организатор"),
@@ -74,6 +75,16 @@ class Event(SortNamed):
     place = models.CharField(_("место проведения"), max_length=300, blank=True)
     is_online = models.BooleanField(_("онлайн"), default=False)
     description = models.TextField(_("описание"), blank=True)
+    is_public = models.BooleanField(
+        _("на открытом сайте"),
+        default=False,
+        help_text=_("Мероприятие видно в календаре открытого сайта МШН (без списка участников)."),
+    )
+    is_cancelled = models.BooleanField(
+        _("отменено"),
+        default=False,
+        help_text=_("Отменённое мероприятие уходит из календаря открытого сайта."),
+    )
     updated_at = models.DateTimeField(_("изменено"), auto_now=True)
     history = HistoricalRecords(excluded_fields=HISTORY_EXCLUDED)
 
@@ -81,7 +92,11 @@ class Event(SortNamed):
         verbose_name = _("мероприятие")
         verbose_name_plural = _("мероприятия")
         ordering = ["-starts_on", "-id"]
-        indexes = [models.Index(fields=["year", "kind"]), models.Index(fields=["starts_on"])]
+        indexes = [
+            models.Index(fields=["year", "kind"]),
+            models.Index(fields=["starts_on"]),
+            models.Index(fields=["is_public", "starts_on"]),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(ends_on__isnull=True) | Q(ends_on__gte=F("starts_on")),

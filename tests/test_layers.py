@@ -38,6 +38,8 @@ ALLOWED: dict[str, set[str]] = {
         "submissions",
     },
     "home": {"core", "accounts", "directory", *CAPABILITIES},
+    # The open site: only what is public and approved, read from the capabilities below.
+    "public": {"core", "directory", "registry", "banks", "meetings", "events"},
     "demo": {"core", "accounts", "directory", *CAPABILITIES},
 }
 APPS = set(ALLOWED)

@@ -21,6 +21,7 @@ from tests.factories import (
     UserFactory,
 )
 from tests.meetings.factories import meetings_data
+from tests.public.factories import public_data
 from tests.reports.factories import reports_data
 from tests.submissions.factories import submissions_data
 from tests.websites.factories import websites_data
@@ -45,6 +46,7 @@ OWN_JOB = {
     "department": 404,
     "anon": ANON,
 }  # the methodist's
+PUBLIC = {**READ_ALL, "anon": 200}
 POST_ONLY = {"methodist": 405, "coord_a": 405, "coord_b": 405, "department": 405, "anon": 405}
 
 
@@ -156,9 +158,9 @@ EXPECTED = {
     "banks:document_update": (pk_of("document"), METHODIST_WRITES),
     "banks:document_delete": (pk_of("document"), METHODIST_WRITES),
     "banks:document_file": (pk_of("document"), READ_ALL),
-    "banks:showcase": (no_args, {**READ_ALL, "anon": 200}),
-    "banks:showcase_detail": (pk_of("practice_published"), {**READ_ALL, "anon": 200}),
-    "banks:showcase_file": (pk_of("practice_file_published"), {**READ_ALL, "anon": 200}),
+    "banks:showcase": (no_args, PUBLIC),
+    "banks:showcase_detail": (pk_of("practice_published"), PUBLIC),
+    "banks:showcase_file": (pk_of("practice_file_published"), PUBLIC),
     "meetings:meeting_list": (no_args, READ_ALL),
     "meetings:meeting_export": (no_args, READ_ALL),
     "meetings:meeting_create": (no_args, METHODIST_WRITES),
@@ -256,6 +258,22 @@ EXPECTED = {
     "events:interaction_create": (lambda d: {"partner_pk": d["partner"].pk}, METHODIST_WRITES),
     "events:interaction_detail": (pk_of("interaction"), READ_ALL),
     "events:interaction_update": (pk_of("interaction"), METHODIST_WRITES),
+    # The open site: the same for everyone, logged in or not (tests/public).
+    "public:home": (no_args, PUBLIC),
+    "public:documents": (no_args, PUBLIC),
+    "public:document_file": (pk_of("public_document"), PUBLIC),
+    "public:roadmap": (no_args, PUBLIC),
+    "public:decisions": (no_args, PUBLIC),
+    "public:decisions_of_year": (lambda d: {"start_year": d["approved_meeting"].year.start_year}, PUBLIC),
+    "public:meeting_ics": (pk_of("approved_meeting"), PUBLIC),
+    "public:calendar": (no_args, PUBLIC),
+    "public:event_detail": (pk_of("public_event"), PUBLIC),
+    "public:event_ics": (pk_of("public_event"), PUBLIC),
+    "public:calendar_feed": (no_args, PUBLIC),
+    "public:feed_rss": (no_args, PUBLIC),
+    "public:feed_atom": (no_args, PUBLIC),
+    "public:sitemap": (no_args, PUBLIC),
+    "public:robots": (no_args, PUBLIC),
 }
 
 SKIPPED_NAMESPACES = {"admin"}  # Django admin guards itself (staff only)
@@ -312,6 +330,7 @@ def permission_data(school_a, school_b, methodist=None) -> dict:
         **websites_data(school_a),
         **reports_data(school_a, school_b),
         # reports: data
+        **public_data(),
         "job": finished_job(methodist or UserFactory(username="job-owner", role=Role.METHODIST)),
     }
 
