@@ -54,7 +54,7 @@ def transfer_person(
     if organization.pk == person.organization_id:
         raise ValidationError(_("Человек уже работает в этой организации."))
     current = _open_period(person, on)
-    _close(current, on - datetime.timedelta(days=1), LeaveReason.TRANSFER, f"→ {organization}", user)
+    _close(current, on - datetime.timedelta(days=1), LeaveReason.TRANSFER, "", user)
     new = EmploymentPeriod(person=person, organization=organization, position=position or current.position)
     new.started_on = on
     new._history_user = user

@@ -72,12 +72,19 @@ class PersonCareer(AccessMixin, TemplateView):
             may_move=is_current
             and not person.is_anonymised
             and access.may_edit(user, coordinator_edits=True),
-            works=not periods or any(p.ended_on is None for p in periods),
+            works=works_now(person),
+            elsewhere=person.organization_id != getattr(user, "organization_id", None),
         )
         return context
 
     def get_breadcrumbs(self):
         return (STAFF,)
+
+
+def works_now(person) -> bool:
+    """Has an open period of work, or none recorded (then `Person.organization` is the current place)."""
+    periods = EmploymentPeriod.objects.filter(person=person)
+    return periods.filter(ended_on__isnull=True).exists() or not periods.exists()
 
 
 class MoveView(RecordActionView):
