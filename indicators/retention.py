@@ -73,10 +73,11 @@ class Cohort:
     source: str
     # organisation id → {True: with a mentor, False: without}
     by_organization: dict[int, dict[bool, Cell]]
+    known: tuple[bool, ...] = (True, True, True)  # which horizons every member has reached
 
     def total(self, mentored: bool | None = None, organization_id: int | None = None) -> Cell:
         """The cohort of the district (or one organisation), with a mentor, without, or all (None)."""
-        total = Cell()
+        total = Cell(0, [0 if known else None for known in self.known])
         parts = (
             [self.by_organization.get(organization_id, {})]
             if organization_id
@@ -96,6 +97,10 @@ class Cohort:
 def measurable(year: AcademicYear, horizon: int, today: datetime.date) -> bool:
     """Every member of the cohort has reached the horizon (the last started on the year's last day)."""
     return add_years(year.end_date, horizon) <= today
+
+
+def _known(year: AcademicYear, today: datetime.date) -> tuple[bool, ...]:
+    return tuple(measurable(year, horizon, today) for horizon in HORIZONS)
 
 
 def add_years(day: datetime.date, years: int) -> datetime.date:
@@ -150,7 +155,7 @@ def registry_cohort(year: AcademicYear, today: datetime.date, organization_ids=N
     for row in people.values("entry_org", "mentored").annotate(**counts).order_by():
         retained = [row.get(f"r{h}") for h in HORIZONS]
         by_organization[row["entry_org"]][row["mentored"]] = Cell(row["n"], retained)
-    return Cohort(year, REGISTRY, dict(by_organization))
+    return Cohort(year, REGISTRY, dict(by_organization), _known(year, today))
 
 
 def accepted_cohort(year: AcademicYear, rows, today: datetime.date) -> Cohort:
@@ -158,7 +163,7 @@ def accepted_cohort(year: AcademicYear, rows, today: datetime.date) -> Cohort:
     for row in rows:
         retained = [getattr(row, f"after_{h}") if measurable(year, h, today) else None for h in HORIZONS]
         by_organization[row.organization_id][row.with_mentor] = Cell(row.cohort, retained)
-    return Cohort(year, ACCEPTED, dict(by_organization))
+    return Cohort(year, ACCEPTED, dict(by_organization), _known(year, today))
 
 
 def cohort_years(today: datetime.date, count: int = 5):

@@ -34,18 +34,28 @@ def figures(cell: retention.Cell) -> list:
     return values
 
 
-def ledger_rows(cohorts: list[retention.Cohort], names: dict[int, str], *, district: str) -> list[list]:
-    """The district's rows of each cohort, then each organisation's, in all three groups."""
+def ledger_rows(cohorts, names: dict[int, str], *, district: str, organizations: bool = True) -> list[list]:
+    """The district's rows of each cohort (`district` names them), then each organisation's, in all three
+    groups; with `organizations=False` the district's only, with `district=""` the organisations' only."""
     rows = []
     for cohort in cohorts:
-        places = [(None, district)] + sorted(
-            ((org_id, names.get(org_id, "—")) for org_id in cohort.by_organization), key=lambda p: p[1]
-        )
+        places = [(None, district)] if district else []
+        if organizations:
+            places += sorted(((i, names.get(i, "—")) for i in cohort.by_organization), key=lambda p: p[1])
         for org_id, name in places:
             for flag, label in GROUPS:
                 cell = cohort.total(flag, org_id)
                 rows.append([cohort.year.title, cohort.source_label, name, str(label), *figures(cell)])
     return rows
+
+
+def chosen_cohort(cohorts, wanted: str):
+    """The cohort year asked for (?cohort=2024), else the newest whose first year is known."""
+    found = {str(cohort.year.start_year): cohort for cohort in cohorts}
+    if wanted in found:
+        return found[wanted]
+    latest = retention.latest_share(cohorts)
+    return latest[0] if latest else (cohorts[-1] if cohorts else None)
 
 
 def organization_names(cohorts) -> dict[int, str]:
@@ -70,12 +80,17 @@ class RetentionView(AccessMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         ids = organization_ids_for(self.request.user)
         cohorts = retention.ledger(ids)
-        names = organization_names(cohorts)
+        chosen = chosen_cohort(cohorts, self.request.GET.get("cohort", ""))
         district = str(_("Район")) if ids is None else str(_("Организация"))
         context.update(
             definition=retention.DEFINITION,
             horizons=retention.HORIZONS,
-            rows=ledger_rows(cohorts, names, district=district),
+            cohorts=cohorts,
+            chosen=chosen,
+            district_rows=ledger_rows(cohorts, {}, district=district, organizations=False),
+            organization_rows=ledger_rows([chosen], organization_names([chosen]), district="")
+            if chosen
+            else [],
             latest=retention.latest_share(cohorts),
         )
         return context
