@@ -45,29 +45,33 @@ def load(demo) -> str:
 
 
 def _moves(organizations, rng: random.Random, today: datetime.date) -> tuple[int, int]:
-    """Young pedagogues of the last three cohorts: one in five moves schools, one in seven leaves; and a
-    pedagogue of the first coordinator's school moved a year ago (its staff list shows a former colleague)."""
+    """Young pedagogues of the last four cohorts: one in five moves schools, one in five leaves; and a
+    pedagogue moved to the first coordinator's school a year ago (the second's staff list keeps them)."""
     schools = [org for org in organizations if org.kind == OrganizationKind.SCHOOL]
     pedagogues = Person.objects.filter(category=PersonCategory.PEDAGOGUE, experience_start__isnull=False)
     young = pedagogues.filter(
-        experience_start__gte=today.replace(year=today.year - 3),
+        experience_start__gte=today.replace(year=today.year - 4),
         experience_start__lte=today - datetime.timedelta(days=200),
     ).order_by("id")
     moved = left = 0
     for person in young:
         draw = rng.random()
-        on = min(person.experience_start + datetime.timedelta(days=rng.randrange(150, 500)), today)
+        on = person.experience_start + datetime.timedelta(days=rng.randrange(150, 500))
+        if on > today - datetime.timedelta(days=30):
+            continue
         if draw < 0.2:
             transfer_person(person, rng.choice([s for s in schools if s.pk != person.organization_id]), on=on)
             moved += 1
-        elif draw < 0.35:
+        elif draw < 0.4:
             dismiss_person(person, on=on, note=rng.choice(LEAVE_NOTES))
             left += 1
-    former = pedagogues.filter(
-        organization=organizations[0], mentor__isnull=True, mentee__isnull=True
-    ).first()
-    if former is not None:
-        transfer_person(former, organizations[1], on=today - datetime.timedelta(days=365))
+    free = Person.objects.filter(category=PersonCategory.PEDAGOGUE, mentor__isnull=True, mentee__isnull=True)
+    newcomer = (
+        free.filter(organization=organizations[1]).first()
+        or free.exclude(organization=organizations[0]).first()
+    )
+    if newcomer is not None:
+        transfer_person(newcomer, organizations[0], on=today - datetime.timedelta(days=365))
         moved += 1
     return moved, left
 
