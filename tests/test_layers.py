@@ -37,7 +37,16 @@ ALLOWED: dict[str, set[str]] = {
     "careers": {"core", "directory", "registry", "banks", "events"},
     # The indicators of a year (a package, no models): defined once, computed from the capabilities below.
     "indicators": {"core", "directory", "registry", "banks", "meetings", "websites", "careers"},
-    "submissions": {"core", "accounts", "directory", "registry", "banks", "websites", "indicators"},
+    "submissions": {
+        "core",
+        "accounts",
+        "directory",
+        "registry",
+        "careers",
+        "banks",
+        "websites",
+        "indicators",
+    },
     "reports": {
         "core",
         "directory",

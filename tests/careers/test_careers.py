@@ -290,3 +290,17 @@ def test_declined_names_go_through_one_function():
     assert name_in(person, "dative") == "Петров Иван Сергеевич"  # nominative until the registry declines
     with pytest.raises(AssertionError):
         name_in(person, "vocative")
+
+
+def test_completeness_check_counts_pairs_without_agreement_where_required(school_a, personas):
+    from submissions.selectors import completeness_of
+    from tests.submissions.factories import CampaignFactory, SubmissionFactory
+
+    school_a.requires_mentor_agreement = True
+    school_a.save()
+    signed = PairFactory(mentor=MentorFactory(person__organization=school_a))
+    agreement_for(signed)
+    PairFactory(mentor=MentorFactory(person__organization=school_a))
+    submission = SubmissionFactory(organization=school_a, campaign=CampaignFactory())
+    gaps = {gap.key: gap.count for gap in completeness_of(submission)}
+    assert gaps["pairs_without_agreement"] == 1
