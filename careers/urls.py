@@ -7,6 +7,8 @@ app_name = "careers"
 urlpatterns = [
     path("staff/", views.StaffList.as_view(), name="staff"),
     path("staff/export/", views.StaffList.as_view(export=True), name="staff_export"),
+    path("staff/import/", views.MovesImport.as_view(), name="moves_import"),
+    path("staff/import/template/", views.MovesTemplate.as_view(), name="moves_template"),
     path("people/<int:pk>/", views.PersonCareer.as_view(), name="person_career"),
     path("people/<int:pk>/transfer/", views.TransferView.as_view(), name="transfer"),
     path("people/<int:pk>/dismiss/", views.DismissView.as_view(), name="dismiss"),

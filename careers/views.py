@@ -4,6 +4,8 @@ pair, drafts of orders, and справки with their register and public verifi
 from __future__ import annotations
 
 import django_filters
+from django.conf import settings
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -11,7 +13,7 @@ from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
-from careers import documents, selectors, services
+from careers import documents, imports, selectors, services
 from careers.forms import (
     AgreementForm,
     CertificateForm,
@@ -34,6 +36,8 @@ from core.generic import (
 )
 from directory.models import Organization
 from events.selectors import events_for
+from registry.forms import ImportForm
+from registry.imports import ImportRejected, ImportTemplate, reference_sections
 from registry.models import Pair, Person
 from registry.selectors import people_for
 
@@ -160,6 +164,7 @@ class StaffList(ScopedListView):
     filterset_class = StaffFilter
     export_name = "периоды_работы"
     export_url_name = "careers:staff_export"
+    import_url_name = "careers:moves_import"
     columns = (
         Column(_("ФИО"), "person.full_name", link=True),
         Column(_("Организация"), "organization.short_name"),
@@ -174,6 +179,50 @@ class StaffList(ScopedListView):
         return selectors.periods_for(self.request.user).order_by(
             "person__last_name", "person__first_name", "id"
         )
+
+
+class MovesImport(AccessMixin, FormView):
+    """Moves from XLSX: the methodologist for any organisation, a coordinator for their own."""
+
+    coordinator_edits = True
+    writes = True
+    form_class = ImportForm
+    template_name = "careers/import.html"
+    title = _("Загрузка переводов и увольнений из Excel")
+    breadcrumbs = (STAFF,)
+
+    def form_valid(self, form):
+        try:
+            count = imports.import_moves(self.request.user, form.table)
+        except ImportRejected as rejected:
+            messages.error(
+                self.request, _("Ничего не загружено: исправьте ошибки в файле и загрузите его снова.")
+            )
+            return self.render_to_response(self.get_context_data(form=form, errors=rejected.errors))
+        return redirect_with_message(
+            self.request,
+            reverse("careers:staff"),
+            str(_("Записано переводов и увольнений: %(n)s.") % {"n": count}),
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        context.update(
+            template_url=reverse("careers:moves_template"),
+            reference=reference_sections(imports.MOVES, user),
+            fixed_organization=access.organization_for_new_records(user),
+            max_rows=settings.IMPORT_MAX_ROWS,
+        )
+        return context
+
+
+class MovesTemplate(AccessMixin, TemplateView):
+    coordinator_edits = True
+    writes = True
+
+    def get(self, request, *args, **kwargs):
+        return ImportTemplate(imports.MOVES, request.user).response()
 
 
 # Agreements of art. 351.8 --------------------------------------------------------------------------------

@@ -240,6 +240,8 @@ EXPECTED = {
     "careers:staff": (no_args, READ_ALL),
     "careers:staff_export": (no_args, READ_ALL),
     "careers:person_career": (pk_of("person_a"), READ_A),
+    "careers:moves_import": (no_args, WRITE_OWN),
+    "careers:moves_template": (no_args, WRITE_OWN),
     "careers:transfer": (pk_of("person_a"), WRITE_A),
     "careers:dismiss": (pk_of("person_a"), WRITE_A),
     "careers:certificate_issue": (pk_of("person_a"), WRITE_A),

@@ -8,6 +8,7 @@ import io
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from pypdf import PdfReader
 
@@ -304,3 +305,38 @@ def test_completeness_check_counts_pairs_without_agreement_where_required(school
     submission = SubmissionFactory(organization=school_a, campaign=CampaignFactory())
     gaps = {gap.key: gap.count for gap in completeness_of(submission)}
     assert gaps["pairs_without_agreement"] == 1
+
+
+def moves_file(rows) -> SimpleUploadedFile:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["Фамилия", "Имя", "Отчество", "Организация", "Действие", "Дата", "Новая организация"])
+    for row in rows:
+        book.active.append(row)
+    stream = io.BytesIO()
+    book.save(stream)
+    return SimpleUploadedFile("moves.xlsx", stream.getvalue())
+
+
+def test_moves_import_records_transfers_and_dismissals(personas, school_a, school_b):
+    mover = PersonFactory(organization=school_a, last_name="Переходова", first_name="Анна", middle_name="")
+    leaver = PersonFactory(organization=school_a, last_name="Уходов", first_name="Пётр", middle_name="")
+    rows = [["Переходова", "Анна", "", "", "перевод", "01.09.2026", "Школа Б"],
+            ["Уходов", "Пётр", "", "", "уволился", "31.08.2026", ""]]  # fmt: skip
+    response = personas["coord_a"].post(reverse("careers:moves_import"), {"file": moves_file(rows)})
+    assert response.status_code == 302
+    mover.refresh_from_db()
+    assert mover.organization == school_b
+    assert EmploymentPeriod.objects.get(person=leaver).ended_on == D(2026, 8, 31)
+
+
+def test_moves_import_with_one_bad_row_records_nothing(personas, school_a):
+    PersonFactory(organization=school_a, last_name="Переходова", first_name="Анна", middle_name="")
+    rows = [["Переходова", "Анна", "", "", "перевод", "01.09.2026", "Школа Б"],
+            ["Неизвестных", "Иван", "", "", "уволился", "31.08.2026", ""]]  # fmt: skip
+    page = (
+        personas["coord_a"].post(reverse("careers:moves_import"), {"file": moves_file(rows)}).content.decode()
+    )
+    assert "нет человека «Неизвестных Иван»" in page
+    assert not EmploymentPeriod.objects.exists()
