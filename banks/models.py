@@ -38,6 +38,12 @@ class PracticeStatus(models.TextChoices):
 
 # A coordinator writes a practice only while it is theirs to work on.
 COORDINATOR_EDITABLE = (PracticeStatus.DRAFT, PracticeStatus.RETURNED)
+# How each state looks on the pages (Bootstrap badge colours).
+STATUS_STYLES = {
+    PracticeStatus.PUBLISHED: "success",
+    PracticeStatus.REVIEW: "info",
+    PracticeStatus.RETURNED: "warning",
+}
 
 
 class Practice(models.Model):
@@ -106,6 +112,10 @@ class Practice(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == PracticeStatus.PUBLISHED
+
+    @property
+    def status_style(self) -> str:
+        return STATUS_STYLES.get(self.status, "secondary")
 
     def link_list(self) -> list[str]:
         return [line.strip() for line in self.links.splitlines() if line.strip()]

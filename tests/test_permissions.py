@@ -228,6 +228,8 @@ EXPECTED = {
     "websites:round_detail": (pk_of("check_round"), {**READ_ALL, "coord_a": 403, "coord_b": 403}),
     "websites:round_update": (pk_of("check_round"), METHODIST_WRITES),
     "websites:round_export": (pk_of("check_round"), {**READ_ALL, "coord_a": 403, "coord_b": 403}),
+    "websites:round_run": (pk_of("check_round"), METHODIST_WRITES),
+    "websites:round_progress": (pk_of("check_round"), {**READ_ALL, "coord_a": 403, "coord_b": 403}),
     "websites:check_list": (no_args, READ_ALL),
     "websites:check_export": (no_args, READ_ALL),
     "websites:check_detail": (pk_of("check_a"), READ_A),
