@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
 from careers import documents, imports, selectors, services
+from careers.agreements import needs_agreement
 from careers.forms import (
     AgreementForm,
     CertificateForm,
@@ -39,7 +40,7 @@ from events.selectors import events_for
 from registry.forms import ImportForm
 from registry.imports import ImportRejected, ImportTemplate, reference_sections
 from registry.models import Pair, Person
-from registry.selectors import people_for
+from registry.selectors import pairs_for, people_for
 
 STAFF = (_("Стаж по организациям"), reverse_lazy("careers:staff"))
 CERTIFICATES = (_("Справки о наставнической деятельности"), reverse_lazy("careers:certificate_list"))
@@ -255,8 +256,6 @@ class AgreementDetail(AgreementMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        from careers.agreements import needs_agreement
-
         pair = self.pair()
         context.update(
             pair=pair,
@@ -356,8 +355,6 @@ class MissingAgreements(ScopedListView):
     )
 
     def get_queryset(self):
-        from registry.selectors import pairs_for
-
         return selectors.pairs_without_agreement(pairs_for(self.request.user))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.http import Http404
 from django.urls import reverse
+from django.utils.formats import number_format
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView, View
@@ -70,10 +71,14 @@ def retention_summary(user, organization) -> dict | None:
     index = retention.HORIZONS.index(1)
     return {
         "cohort": cohort,
-        "share": share,
-        "with_mentor": cohort.total(True).share(index),
-        "without_mentor": cohort.total(False).share(index),
+        "share": _percent(share),
+        "with_mentor": _percent(cohort.total(True).share(index)),
+        "without_mentor": _percent(cohort.total(False).share(index)),
     }
+
+
+def _percent(value: float | None) -> str:
+    return f"{number_format(value, 1)} %" if value is not None else str(_("нет таких в когорте"))
 
 
 CHARTED = ("mentees", "pairs_active", "young_with_mentor_share", "pupils_mentees_share")
