@@ -381,15 +381,18 @@ def retention_paragraph(year, organization, orgs) -> str:
     with_mentor, without = cohort.total(True), cohort.total(False)
     return _(
         "Закрепление в профессии: из молодых педагогов, начавших работу в %(year)s учебном году (%(n)s), через "
-        "год работают в образовании района %(share)s %%; с наставником — %(with)s %%, без наставника — "
-        "%(without)s %%."
+        "год работают в образовании района %(share)s; с наставником — %(with)s, без наставника — %(without)s."
     ) % {
         "year": cohort.year.title,
         "n": cohort.total().cohort,
-        "share": shown(share_),
-        "with": shown(with_mentor.share(index)) or "—",
-        "without": shown(without.share(index)) or "—",
+        "share": _retained(share_),
+        "with": _retained(with_mentor.share(index)),
+        "without": _retained(without.share(index)),
     }
+
+
+def _retained(share_: float | None) -> str:
+    return f"{shown(share_)} %" if share_ is not None else _("нет таких в когорте")
 
 
 # 6–7. Programs and practices ------------------------------------------------------------------------------
