@@ -21,7 +21,7 @@ from registry.models import PairStatus
 from registry.services import change_pair_status
 from tests.careers.factories import agreement_for, certificate_for
 from tests.events.factories import EventFactory, TrainingFactory
-from tests.factories import MenteeFactory, MentorFactory, PairFactory, PersonFactory
+from tests.factories import AcademicYearFactory, MenteeFactory, MentorFactory, PairFactory, PersonFactory
 from tests.helpers import count_queries, xlsx_rows
 
 D = datetime.date
@@ -340,3 +340,17 @@ def test_moves_import_with_one_bad_row_records_nothing(personas, school_a):
     )
     assert "нет человека «Неизвестных Иван»" in page
     assert not EmploymentPeriod.objects.exists()
+
+
+def test_missing_agreements_and_retention_pages_queries_do_not_grow(personas, school_a):
+    def add(n):
+        for _ in range(n):
+            PairFactory(mentor=MentorFactory(person__organization=school_a), mentees=[MenteeFactory()])
+            PersonFactory(organization=school_a, experience_start=D(2024, 10, 1))
+
+    AcademicYearFactory(start_year=2024)  # the cohort of the added pedagogues is counted
+    add(2)
+    urls = [reverse("careers:missing_agreements"), reverse("reports:retention")]
+    first = [count_queries(personas["coord_a"], url) for url in urls]
+    add(6)
+    assert [count_queries(personas["coord_a"], url) for url in urls] == first
