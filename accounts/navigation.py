@@ -30,6 +30,12 @@ MENU = (
     MenuItem(_("База наставляемых"), "registry:mentee_list", ALL, _("Реестр")),
     MenuItem(_("Пары и группы"), "registry:pair_list", ALL, _("Реестр")),
     MenuItem(_("Молодые педагоги"), "registry:young", ALL, _("Реестр")),
+    # careers: menu items
+    MenuItem(_("Стаж по организациям"), "careers:staff", ALL, _("Кадры и право")),
+    MenuItem(_("Пары без соглашения (ст. 351.8)"), "careers:missing_agreements", ALL, _("Кадры и право")),
+    MenuItem(_("Приказ о закреплении наставников"), "careers:assignment_order", ALL, _("Кадры и право")),
+    MenuItem(_("Справки о наставничестве"), "careers:certificate_list", ALL, _("Кадры и право")),
+    MenuItem(_("Закрепление молодых педагогов"), "reports:retention", ALL, _("Кадры и право")),
     # banks: menu items
     MenuItem(_("Практики"), "banks:practice_list", ALL, _("Банки")),
     MenuItem(_("Программы наставничества"), "banks:program_list", ALL, _("Банки")),

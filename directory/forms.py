@@ -35,6 +35,7 @@ class OrganizationForm(CrispyModelForm):
             "is_base_school",
             "is_internship_site",
             "is_active",
+            "requires_mentor_agreement",
         ]
         error_messages = {
             "full_name": {"unique": _("Организация с таким полным наименованием уже есть.")},

@@ -60,6 +60,14 @@ class Organization(SortNamed):
     is_base_school = models.BooleanField(_("базовая школа"), default=False)
     is_internship_site = models.BooleanField(_("стажировочная площадка"), default=False)
     is_active = models.BooleanField(_("действует"), default=True)
+    requires_mentor_agreement = models.BooleanField(
+        _("пара педагогов действует только с соглашением по ст. 351.8 ТК РФ"),
+        default=False,
+        help_text=_(
+            "Пара, где наставник — педагог, переходит в «действует» только после записи его письменного "
+            "согласия и дополнительного соглашения."
+        ),
+    )
     updated_at = models.DateTimeField(_("изменено"), auto_now=True)
     history = HistoricalRecords(excluded_fields=["updated_at", "sort_name"])
     objects = OrganizationQuerySet.as_manager()

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "accounts",
     "directory",
     "registry",
+    "careers",
     "banks",
     "meetings",
     "events",

@@ -17,6 +17,7 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("directory/", include("directory.urls")),
     path("registry/", include("registry.urls")),
+    path("careers/", include("careers.urls")),
     path("banks/", include("banks.urls")),
     path("meetings/", include("meetings.urls")),
     path("events/", include("events.urls")),

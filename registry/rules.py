@@ -7,13 +7,22 @@ text lengths come from the model (`field_length()`).
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from django.utils.translation import gettext as _
 
 from directory.models import MentoringForm, Organization, PersonCategory
 from registry.models import Mentee, Mentor, Pair
 from registry.selectors import mentor_load
+
+# Checks other capabilities add before a pair becomes «действует» (careers: the mentor's agreement under
+# art. 351.8 of the Labor Code). Each takes the pair and returns a refusal in Russian, or "".
+ACTIVATION_CHECKS: list[Callable[[Pair], str]] = []
+
+
+def activation_refusal(pair: Pair) -> str:
+    """Why the pair may not become «действует» now, or ""."""
+    return next((refusal for check in ACTIVATION_CHECKS if (refusal := check(pair))), "")
 
 
 def field_length(model, name: str) -> int:

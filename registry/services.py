@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from core.workflow import move
 from registry.models import CLOSED_STATUSES, MenteeStatus, Pair, PairStatus, PairTransition, Program
+from registry.rules import activation_refusal
 
 
 @transaction.atomic
@@ -33,6 +34,8 @@ def change_pair_status(pair: Pair, to_status: str, *, user, reason: str) -> Pair
         )
     if not reason.strip():
         raise ValidationError(_("Укажите причину смены состояния."))
+    if to_status == PairStatus.ACTIVE and (refusal := activation_refusal(pair)):
+        raise ValidationError(refusal)
     transition = move(pair, to_status, user=user, reason=reason)
     pair.ended_on = timezone.localdate() if to_status in CLOSED_STATUSES else None
     pair.save(update_fields=["status", "ended_on", "updated_at"])

@@ -24,6 +24,7 @@ from banks.models import MentoringProgram, NormativeDocument, Practice, Practice
 from directory.models import AcademicYear, Organization, OrganizationKind
 from events.models import Event, Participation, Training
 from events.selectors import AWARDED
+from indicators import retention
 from indicators.values import latest_round, percent
 from meetings.models import AgendaItem, Meeting, RoadmapItem, RoadmapStatus
 from meetings.selectors import overdue_q
@@ -369,6 +370,7 @@ def _young(user, year, organization, orgs, report) -> Section:
             "share": shown(share_) or "—",
         }
     ]
+    paragraphs.append(retention_paragraph(year, organization, orgs))
     notes = [
         (_("всего"), _("Молодые педагоги организации на день оценки года")),
         (_("с наставником"), _("Из них наставляемые пары или группы, действовавшей в учебном году")),
@@ -383,6 +385,31 @@ def _young(user, year, organization, orgs, report) -> Section:
     ]
     summary = _by_kind([r[1] for r in sheet.rows], sheet.rows, (2, 3), headers, share=(3, 2))
     return Section("young", paragraphs, sheet, notes, summary=summary)
+
+
+def retention_paragraph(year, organization, orgs) -> str:
+    """The newest cohort retained a year later, as known at the end of the report's year."""
+    cohorts = retention.ledger(orgs.values("pk"), today=min(timezone.localdate(), year.end_date))
+    latest = retention.latest_share(cohorts)
+    if latest is None:
+        return _("Закрепление молодых педагогов в профессии: ни одна когорта ещё не проработала года.")
+    cohort, share_ = latest
+    index = retention.HORIZONS.index(1)
+    with_mentor, without = cohort.total(True), cohort.total(False)
+    return _(
+        "Закрепление в профессии: из молодых педагогов, начавших работу в %(year)s учебном году (%(n)s), через "
+        "год работают в образовании района %(share)s; с наставником — %(with)s, без наставника — %(without)s."
+    ) % {
+        "year": cohort.year.title,
+        "n": cohort.total().cohort,
+        "share": _retained(share_),
+        "with": _retained(with_mentor.share(index)),
+        "without": _retained(without.share(index)),
+    }
+
+
+def _retained(share_: float | None) -> str:
+    return f"{shown(share_)} %" if share_ is not None else _("нет таких в когорте")
 
 
 # 6–7. Programs and practices ------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports import annual_views, views
+from reports import annual_views, retention, views
 
 app_name = "reports"
 
@@ -13,5 +13,7 @@ urlpatterns = [
     path("annual/text/", annual_views.AnnualTextView.as_view(), name="annual_text"),
     path("annual/approve/", annual_views.AnnualApproveView.as_view(), name="annual_approve"),
     path("archive/", annual_views.ArchiveView.as_view(), name="archive"),
+    path("retention/", retention.RetentionView.as_view(), name="retention"),
+    path("retention/export/", retention.RetentionView.as_view(export=True), name="retention_export"),
     path("archive/<int:pk>.<str:fmt>", annual_views.ArchiveFileView.as_view(), name="archive_file"),
 ]

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from django.http import Http404
 from django.urls import reverse
+from django.utils.formats import number_format
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView, View
 
 from core import access
 from core.generic import AccessMixin, redirect_with_message
+from indicators import retention
 from reports.charts import bar_chart, counts_chart, percent_chart
 from reports.forms import DashboardFilterForm, TargetForm
 from reports.indicators import history_for
+from reports.retention import organization_ids_for
 from reports.statforms import FORM_NUMBERS, statform
 
 
@@ -53,8 +56,29 @@ class DashboardView(ReportMixin, TemplateView):
             querystring=self.request.GET.urlencode(),
             form_numbers=FORM_NUMBERS,
             may_edit_targets=access.is_methodist(self.request.user),
+            retention=retention_summary(self.request.user, filters["organization"]),
         )
         return context
+
+
+def retention_summary(user, organization) -> dict | None:
+    """The dashboard's retention figure: the newest cohort retained a year later (the ledger's own)."""
+    ids = [organization.pk] if organization else organization_ids_for(user)
+    latest = retention.latest_share(retention.ledger(ids))
+    if latest is None:
+        return None
+    cohort, share = latest
+    index = retention.HORIZONS.index(1)
+    return {
+        "cohort": cohort,
+        "share": _percent(share),
+        "with_mentor": _percent(cohort.total(True).share(index)),
+        "without_mentor": _percent(cohort.total(False).share(index)),
+    }
+
+
+def _percent(value: float | None) -> str:
+    return f"{number_format(value, 1)} %" if value is not None else str(_("нет таких в когорте"))
 
 
 CHARTED = ("mentees", "pairs_active", "young_with_mentor_share", "pupils_mentees_share")

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from banks.models import MentoringProgram, Practice
+from careers.selectors import pairs_without_agreement
 from core import access
 from directory.models import AcademicYear, Organization
 from indicators.definitions import DEFINITIONS, SCHOOL, Definition
@@ -122,12 +123,20 @@ def completeness_of(submission: Submission) -> list[Gap]:
         .annotate(consented=Exists(consent))
         .aggregate(without_consent=Count("id", filter=Q(consented=False)))
     )
+    # Art. 351.8 of the Labor Code: counted only where the organisation requires the agreement.
+    without_agreement = (
+        pairs_without_agreement(Pair.objects.filter(organization=organization).during(period)).count()
+        if organization.requires_mentor_agreement
+        else 0
+    )
     missing = sum(getattr(submission, name) is None for name in DENOMINATORS)
     return [
         Gap("pairs_without_activity", _("Пары без мероприятий персонализированной программы"),
             pairs["without_activity"], "registry:pair_list"),
         Gap("pairs_without_order", _("Пары без номера приказа о закреплении"),
             pairs["without_order"], "registry:pair_list"),
+        Gap("pairs_without_agreement", _("Пары педагогов без согласия и соглашения по ст. 351.8 ТК РФ"),
+            without_agreement, "careers:missing_agreements"),
         Gap("young_without_mentor", _("Молодые педагоги без наставника"),
             young["without_mentor"], "registry:young"),
         Gap("mentees_without_consent", _("Наставляемые без действующего согласия на обработку ПД"),

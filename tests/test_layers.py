@@ -13,7 +13,17 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # Floor by floor, the apps each app may import. The project package (`mshn`: settings, URLs) and the
 # tools (`bench`) stand outside the house and may import any app.
-CAPABILITIES = {"registry", "banks", "meetings", "events", "websites", "indicators", "submissions", "reports"}
+CAPABILITIES = {
+    "registry",
+    "careers",
+    "banks",
+    "meetings",
+    "events",
+    "websites",
+    "indicators",
+    "submissions",
+    "reports",
+}
 ALLOWED: dict[str, set[str]] = {
     "core": set(),
     "accounts": {"core"},
@@ -23,13 +33,25 @@ ALLOWED: dict[str, set[str]] = {
     "banks": {"core", "directory", "registry"},
     "meetings": {"core", "directory", "registry"},
     "events": {"core", "directory", "registry"},
+    # Careers and the law: periods of work, agreements of art. 351.8, справки (read pairs, trainings, events).
+    "careers": {"core", "directory", "registry", "banks", "events"},
     # The indicators of a year (a package, no models): defined once, computed from the capabilities below.
-    "indicators": {"core", "directory", "registry", "banks", "meetings", "websites"},
-    "submissions": {"core", "accounts", "directory", "registry", "banks", "websites", "indicators"},
+    "indicators": {"core", "directory", "registry", "banks", "meetings", "websites", "careers"},
+    "submissions": {
+        "core",
+        "accounts",
+        "directory",
+        "registry",
+        "careers",
+        "banks",
+        "websites",
+        "indicators",
+    },
     "reports": {
         "core",
         "directory",
         "registry",
+        "careers",
         "banks",
         "meetings",
         "events",

@@ -10,6 +10,7 @@ from core.access import Role
 from core.models import Job, JobStatus
 from registry.models import Consent
 from tests.banks.factories import banks_data
+from tests.careers.factories import careers_data
 from tests.events.factories import events_data
 from tests.factories import (
     AcademicYearFactory,
@@ -241,6 +242,31 @@ EXPECTED = {
     "events:event_export": (no_args, READ_ALL),
     "events:event_create": (no_args, METHODIST_WRITES),
     "events:event_detail": (pk_of("event"), READ_ALL),
+    "careers:staff": (no_args, READ_ALL),
+    "careers:staff_export": (no_args, READ_ALL),
+    "careers:person_career": (pk_of("person_a"), READ_A),
+    "careers:moves_import": (no_args, WRITE_OWN),
+    "careers:moves_template": (no_args, WRITE_OWN),
+    "careers:transfer": (pk_of("person_a"), WRITE_A),
+    "careers:dismiss": (pk_of("person_a"), WRITE_A),
+    "careers:certificate_issue": (pk_of("person_a"), WRITE_A),
+    "careers:agreement": (pk_of("pair_a"), READ_A),
+    "careers:agreement_edit": (pk_of("pair_a"), WRITE_A),
+    "careers:early_end": (pk_of("pair_a"), WRITE_A),
+    "careers:consent_scan": (pk_of("pair_a"), READ_A),
+    "careers:agreement_document": (pk_of("pair_a"), READ_A),
+    "careers:early_end_order": (pk_of("pair_a"), READ_A),
+    "careers:missing_agreements": (no_args, READ_ALL),
+    "careers:assignment_order": (no_args, READ_ALL),
+    "careers:contest_order": (pk_of("event"), READ_ALL),
+    "careers:certificate_list": (no_args, READ_ALL),
+    "careers:certificate_export": (no_args, READ_ALL),
+    "careers:certificate_detail": (pk_of("certificate_a"), READ_A),
+    "careers:certificate_pdf": (pk_of("certificate_a"), READ_A),
+    "careers:certificate_revoke": (pk_of("certificate_a"), WRITE_A),
+    "careers:verify": (lambda data: {"code": data["certificate_a"].code}, {**READ_ALL, "anon": 200}),
+    "reports:retention": (no_args, READ_ALL),
+    "reports:retention_export": (no_args, READ_ALL),
     "events:event_update": (pk_of("event"), METHODIST_WRITES),
     "events:event_delete": (pk_of("event"), METHODIST_WRITES),
     "events:material_file": (pk_of("material"), READ_ALL),
@@ -319,6 +345,7 @@ def permission_data(school_a, school_b, methodist=None) -> dict:
         "mentee_a": mentee_a,
         "pair_a": pair_a,
         "program_a": pair_a.program,
+        **careers_data(pair_a, person_a),
         **banks_data(school_a, school_b),
         # banks: data
         **meetings_data(school_a, school_b),

@@ -187,6 +187,7 @@ def test_completeness_counts_the_gaps(school_a, school_b, submission_a):
     assert gaps == {
         "pairs_without_activity": 1,
         "pairs_without_order": 1,
+        "pairs_without_agreement": 0,  # school A does not require the agreement of art. 351.8
         "young_without_mentor": 1,
         "mentees_without_consent": 1,
         "missing_denominators": 3,
