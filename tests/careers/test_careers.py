@@ -158,7 +158,12 @@ def signed_pair(school_a):
     school_a.save()
     mentee = MenteeFactory(person__last_name="Молодцова", person__organization=school_a)
     pair = PairFactory(
-        mentor=MentorFactory(person__organization=school_a, person__last_name="Опытнова"),
+        mentor=MentorFactory(
+            person__organization=school_a,
+            person__last_name="Опытнова",
+            person__first_name="Дарья",
+            person__middle_name="Александровна",
+        ),  # fmt: skip
         mentees=[mentee],
         started_on=D(2025, 9, 15),
         planned_end_on=D(2026, 5, 31),
@@ -181,6 +186,7 @@ def test_early_end_order_pdf(personas, signed_pair):
     text = pdf_text(personas["coord_a"].get(reverse("careers:early_end_order", args=[pair.pk])))
     assert "О досрочном прекращении наставничества" in text
     assert "с 09.02.2026" in text and "решения работодателя" in text and "02.02.2026" in text
+    assert "обязанностей наставника Опытновой Дарьи Александровны по" in text
 
 
 def test_assignment_order_lists_the_pairs_of_the_period(personas, signed_pair, school_a):
@@ -223,9 +229,10 @@ def test_issued_certificate_pdf_holds_the_mentoring_and_a_verification_link(pers
     assert response["Location"] == certificate.get_absolute_url()
     assert certificate.number.startswith("СН-") and certificate.content["training_hours"] == 36
     text = pdf_text(personas["coord_a"].get(reverse("careers:certificate_pdf", args=[certificate.pk])))
-    for expected in ("СПРАВКА", certificate.number, "о наставнической деятельности", person.full_name,
+    for expected in ("СПРАВКА", certificate.number, "о наставнической деятельности",
                      "Наставник молодого педагога", "36", "№ 196", certificate.code):  # fmt: skip
         assert expected in text, expected
+    assert "Выдана Опытновой Дарье Александровне в том" in text
     register = xlsx_rows(personas["methodist"].get(reverse("careers:certificate_export")))
     assert register[1][0] == certificate.number and register[1][2] == person.full_name
 
