@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "banks",
     "meetings",
     "events",
+    "monitoring",
     "websites",
     "submissions",
     "reports",

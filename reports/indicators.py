@@ -182,8 +182,20 @@ def _keys_of(code: str) -> tuple[str, ...]:
         "young_with_mentor_share": ("young", "young_with_mentor"),
         "pupils_mentees_share": ("pupil_mentees", "pupils_10_18"),
         "pupils_mentors_share": ("pupil_mentors", "pupils_15_19"),
-        "mentor_satisfaction": ("mentor_satisfaction_sum", "mentor_satisfaction_n"),
-        "mentee_satisfaction": ("mentee_satisfaction_sum", "mentee_satisfaction_n"),
+        **{
+            f"{role}_satisfaction": tuple(
+                f"{role}_satisfaction_{part}" for part in ("sum", "n", "respondents")
+            )
+            for role in ("mentor", "mentee")
+        },
+        **{
+            f"growth_{dimension}": tuple(
+                f"{dimension}_{part}"
+                for part in ("entry_sum", "entry_n", "exit_sum", "exit_n", "respondents")
+            )
+            for dimension in ("motivation", "competence", "professional")
+        },
+        "pedagogue_mentors_share": ("pedagogues", "pedagogue_mentors"),
         "website_share": ("website_found", "website_possible"),
     }.get(code, (code,))
 

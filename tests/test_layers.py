@@ -13,7 +13,17 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # Floor by floor, the apps each app may import. The project package (`mshn`: settings, URLs) and the
 # tools (`bench`) stand outside the house and may import any app.
-CAPABILITIES = {"registry", "banks", "meetings", "events", "websites", "indicators", "submissions", "reports"}
+CAPABILITIES = {
+    "registry",
+    "banks",
+    "meetings",
+    "events",
+    "monitoring",
+    "websites",
+    "indicators",
+    "submissions",
+    "reports",
+}
 ALLOWED: dict[str, set[str]] = {
     "core": set(),
     "accounts": {"core"},
@@ -23,8 +33,10 @@ ALLOWED: dict[str, set[str]] = {
     "banks": {"core", "directory", "registry"},
     "meetings": {"core", "directory", "registry"},
     "events": {"core", "directory", "registry"},
+    # Questionnaires, survey rounds and answers (the year's figures from them are defined in `indicators`).
+    "monitoring": {"core", "accounts", "directory", "registry"},
     # The indicators of a year (a package, no models): defined once, computed from the capabilities below.
-    "indicators": {"core", "directory", "registry", "banks", "meetings", "websites"},
+    "indicators": {"core", "directory", "registry", "banks", "meetings", "events", "monitoring", "websites"},
     "submissions": {"core", "accounts", "directory", "registry", "banks", "websites", "indicators"},
     "reports": {
         "core",
@@ -33,6 +45,7 @@ ALLOWED: dict[str, set[str]] = {
         "banks",
         "meetings",
         "events",
+        "monitoring",
         "websites",
         "indicators",
         "submissions",
