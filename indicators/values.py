@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from banks.models import MentoringProgram, Practice, PracticeStatus
 from directory.models import AcademicYear, PersonCategory
@@ -359,6 +360,20 @@ DERIVED = {
     "pedagogue_mentors_share": lambda c: percent(c["pedagogue_mentors"], c["pedagogues"]),
     "website_share": lambda c: percent(c["website_found"], c["website_possible"]),
 }
+
+
+# The indicators computed from questionnaires, and the component that counts their respondents.
+RESPONDENTS = {
+    "mentor_satisfaction": "mentor_satisfaction_respondents",
+    "mentee_satisfaction": "mentee_satisfaction_respondents",
+    **{f"growth_{dimension}": f"{dimension}_respondents" for dimension in GROWTH},
+}
+TOO_FEW = _("недостаточно ответов")
+
+
+def blanks(total: dict) -> dict[str, str]:
+    """Why an answers' figure is empty, where it is because fewer than MIN_RESPONDENTS answered."""
+    return {code: str(TOO_FEW) for code, key in RESPONDENTS.items() if total[key] < MIN_RESPONDENTS}
 
 
 def organisation_values(total: dict) -> dict:

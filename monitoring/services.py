@@ -185,7 +185,9 @@ def mark_opened(invitation: Invitation) -> None:
 def record_answers(invitation: Invitation, values: dict[int, object]) -> None:
     """The participant's answers (question id → value), replacing earlier ones: one response per link."""
     invitation = (
-        Invitation.objects.select_for_update().select_related("round", "person").get(pk=invitation.pk)
+        Invitation.objects.select_for_update(of=("self",))
+        .select_related("round", "person")
+        .get(pk=invitation.pk)
     )
     reason = refusal(invitation)
     if reason:

@@ -36,6 +36,7 @@ class Indicator:
     target: Decimal | None = None
     frozen: int = 0  # organisations whose accepted report gave the figure
     live: int = 0  # organisations whose figure is the registry's today
+    blank: str = ""  # why the value is empty, when it is not simply missing data («недостаточно ответов»)
 
     @property
     def code(self) -> str:
@@ -44,6 +45,11 @@ class Indicator:
     @property
     def label(self) -> str:
         return str(self.definition.name)
+
+    @property
+    def shown(self):
+        """The value as pages write it: the number, or why there is none."""
+        return self.value if self.value is not None else self.blank or _("нет данных")
 
     @property
     def is_school(self) -> bool:
@@ -94,6 +100,7 @@ class Figures:
     rows: list[OrganisationFigures]
     values: dict
     school: dict
+    blanks: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -240,8 +247,8 @@ def figures_for(user, period: Period, organization: Organization | None = None, 
         _row(org_id, name, kinds[kind_], live, by_form, accepted.get(org_id))
         for org_id, name, kind_ in orgs.order_by("short_name", "id").values_list("id", "short_name", "kind")
     ]
-    values = organisation_values(add_up(row.components for row in rows))
-    return Figures(period, rows, values, school_values(period))
+    total = add_up(row.components for row in rows)
+    return Figures(period, rows, organisation_values(total), school_values(period), computed.blanks(total))
 
 
 def _row(org_id, name, kind, live, by_form, accepted) -> OrganisationFigures:
@@ -273,8 +280,9 @@ def _with_targets(figures: Figures) -> Report:
             indicators.append(Indicator(definition, figures.school[code], targets.get(code)))
             continue
         frozen = sum(1 for row in figures.rows if row.frozen_for(code))
+        value, blank = figures.values[code], figures.blanks.get(code, "")
         indicators.append(
-            Indicator(definition, figures.values[code], targets.get(code), frozen, len(figures.rows) - frozen)
+            Indicator(definition, value, targets.get(code), frozen, len(figures.rows) - frozen, blank)
         )
     return Report(figures.period, indicators, figures.rows)
 
