@@ -38,6 +38,11 @@ class Definition:
     def is_percent(self) -> bool:
         return self.unit == PERCENT
 
+    @property
+    def is_count(self) -> bool:
+        """A count: the district's value is the sum of the organisations' (a share or a mean change is not)."""
+        return self.unit not in (PERCENT, POINTS)
+
 
 DEFINITIONS = (
     Definition(
@@ -139,9 +144,10 @@ DEFINITIONS = (
         POINTS,
     ),
     Definition(
-        "survey_respondents", _("Ответили на анкеты мониторинга"),
-        _("Разные участники (наставники, наставляемые, кураторы), чей ответ на анкету получен в периоде."),
-        PEOPLE,
+        "survey_respondents", _("Заполнено анкет мониторинга"),
+        _("Анкеты наставников, наставляемых и кураторов, ответ на которые получен в периоде (одна анкета — "
+          "один участник одного опроса)."),
+        PIECES,
     ),
     Definition(
         "organizations_implementing", _("Организаций, реализующих целевую модель"),

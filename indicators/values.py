@@ -372,8 +372,8 @@ TOO_FEW = _("недостаточно ответов")
 
 
 def blanks(total: dict) -> dict[str, str]:
-    """Why an answers' figure is empty, where it is because fewer than MIN_RESPONDENTS answered."""
-    return {code: str(TOO_FEW) for code, key in RESPONDENTS.items() if total[key] < MIN_RESPONDENTS}
+    """Why an answers' figure is empty, where someone but fewer than MIN_RESPONDENTS answered."""
+    return {code: str(TOO_FEW) for code, key in RESPONDENTS.items() if 0 < total[key] < MIN_RESPONDENTS}
 
 
 def organisation_values(total: dict) -> dict:

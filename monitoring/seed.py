@@ -84,6 +84,19 @@ GROWTH_OF = {
         ],
     },
 }
+# For any other form of mentoring (the federal ones, those the methodologist adds): the general questions.
+GROWTH_OF[None] = {
+    "mentee": [
+        ("Насколько уверенно вы справляетесь с задачами, ради которых пришли в программу?", "competence"),
+        ("Насколько вам интересно то, чем вы занимаетесь с наставником?", "motivation"),
+        ("Насколько ясно вы видите своё профессиональное будущее?", "professional"),
+    ],
+    "mentor": [
+        ("Насколько уверенно вы передаёте свой опыт наставляемому?", "competence"),
+        ("Насколько вам интересна роль наставника?", "motivation"),
+        ("Насколько наставничество помогает вам расти профессионально?", "professional"),
+    ],
+}
 ROLE_TITLE = {"mentor": "наставника", "mentee": "наставляемого"}
 MOMENT_TITLE = {"entry": "на входе", "exit": "на выходе"}
 
@@ -119,7 +132,8 @@ def questionnaires() -> list[dict]:
                     ]
                 found.append(
                     {
-                        "title": f"Анкета {ROLE_TITLE[role]} {MOMENT_TITLE[moment]} («{form}»)",
+                        "title": f"Анкета {ROLE_TITLE[role]} {MOMENT_TITLE[moment]} "
+                        + (f"(«{form}»)" if form else "(любая форма)"),
                         "respondent": role,
                         "moment": moment,
                         "form": form,

@@ -87,8 +87,8 @@ def test_form_3_and_the_annual_analysis_carry_the_computed_figures(as_methodist,
     sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     rows = {row[0]: row[1:] for row in sheet.iter_rows(min_row=5, values_only=True)}
     assert rows["Удовлетворённость наставников, %"][0] == 80.0
-    assert rows["Удовлетворённость наставляемых, %"][0] == "недостаточно ответов"  # nobody answered
-    assert rows["Ответили на анкеты мониторинга"][0] == 5
+    assert rows["Удовлетворённость наставляемых, %"][0] is None  # nobody answered: no data
+    assert rows["Заполнено анкет мониторинга"][0] == 5
     indicators = next(s for s in build_annual(methodist, year).sections if s.key == "indicators").sheet
     annual = {row[0]: row[1] for row in indicators.rows}
     assert annual["Удовлетворённость наставников, %"] == 80.0

@@ -21,7 +21,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_methodology_questionnaires_are_seeded_with_indicators(db):
-    assert Questionnaire.objects.count() == 13
+    assert (
+        Questionnaire.objects.count() == 17
+    )  # 3 forms and any other × 2 roles × 2 moments, and the coordinator
     mentee_exit = seeded(Respondent.MENTEE, Moment.EXIT)
     feeds = set(mentee_exit.questions.values_list("feeds", flat=True))
     assert {"satisfaction", "competence", "motivation", "professional", "strength", "weakness"} <= feeds

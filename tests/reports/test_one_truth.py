@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from indicators.definitions import DEFINITIONS, PERCENT, SCHOOL
+from indicators.definitions import DEFINITIONS, SCHOOL
 from registry.models import PairTransition
 from submissions.models import Submission
 from submissions.services import accept_submission, submit_submission
@@ -35,7 +35,7 @@ from tests.submissions.factories import CampaignFactory
 pytestmark = pytest.mark.django_db
 
 NAMES = {str(d.name): d.code for d in DEFINITIONS}
-COUNTS = [d.code for d in DEFINITIONS if d.level != SCHOOL and d.unit != PERCENT]
+COUNTS = [d.code for d in DEFINITIONS if d.level != SCHOOL and d.is_count]
 ORGANISATION_CODES = [d.code for d in DEFINITIONS if d.level != SCHOOL]
 STARTS = (datetime.date(2024, 10, 1), datetime.date(2025, 9, 15), datetime.date(2026, 2, 1))
 
