@@ -385,6 +385,12 @@ def organisation_values(total: dict) -> dict:
     }
 
 
+def shown_values(total: dict) -> dict:
+    """`organisation_values` as a page writes them: an answers' figure with too few respondents says so."""
+    values = organisation_values(total)
+    return {**values, **{code: word for code, word in blanks(total).items() if values[code] is None}}
+
+
 def school_values(period: Period) -> dict:
     """The district school's own records (meetings, roadmap) as of the period's day."""
     roadmap = roadmap_figures(period.year, period.on)

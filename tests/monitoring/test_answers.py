@@ -63,7 +63,11 @@ def test_answer_is_saved_and_can_be_changed_until_closing(client, invitation):
     )
     assert scores == {6}
     page = client.get(url).content.decode()
-    assert "ваш ответ получен" in page and 'value="6" id="id_q' in page.replace(" checked", "")
+    first = invitation.questionnaire.questions.filter(kind=QuestionKind.SCALE).first()
+    assert "ваш ответ получен" in page
+    assert (
+        f'value="6" id="id_q{first.pk}_5" autocomplete="off" checked>' in page
+    )  # the earlier answer, to change
     client.post(url, post_of(invitation, 9))
     answers = Answer.objects.filter(invitation=invitation)
     assert set(answers.exclude(score=None).values_list("score", flat=True)) == {9}

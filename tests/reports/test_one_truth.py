@@ -119,6 +119,8 @@ def number(text: str):
     text = re.sub(r"<[^>]+>", "", text).replace("\xa0", "").strip()
     if text == "нет данных":
         return None
+    if text == "недостаточно ответов":  # fewer than five answered a questionnaire: said, not a number
+        return text
     return float(text.replace(",", ".")) if "," in text else int(text)
 
 
