@@ -83,6 +83,14 @@ class QuestionnaireForm(CrispyModelForm):
         return questionnaire
 
 
+class CopyForm(CrispyForm):
+    title = forms.CharField(
+        label=_lazy("Название копии"),
+        max_length=300,
+        error_messages={"required": _lazy("Укажите название копии.")},
+    )
+
+
 class SurveyRoundForm(CrispyModelForm):
     """A round of the user's scope: a coordinator's own organisation only; a pair of that organisation."""
 
@@ -100,6 +108,8 @@ class SurveyRoundForm(CrispyModelForm):
         self.fields["pair"].queryset = pairs
         self.fields["pair"].empty_label = _("— все пары организации —")
         self.fields["pair"].required = False
+        if not pairs.exists():
+            del self.fields["pair"]
         if not self.initial.get("year") and not self.is_bound:
             self.initial["year"] = AcademicYear.objects.current()
         # A coordinator's round is their organisation's; a district round is the methodologist's.

@@ -140,10 +140,11 @@ def swot_for(user, year, organization=None, form=None) -> dict:
     )
     for feeds, organization_name, text in rows:
         found[feeds].append((organization_name, text))
+    respondents = answers.values("invitation").distinct().count()
     return {
         "quadrants": [(Feeds(code).label.split(": ")[1], found.get(code, [])) for code in SWOT],
-        "respondents": answers.values("invitation").distinct().count(),
-        "enough": answers.values("invitation").distinct().count() >= MIN_RESPONDENTS,
+        "respondents": respondents,
+        "enough": respondents >= MIN_RESPONDENTS,
     }
 
 

@@ -29,8 +29,11 @@ LinkOf = Callable[[Invitation], str]
 
 
 @transaction.atomic
-def copy_questionnaire(questionnaire: Questionnaire, *, as_new_version: bool) -> Questionnaire:
-    """A copy with all its questions: the next version (the answered one stops being sent) or a new template."""
+def copy_questionnaire(
+    questionnaire: Questionnaire, *, as_new_version: bool, title: str = ""
+) -> Questionnaire:
+    """A copy with all its questions: the next version (the answered one stops being sent) or a new template
+    named `title`."""
     questions = list(questionnaire.questions.all())
     copy = Questionnaire.objects.get(pk=questionnaire.pk)
     copy.pk = None
@@ -38,7 +41,7 @@ def copy_questionnaire(questionnaire: Questionnaire, *, as_new_version: bool) ->
         copy.version, copy.previous = questionnaire.version + 1, questionnaire
         Questionnaire.objects.filter(pk=questionnaire.pk).update(is_active=False)
     else:
-        copy.title, copy.version, copy.previous = f"{questionnaire.title} (копия)", 1, None
+        copy.title, copy.version, copy.previous = title or f"{questionnaire.title} (копия)", 1, None
     copy.save()
     for question in questions:
         question.pk, question.questionnaire = None, copy

@@ -34,7 +34,14 @@ from core.generic import (
 )
 from directory.models import AcademicYear, Organization
 from monitoring import selectors, services
-from monitoring.forms import AnswerForm, QuestionnaireForm, SurveyRoundForm, SwotFilterForm, earlier_answers
+from monitoring.forms import (
+    AnswerForm,
+    CopyForm,
+    QuestionnaireForm,
+    SurveyRoundForm,
+    SwotFilterForm,
+    earlier_answers,
+)
 from monitoring.models import MIN_RESPONDENTS, Invitation, Questionnaire, SurveyRound
 from monitoring.qr import qr_svg
 from registry.selectors import pairs_for
@@ -113,9 +120,9 @@ class QuestionnaireUpdate(QuestionnaireFormView, ScopedUpdateView):
 
 
 class QuestionnaireCopy(QuestionnaireView, RecordActionView):
-    """A copy as a new template, or the next version of an answered questionnaire."""
+    """A copy as a new template under its own name."""
 
-    form_class = CrispyForm
+    form_class = CopyForm
     as_new_version = False
     title = _lazy("Копировать анкету")
     question = _lazy(
@@ -126,12 +133,19 @@ class QuestionnaireCopy(QuestionnaireView, RecordActionView):
     def get_record(self):
         return get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
 
+    def get_initial(self):
+        return {"title": f"{self.record().title} (копия)"}
+
     def act(self, questionnaire, form):
-        copy = services.copy_questionnaire(questionnaire, as_new_version=self.as_new_version)
+        title = form.cleaned_data.get("title", "")
+        copy = services.copy_questionnaire(questionnaire, as_new_version=self.as_new_version, title=title)
         return reverse("monitoring:questionnaire_update", args=[copy.pk])
 
 
 class QuestionnaireNewVersion(QuestionnaireCopy):
+    """The next version of an answered questionnaire (the answered one stops being sent)."""
+
+    form_class = CrispyForm
     as_new_version = True
     title = _lazy("Новая версия анкеты")
     question = _lazy(
@@ -179,12 +193,31 @@ class RoundCreate(RoundView, ScopedCreateView):
     form_class = SurveyRoundForm
     title = _lazy("Новый опрос")
 
+    def chosen_pairs(self):
+        """A round of one pair is started from the pair's questionnaires page (?pair=): a region has
+        twenty thousand pairs, too many to choose from."""
+        pair = self.request.GET.get("pair", "")
+        pairs = pairs_for(self.request.user)
+        return pairs.filter(pk=pair) if pair.isdigit() else pairs.none()
+
     def get_form_kwargs(self):
-        user = self.request.user
         return {
             **super().get_form_kwargs(),
-            "organizations": access.scope(user, Organization.objects.filter(is_active=True), "id"),
-            "pairs": pairs_for(user).select_related("mentor__person", "form"),
+            "organizations": access.scope(
+                self.request.user, Organization.objects.filter(is_active=True), "id"
+            ),
+            "pairs": self.chosen_pairs(),
+        }
+
+    def get_initial(self):
+        pair = self.chosen_pairs().first()
+        if pair is None:
+            return super().get_initial()
+        return {
+            **super().get_initial(),
+            "pair": pair,
+            "organization": pair.organization,
+            "title": _("Анкетирование пары"),
         }
 
     def form_valid(self, form):
@@ -278,6 +311,7 @@ class PairSurveys(AccessMixin, TemplateView):
     """A pair's questionnaires: who was asked, who answered; figures only for five respondents or more."""
 
     template_name = "monitoring/pair_surveys.html"
+    coordinator_edits = True  # «Опросить пару»: the pair is already the user's (pairs_for)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

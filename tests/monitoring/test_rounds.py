@@ -83,8 +83,10 @@ def test_answered_questionnaire_is_versioned_not_changed(as_methodist, school_a)
 
 def test_copy_makes_a_new_editable_template(as_methodist):
     original = seeded(Respondent.MENTEE, Moment.ENTRY)
-    as_methodist.post(reverse("monitoring:questionnaire_copy", args=[original.pk]))
-    copy = Questionnaire.objects.get(title=f"{original.title} (копия)")
+    url = reverse("monitoring:questionnaire_copy", args=[original.pk])
+    assert as_methodist.get(url).context["form"].initial["title"] == f"{original.title} (копия)"
+    as_methodist.post(url, {"title": "Анкета наставляемого на входе: молодые педагоги"})
+    copy = Questionnaire.objects.get(title="Анкета наставляемого на входе: молодые педагоги")
     assert copy.questions.count() == original.questions.count() and original.is_active
 
 
@@ -257,3 +259,17 @@ def test_swot_summary_needs_five_respondents(as_methodist, school_a):
     page = as_methodist.get(url).content.decode()
     swot = page.split('data-testid="swot"')[1]
     assert "Сильные стороны" in swot and "Поддержка опытного коллеги" in swot and "Мало времени" in swot
+
+
+def test_a_round_of_one_pair_is_started_from_its_page(as_coordinator_a, school_a):
+    first, second = make_pairs(school_a, 2)
+    year = AcademicYearFactory(start_year=2025)
+    page = as_coordinator_a.get(reverse("monitoring:pair_surveys", args=[first.pk])).content.decode()
+    assert f"/monitoring/rounds/new/?pair={first.pk}" in page
+    url = reverse("monitoring:round_create") + f"?pair={first.pk}"
+    form = as_coordinator_a.get(url).context["form"]
+    assert list(form.fields["pair"].queryset) == [first]
+    as_coordinator_a.post(url, round_post(year, school_a.pk, pair=first.pk, include_coordinators=""))
+    invited = SurveyRound.objects.get().invitations
+    assert set(invited.values_list("pair", flat=True)) == {first.pk} and invited.count() == 2
+    assert "pair" not in as_coordinator_a.get(reverse("monitoring:round_create")).context["form"].fields
