@@ -92,6 +92,7 @@ def test_no_serious_axe_violation_on_any_page(request, browser, live_server, wal
     if user is None:
         urls = [reverse("login"), reverse("banks:showcase")]
         urls.append(reverse("banks:showcase_detail", args=[walk_data["practice_published"].pk]))
+        urls.append(reverse("monitoring:answer", args=[walk_data["invitation_a"].token]))  # a personal link
     else:
         urls = html_pages(user, persona, walk_data)
     found = axe_violations(browser, live_server.url, user and user.username, urls)
