@@ -16,6 +16,7 @@ from banks.models import (
     ProgramTemplate,
 )
 from core import access
+from core.russian import YoAsYe, yo_as_ye
 from core.words import plural_ru
 from registry.models import Consent, ConsentKind, Person
 
@@ -94,10 +95,11 @@ def search_practices(queryset: QuerySet[Practice], text: str) -> QuerySet[Practi
     text = text.strip()
     if not text:
         return queryset
-    vector = SearchVector("title", weight="A", config="russian") + SearchVector(
-        "description", "results", "tags", weight="B", config="russian"
+    # «ё» is read as «е» on both sides, whatever the server's dictionary does with it.
+    vector = SearchVector(YoAsYe("title"), weight="A", config="russian") + SearchVector(
+        YoAsYe("description"), YoAsYe("results"), YoAsYe("tags"), weight="B", config="russian"
     )
-    query = SearchQuery(text, config="russian", search_type="websearch")
+    query = SearchQuery(yo_as_ye(text), config="russian", search_type="websearch")
     return queryset.annotate(search=vector).filter(search=query)
 
 
@@ -106,7 +108,7 @@ def programs_for(user) -> QuerySet[MentoringProgram]:
         MentoringProgram.objects.select_related("organization")
         .prefetch_related("forms")
         .annotate(template_count=Count("templates"))
-        .order_by("organization__short_name", "-starts_on", "id")
+        .order_by("organization__sort_name", "-starts_on", "id")
     )
     return access.scope(user, queryset, PROGRAM_ORG)
 

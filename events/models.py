@@ -9,8 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.files import generated_name
+from core.russian import SortNamed
 
-HISTORY_EXCLUDED = ["updated_at"]
+HISTORY_EXCLUDED = ["updated_at", "sort_name"]
 
 
 # Module-level functions, so migrations can refer to them: stored names are random, the user's is kept apart.
@@ -47,7 +48,9 @@ class ParticipantResult(models.TextChoices):
     NONE = "none", _("—")
 
 
-class Event(models.Model):
+class Event(SortNamed):
+    SORT_FIELDS = ("title",)
+
     kind = models.CharField(_("вид"), max_length=20, choices=EventKind.choices)
     title = models.CharField(_("название"), max_length=300)
     year = models.ForeignKey(
@@ -122,7 +125,7 @@ class Participation(models.Model):
     class Meta:
         verbose_name = _("участник мероприятия")
         verbose_name_plural = _("участники мероприятия")
-        ordering = ["person__last_name", "person__first_name", "id"]
+        ordering = ["person__sort_name", "id"]
         constraints = [
             models.UniqueConstraint(fields=["event", "person"], name="event_participant_once"),
         ]
@@ -204,7 +207,9 @@ class PartnerKind(models.TextChoices):
     OTHER = "other", _("другое")
 
 
-class Partner(models.Model):
+class Partner(SortNamed):
+    SORT_FIELDS = ("name",)
+
     name = models.CharField(_("наименование"), max_length=400, unique=True)
     kind = models.CharField(_("вид"), max_length=20, choices=PartnerKind.choices)
     organization = models.ForeignKey(
@@ -227,7 +232,7 @@ class Partner(models.Model):
     class Meta:
         verbose_name = _("партнёр")
         verbose_name_plural = _("партнёры")
-        ordering = ["name"]
+        ordering = ["sort_name", "id"]
 
     def __str__(self) -> str:
         return self.name

@@ -375,7 +375,7 @@ def _programs(user, year, organization, orgs, report) -> Section:
     programs = (
         MentoringProgram.objects.filter(organization__in=orgs, starts_on__lte=year.end_date)
         .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=year.start_date))
-        .order_by("organization__short_name", "title")
+        .order_by("organization__sort_name", "sort_name")
     )
     forms: dict[int, list[str]] = {}
     for program_id, name in programs.values_list("id", "forms__name").order_by("id", "forms__name"):
@@ -421,7 +421,7 @@ def _practices(user, year, organization, orgs, report) -> Section:
     }
     published = list(
         practices.filter(status=PracticeStatus.PUBLISHED)
-        .order_by("-is_best", "organization__short_name", "title")
+        .order_by("-is_best", "organization__sort_name", "sort_name")
         .values("title", "organization__short_name", "organization__kind", "is_best", "published_on")
     )
     rows = [
