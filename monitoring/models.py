@@ -218,7 +218,7 @@ class Invitation(models.Model):
     class Meta:
         verbose_name = _("приглашение к анкете")
         verbose_name_plural = _("приглашения к анкетам")
-        ordering = ["organization__short_name", "name", "id"]
+        ordering = ["organization__sort_name", "name", "id"]
         indexes = [models.Index(fields=["round", "organization"])]
 
     def __str__(self) -> str:

@@ -50,8 +50,8 @@ def progress_by_organization(survey: SurveyRound, user) -> QuerySet:
     return (
         invitations_for(user)
         .filter(round=survey)
-        .order_by("organization__short_name", "organization_id")
-        .values("organization_id", "organization__short_name")
+        .order_by("organization__sort_name", "organization_id")
+        .values("organization_id", "organization__short_name", "organization__sort_name")
         .annotate(
             invited=Count("id"),
             sent=Count("id", filter=Q(sent_at__isnull=False)),
@@ -79,7 +79,7 @@ def round_invitations(survey: SurveyRound, user) -> QuerySet:
         invitations_for(user)
         .filter(round=survey)
         .select_related("organization", "questionnaire", "person")
-        .order_by("organization__short_name", "respondent", "name", "id")
+        .order_by("organization__sort_name", "respondent", "name", "id")
     )
 
 
@@ -135,7 +135,7 @@ def swot_for(user, year, organization=None, form=None) -> dict:
     if form is not None:
         answers = answers.filter(Q(invitation__pair__form=form) | Q(question__questionnaire__form=form))
     found: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    rows = answers.order_by("invitation__organization__short_name", "id").values_list(
+    rows = answers.order_by("invitation__organization__sort_name", "id").values_list(
         "question__feeds", "invitation__organization__short_name", "text"
     )
     for feeds, organization_name, text in rows:

@@ -178,7 +178,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'приглашение к анкете',
                 'verbose_name_plural': 'приглашения к анкетам',
-                'ordering': ['organization__short_name', 'name', 'id'],
+                'ordering': ['organization__sort_name', 'name', 'id'],
             },
         ),
         migrations.CreateModel(
