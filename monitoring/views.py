@@ -237,7 +237,10 @@ class RoundDetail(RoundView, ScopedDetailView):
         user = self.request.user
         context["totals"] = selectors.round_totals(self.object, user)
         context["by_organization"] = list(selectors.progress_by_organization(self.object, user))
-        context.update(paginated(self.request, selectors.round_invitations(self.object, user), "invitations"))
+        if context["may_edit"]:  # names of participants, minors among them: not for the department's totals
+            context.update(
+                paginated(self.request, selectors.round_invitations(self.object, user), "invitations")
+            )
         context["names_allowed"] = access.is_methodist(user)
         return context
 
@@ -299,7 +302,8 @@ class RoundExport(RoundView, AccessMixin, View):
     with_names = False
 
     def get(self, request, pk):
-        if self.with_names and not access.is_methodist(request.user):
+        # The department reads totals, not what each participant answered (152-ФЗ).
+        if access.is_department(request.user) or (self.with_names and not access.is_methodist(request.user)):
             raise PermissionDenied
         survey = round_for(request.user, pk)
         headers, rows = selectors.answers_export(survey, request.user, with_names=self.with_names)

@@ -271,7 +271,7 @@ EXPECTED = {
     "monitoring:round_send": (pk_of("survey_a"), WRITE_A),
     "monitoring:round_remind": (pk_of("survey_a"), WRITE_A),
     "monitoring:round_sheets": (pk_of("survey_a"), WRITE_A),
-    "monitoring:round_answers": (pk_of("survey_a"), READ_A),
+    "monitoring:round_answers": (pk_of("survey_a"), {**READ_A, "department": 403}),  # totals only
     "monitoring:round_answers_named": (pk_of("survey_a"), {**METHODIST_WRITES, "coord_b": 403}),
     "monitoring:pair_surveys": (pk_of("survey_pair_a"), READ_A),
     "monitoring:swot": (no_args, READ_ALL),

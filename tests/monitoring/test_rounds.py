@@ -273,3 +273,12 @@ def test_a_round_of_one_pair_is_started_from_its_page(as_coordinator_a, school_a
     invited = SurveyRound.objects.get().invitations
     assert set(invited.values_list("pair", flat=True)) == {first.pk} and invited.count() == 2
     assert "pair" not in as_coordinator_a.get(reverse("monitoring:round_create")).context["form"].fields
+
+
+def test_department_reads_the_progress_but_no_names_or_answers(as_department, school_a):
+    (pair,) = make_pairs(school_a, 1)
+    survey = make_round(school_a)
+    page = as_department.get(survey.get_absolute_url()).content.decode()
+    assert "Школа А" in page and 'data-testid="round-progress"' in page
+    assert pair.mentor.person.last_name not in page and "Участники" not in page
+    assert as_department.get(reverse("monitoring:round_answers", args=[survey.pk])).status_code == 403
