@@ -134,12 +134,20 @@ def swot_for(user, year, organization=None, form=None) -> dict:
         answers = answers.filter(invitation__organization=organization)
     if form is not None:
         answers = answers.filter(Q(invitation__pair__form=form) | Q(question__questionnaire__form=form))
-    found: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    # The same answer from several people is one line with its count and organisations.
+    grouped: dict[str, dict[str, list[str]]] = defaultdict(dict)
     rows = answers.order_by("invitation__organization__sort_name", "id").values_list(
         "question__feeds", "invitation__organization__short_name", "text"
     )
     for feeds, organization_name, text in rows:
-        found[feeds].append((organization_name, text))
+        grouped[feeds].setdefault(" ".join(text.split()), []).append(organization_name)
+    found = {
+        feeds: sorted(
+            ((text, len(names), sorted(set(names))) for text, names in texts.items()),
+            key=lambda t: (-t[1], t[0]),
+        )
+        for feeds, texts in grouped.items()
+    }
     respondents = answers.values("invitation").distinct().count()
     return {
         "quadrants": [(Feeds(code).label.split(": ")[1], found.get(code, [])) for code in SWOT],

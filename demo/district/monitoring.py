@@ -15,7 +15,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from monitoring import services
-from monitoring.models import Answer, Feeds, Invitation, Moment, QuestionKind, SurveyRound
+from monitoring.models import Answer, Feeds, Invitation, Moment, QuestionKind, Respondent, SurveyRound
 from registry.models import Consent, ConsentKind, ConsentSigner
 
 STRENGTHS = (
@@ -98,7 +98,7 @@ def _answer(demo, survey: SurveyRound, day: datetime.date, share: float) -> int:
     answers, done = [], []
     for invitation in invitations:
         roll = demo.rng.random()
-        if roll < share:
+        if roll < share or invitation.respondent == Respondent.COORDINATOR:  # the coordinators all answer
             answers += _answers_of(demo, invitation, survey.moment)
             done.append(invitation.pk)
         elif roll < share + 0.05:
@@ -131,7 +131,7 @@ def _answers_of(demo, invitation: Invitation, moment: str) -> list[Answer]:
             answer.text = demo.rng.choice(question.option_list()[:3])
         elif question.kind == QuestionKind.MULTIPLE:
             answer.text = "; ".join(demo.rng.sample(question.option_list(), 2))
-        elif demo.rng.random() < 0.7:
+        elif invitation.respondent == Respondent.COORDINATOR or demo.rng.random() < 0.7:
             answer.text = demo.rng.choice(TEXTS.get(question.feeds, EXPECTATIONS))
         else:
             continue
