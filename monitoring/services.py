@@ -92,7 +92,11 @@ def create_round(survey: SurveyRound, user) -> int:
                     ),
                 )  # fmt: skip
     coordinator_questionnaire = pick(Respondent.COORDINATOR, None)
-    if survey.include_coordinators and coordinator_questionnaire is not None:
+    if coordinator_questionnaire is None and survey.include_coordinators:
+        # No coordinator's questionnaire for this moment (the methodology's is at exit): the round says so.
+        survey.include_coordinators = False
+        SurveyRound.objects.filter(pk=survey.pk).update(include_coordinators=False)
+    if survey.include_coordinators:
         coordinators = User.objects.filter(
             role=Role.COORDINATOR, is_active=True, organization__in=organizations
         )

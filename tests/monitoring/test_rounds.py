@@ -282,3 +282,15 @@ def test_department_reads_the_progress_but_no_names_or_answers(as_department, sc
     assert "Школа А" in page and 'data-testid="round-progress"' in page
     assert pair.mentor.person.last_name not in page and "Участники" not in page
     assert as_department.get(reverse("monitoring:round_answers", args=[survey.pk])).status_code == 403
+
+
+def test_round_without_a_coordinators_questionnaire_for_its_moment_says_so(coordinator_a, school_a):
+    make_pairs(school_a, 1)
+    survey = make_round(school_a, moment=Moment.ENTRY)  # the methodology asks coordinators at exit only
+    survey.refresh_from_db()
+    assert not survey.include_coordinators
+    assert not survey.invitations.filter(respondent=Respondent.COORDINATOR).exists()
+    assert (
+        make_round(school_a, moment=Moment.EXIT).invitations.filter(respondent=Respondent.COORDINATOR).count()
+        == 1
+    )
