@@ -44,6 +44,9 @@ MENU = (
     MenuItem(_("Дорожная карта"), "meetings:roadmap_list", ALL, _("Заседания и план")),
     # meetings: menu items
     # reports: menu items
+    MenuItem(_("Опросы участников"), "monitoring:round_list", ALL, _("Отчёты")),
+    MenuItem(_("Анкеты мониторинга"), "monitoring:questionnaire_list", ALL, _("Отчёты")),
+    MenuItem(_("SWOT-анализ"), "monitoring:swot", ALL, _("Отчёты")),
     MenuItem(_("Мониторинг"), "reports:dashboard", ALL, _("Отчёты")),
     MenuItem(_("Анализ работы за год"), "reports:annual", ALL, _("Отчёты")),
     MenuItem(_("Архив отчётов"), "reports:archive", ALL, _("Отчёты")),

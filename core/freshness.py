@@ -13,7 +13,17 @@ VERSION_KEY = "figures-version"
 KEEP_SECONDS = 600
 # The apps whose records the figures count (labels only: the foundation imports no app).
 COUNTED_APPS = frozenset(
-    {"directory", "registry", "banks", "meetings", "events", "submissions", "websites", "reports"}
+    {
+        "directory",
+        "registry",
+        "banks",
+        "meetings",
+        "events",
+        "monitoring",
+        "submissions",
+        "websites",
+        "reports",
+    }
 )
 
 

@@ -13,25 +13,37 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Count, IntegerField, Q, QuerySet, Sum
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from banks.models import MentoringProgram, Practice, PracticeStatus
 from directory.models import AcademicYear, PersonCategory
+from events.models import Partner, Training
 from indicators.definitions import BY_CODE, SCHOOL
 from meetings.selectors import roadmap_figures, two_meetings_status
+from monitoring.models import GROWTH, MIN_RESPONDENTS, Answer, Feeds, Invitation, Moment, Respondent
 from registry.models import Mentee, Mentor, MentorStatus, Pair, PairStatus, Person
 from registry.young import has_mentor_in, pairs_active_during
 from websites.models import ChecklistItem, CheckResult, CheckRound, WebsiteCheck
 
-SNAPSHOT_VERSION = 2
+SNAPSHOT_VERSION = 3
+# Snapshots of version 2 hold every component of their time, but satisfaction then was typed in by hand:
+# those keys are read live from the answers (see `frozen_components`).
+RETYPED_IN_3 = ("mentor_satisfaction_sum", "mentor_satisfaction_n", "mentee_satisfaction_sum",
+                "mentee_satisfaction_n")  # fmt: skip
 # Counted in the registry, per organisation.
 COUNTED = (
     "mentors", "mentors_in_pairs", "mentees", "mentees_in_pairs", "pairs_active", "pairs_completed",
     "programs", "org_programs", "young", "young_with_mentor", "pupil_mentees", "pupil_mentors",
     "mentor_satisfaction_sum", "mentor_satisfaction_n", "mentee_satisfaction_sum", "mentee_satisfaction_n",
     "practices_published", "practices_best", "website_found", "website_possible",
+    "mentor_satisfaction_respondents", "mentee_satisfaction_respondents", "survey_respondents",
+    *(f"{dimension}_{part}" for dimension in GROWTH for part in ("entry_sum", "entry_n", "exit_sum", "exit_n",
+                                                                 "respondents")),
+    "organizations_implementing", "pedagogues", "pedagogue_mentors", "mentees_became_mentors", "mentors_trained",
+    "partner_mentor_sources",
 )  # fmt: skip
 # Declared by the organisation in its report (None when not declared): the denominators of pupil shares.
 DECLARED = ("pupils_10_18", "pupils_15_19")
@@ -83,7 +95,9 @@ def components_by_organization(orgs: QuerySet, period: Period) -> dict[int, dict
     for grouped in (
         _bank(orgs, period), _pairs(orgs, period), _completed(orgs, period), _org_programs(orgs, period),
         _young(orgs, period), *(_pupils(orgs, period, key) for key in PUPIL_AGES), _practices(orgs, period),
-        _websites(orgs, period),
+        _websites(orgs, period), _answers(orgs, period), _respondents(orgs, period), _implementing(orgs, period),
+        _pedagogues(orgs, period), _became_mentors(orgs, period), _trained(orgs, period),
+        _partner_sources(orgs, period),
     ):  # fmt: skip
         for org_id, values in grouped:
             found[org_id].update(values)
@@ -130,14 +144,77 @@ def _completed(orgs, period: Period):
         status=PairStatus.COMPLETED,
         ended_on__range=(period.start_date, period.end_date),
     )
+    return _grouped(completed, "organization_id", pairs_completed=Count("id"))
+
+
+def answered_in(orgs, period: Period) -> QuerySet:
+    """The invitations of the organisations answered within the period (monitoring questionnaires)."""
+    return Invitation.objects.filter(
+        organization__in=orgs, answered_at__date__range=(period.start_date, period.end_date)
+    )
+
+
+def _answers(orgs, period: Period):
+    """Satisfaction and growth from the questionnaires' scale answers: sums, counts and respondents."""
+    answers = Answer.objects.filter(invitation__in=answered_in(orgs, period), score__isnull=False)
+    aggregates = {}
+    for role in (Respondent.MENTOR, Respondent.MENTEE):
+        which = Q(question__feeds=Feeds.SATISFACTION, invitation__respondent=role)
+        aggregates[f"{role}_satisfaction_sum"] = Coalesce(Sum("score", filter=which), 0)
+        aggregates[f"{role}_satisfaction_n"] = Count("id", filter=which)
+        aggregates[f"{role}_satisfaction_respondents"] = Count("invitation", filter=which, distinct=True)
+    for dimension in GROWTH:
+        for moment in (Moment.ENTRY, Moment.EXIT):
+            which = Q(question__feeds=dimension, question__questionnaire__moment=moment)
+            aggregates[f"{dimension}_{moment}_sum"] = Coalesce(Sum("score", filter=which), 0)
+            aggregates[f"{dimension}_{moment}_n"] = Count("id", filter=which)
+        exit_ = Q(question__feeds=dimension, question__questionnaire__moment=Moment.EXIT)
+        aggregates[f"{dimension}_respondents"] = Count("invitation", filter=exit_, distinct=True)
+    return _grouped(answers, "invitation__organization_id", **aggregates)
+
+
+def _respondents(orgs, period: Period):
+    return _grouped(answered_in(orgs, period), "organization_id", survey_respondents=Count("id"))
+
+
+def _implementing(orgs, period: Period):
+    rows = worked_pairs(orgs, period).order_by().values("organization_id").distinct()
+    return ((row["organization_id"], {"organizations_implementing": 1}) for row in rows)
+
+
+def _pedagogues(orgs, period: Period):
+    pedagogues = Person.objects.filter(
+        organization__in=orgs, category=PersonCategory.PEDAGOGUE, is_anonymised=False
+    )
+    yield from _grouped(pedagogues, "organization_id", pedagogues=Count("id"))
+    mentors = Mentor.objects.filter(person__in=pedagogues, pairs__in=pairs_active_during(period))
+    yield from _grouped(mentors, "person__organization_id", pedagogue_mentors=Count("id", distinct=True))
+
+
+def _became_mentors(orgs, period: Period):
+    """Mentors of the period's pairs who were mentees of a pair completed before their pair started."""
+    earlier = Pair.objects.filter(
+        status=PairStatus.COMPLETED,
+        mentees__person=OuterRef("mentor__person"),
+        ended_on__lte=OuterRef("started_on"),
+    )
+    pairs = worked_pairs(orgs, period).filter(Exists(earlier))
+    return _grouped(pairs, "organization_id", mentees_became_mentors=Count("mentor", distinct=True))
+
+
+def _trained(orgs, period: Period):
+    trainings = Training.objects.filter(year=period.year, ends_on__lte=period.end_date)
+    mentors = Mentor.objects.filter(person__organization__in=orgs, person__trainings__in=trainings)
+    return _grouped(mentors, "person__organization_id", mentors_trained=Count("id", distinct=True))
+
+
+def _partner_sources(orgs, period: Period):
+    partners = Partner.objects.filter(organization=OuterRef("mentor__person__organization"))
+    pairs = worked_pairs(orgs, period).exclude(mentor__person__organization=F("organization"))
     return _grouped(
-        completed,
+        pairs.filter(Exists(partners)),
         "organization_id",
-        pairs_completed=Count("id"),
-        mentor_satisfaction_sum=Coalesce(Sum("program__mentor_satisfaction"), 0),
-        mentor_satisfaction_n=Count("program__mentor_satisfaction"),
-        mentee_satisfaction_sum=Coalesce(Sum("program__mentee_satisfaction"), 0),
-        mentee_satisfaction_n=Count("program__mentee_satisfaction"),
+        partner_mentor_sources=Count("mentor__person__organization", distinct=True),
     )
 
 
@@ -256,14 +333,47 @@ def average(total, count) -> float | None:
     return round(total / count, 1) if count else None
 
 
+def satisfaction(c: dict, role: str) -> float | None:
+    """Mean score (1–10) × 10, for at least MIN_RESPONDENTS respondents."""
+    if c[f"{role}_satisfaction_respondents"] < MIN_RESPONDENTS:
+        return None
+    return average(10 * c[f"{role}_satisfaction_sum"], c[f"{role}_satisfaction_n"])
+
+
+def growth(c: dict, dimension: str) -> float | None:
+    """Mean exit score minus mean entry score, for at least MIN_RESPONDENTS respondents at exit."""
+    if c[f"{dimension}_respondents"] < MIN_RESPONDENTS or not c[f"{dimension}_entry_n"]:
+        return None
+    exit_ = c[f"{dimension}_exit_sum"] / c[f"{dimension}_exit_n"]
+    return round(exit_ - c[f"{dimension}_entry_sum"] / c[f"{dimension}_entry_n"], 1)
+
+
 DERIVED = {
     "young_with_mentor_share": lambda c: percent(c["young_with_mentor"], c["young"]),
     "pupils_mentees_share": lambda c: percent(c["pupil_mentees_known"], c["pupils_10_18"]),
     "pupils_mentors_share": lambda c: percent(c["pupil_mentors_known"], c["pupils_15_19"]),
-    "mentor_satisfaction": lambda c: average(c["mentor_satisfaction_sum"], c["mentor_satisfaction_n"]),
-    "mentee_satisfaction": lambda c: average(c["mentee_satisfaction_sum"], c["mentee_satisfaction_n"]),
+    "mentor_satisfaction": lambda c: satisfaction(c, Respondent.MENTOR),
+    "mentee_satisfaction": lambda c: satisfaction(c, Respondent.MENTEE),
+    "growth_motivation": lambda c: growth(c, Feeds.MOTIVATION),
+    "growth_competence": lambda c: growth(c, Feeds.COMPETENCE),
+    "growth_professional": lambda c: growth(c, Feeds.PROFESSIONAL),
+    "pedagogue_mentors_share": lambda c: percent(c["pedagogue_mentors"], c["pedagogues"]),
     "website_share": lambda c: percent(c["website_found"], c["website_possible"]),
 }
+
+
+# The indicators computed from questionnaires, and the component that counts their respondents.
+RESPONDENTS = {
+    "mentor_satisfaction": "mentor_satisfaction_respondents",
+    "mentee_satisfaction": "mentee_satisfaction_respondents",
+    **{f"growth_{dimension}": f"{dimension}_respondents" for dimension in GROWTH},
+}
+TOO_FEW = _("недостаточно ответов")
+
+
+def blanks(total: dict) -> dict[str, str]:
+    """Why an answers' figure is empty, where someone but fewer than MIN_RESPONDENTS answered."""
+    return {code: str(TOO_FEW) for code, key in RESPONDENTS.items() if 0 < total[key] < MIN_RESPONDENTS}
 
 
 def organisation_values(total: dict) -> dict:
@@ -273,6 +383,12 @@ def organisation_values(total: dict) -> dict:
         for code, definition in BY_CODE.items()
         if definition.level != SCHOOL
     }
+
+
+def shown_values(total: dict) -> dict:
+    """`organisation_values` as a page writes them: an answers' figure with too few respondents says so."""
+    values = organisation_values(total)
+    return {**values, **{code: word for code, word in blanks(total).items() if values[code] is None}}
 
 
 def school_values(period: Period) -> dict:
@@ -306,9 +422,12 @@ def frozen_components(snapshot: dict) -> tuple[dict, frozenset]:
     """The components a snapshot holds and which of them it lacks (to be read live), old snapshots too."""
     if snapshot.get("version") == SNAPSHOT_VERSION:
         return dict(snapshot["components"]), frozenset()
+    if snapshot.get("version") == 2:
+        held = {key: value for key, value in snapshot["components"].items() if key not in RETYPED_IN_3}
+        return held, frozenset(COMPONENTS) - set(held)
     held = {key: snapshot.get(key) for key in LEGACY_KEYS if key in snapshot}
     return held, frozenset(COMPONENTS) - set(held)
 
 
 def frozen_by_form(snapshot: dict) -> dict[str, list[int]] | None:
-    return snapshot.get("by_form") if snapshot.get("version") == SNAPSHOT_VERSION else None
+    return snapshot.get("by_form") if snapshot.get("version") in (2, SNAPSHOT_VERSION) else None

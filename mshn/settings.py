@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "banks",
     "meetings",
     "events",
+    "monitoring",
     "websites",
     "submissions",
     "reports",

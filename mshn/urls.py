@@ -21,6 +21,7 @@ urlpatterns = [
     path("banks/", include("banks.urls")),
     path("meetings/", include("meetings.urls")),
     path("events/", include("events.urls")),
+    path("monitoring/", include("monitoring.urls")),
     path("submissions/", include("submissions.urls")),
     path("websites/", include("websites.urls")),
     path("reports/", include("reports.urls")),

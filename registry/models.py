@@ -448,7 +448,8 @@ class PairTransition(StateChange):
 
 
 class Program(models.Model):
-    """The pair's personalised mentoring program."""
+    """The pair's personalised mentoring program. Satisfaction is not typed in here: it is computed from the
+    participants' questionnaires (`monitoring`, indicators `mentor_satisfaction`, `mentee_satisfaction`)."""
 
     pair = models.OneToOneField(
         Pair, verbose_name=_("пара"), on_delete=models.CASCADE, related_name="program"
@@ -457,28 +458,12 @@ class Program(models.Model):
     directions = models.TextField(_("направления"), blank=True)
     expected_results = models.TextField(_("ожидаемые результаты"), blank=True)
     achieved_results = models.TextField(_("достигнутые результаты"), blank=True)
-    mentor_satisfaction = models.PositiveSmallIntegerField(
-        _("удовлетворённость наставника, %"), null=True, blank=True
-    )
-    mentee_satisfaction = models.PositiveSmallIntegerField(
-        _("удовлетворённость наставляемого, %"), null=True, blank=True
-    )
     updated_at = models.DateTimeField(_("изменено"), auto_now=True)
     history = HistoricalRecords(excluded_fields=HISTORY_EXCLUDED)
 
     class Meta:
         verbose_name = _("персонализированная программа")
         verbose_name_plural = _("персонализированные программы")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(mentor_satisfaction__lte=100) | Q(mentor_satisfaction__isnull=True),
-                name="program_mentor_satisfaction_percent",
-            ),
-            models.CheckConstraint(
-                condition=Q(mentee_satisfaction__lte=100) | Q(mentee_satisfaction__isnull=True),
-                name="program_mentee_satisfaction_percent",
-            ),
-        ]
 
     def __str__(self) -> str:
         return f"Программа пары: {self.pair}"

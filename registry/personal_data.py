@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -72,6 +72,8 @@ def anonymise_person(person: Person, *, user, reason: str) -> Person:
     _scrub(Consent.objects.filter(person=person), CONSENT_CLEARED)
     _scrub(Mentor.objects.filter(person=person), MENTOR_CLEARED)
     _scrub(Mentee.objects.filter(person=person), MENTEE_CLEARED)
+    for anonymise in ANONYMISERS:
+        anonymise(person)
     _anonymise_record(person)
     person._history_user = user
     person._change_reason = reason[:REASON_MAX_LENGTH]
@@ -186,6 +188,12 @@ MENTOR_FIELDS = (
 MENTEE_FIELDS = ("entered_on", "status", "main_request")
 
 
+# Capabilities above the registry that hold a person's data (the registry cannot import them) add their part
+# when they load (`AppConfig.ready`): a sheet of the person's export, a step of the anonymisation.
+EXTRA_SHEETS: list[Callable[[Person], Sheet]] = []
+ANONYMISERS: list[Callable[[Person], None]] = []
+
+
 def person_data_export(person: Person, *, user) -> XlsxWorkbook:
     """Everything the registry holds on one person, for their access request."""
     surname = person.last_name.replace(" ", "_")
@@ -197,6 +205,7 @@ def person_data_export(person: Person, *, user) -> XlsxWorkbook:
             _roles_sheet(person),
             _pairs_sheet(person, user),
             _history_sheet(person),
+            *(sheet(person) for sheet in EXTRA_SHEETS),
         ],
     )
 

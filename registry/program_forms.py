@@ -19,8 +19,6 @@ from django.utils.translation import gettext_lazy as _lazy
 from core.forms import CrispyModelForm, RuDateInput, bound_numbers
 from registry.models import Activity, ActivityStatus, Pair, Program
 
-PERCENT_ERROR = _lazy("Удовлетворённость указывается в процентах: от 0 до 100.")
-
 
 def _day(value: datetime.date) -> str:
     return f"{value:%d.%m.%Y}"
@@ -104,39 +102,22 @@ class ProgramForm(CrispyModelForm):
             "directions",
             "expected_results",
             "achieved_results",
-            "mentor_satisfaction",
-            "mentee_satisfaction",
         ]
         widgets = {
             name: forms.Textarea(attrs={"rows": 3})
             for name in ("goals", "directions", "expected_results", "achieved_results")
-        }
-        help_texts = {
-            "mentor_satisfaction": _lazy("Заполняется при завершении программы, от 0 до 100."),
-            "mentee_satisfaction": _lazy("Заполняется при завершении программы, от 0 до 100."),
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper.form_tag = False
         self.helper.inputs = []
-        for name in ("mentor_satisfaction", "mentee_satisfaction"):
-            self.fields[name].widget.attrs.update({"min": 0, "max": 100})
-            self.fields[name].error_messages.update(
-                {"min_value": PERCENT_ERROR, "max_value": PERCENT_ERROR, "invalid": PERCENT_ERROR}
-            )
         self.activities = ActivityFormSet(
             self.data if self.is_bound else None,
             instance=self.instance,
             prefix=self.activities_prefix,
             form_kwargs={"pair": self.instance.pair},
         )
-
-    def clean_mentor_satisfaction(self):
-        return _percent(self.cleaned_data.get("mentor_satisfaction"))
-
-    def clean_mentee_satisfaction(self):
-        return _percent(self.cleaned_data.get("mentee_satisfaction"))
 
     def clean(self):
         data = super().clean()
@@ -165,12 +146,6 @@ class ProgramForm(CrispyModelForm):
                 next_position += 1
         self.activities.save()
         renumber_activities(program)
-
-
-def _percent(value: int | None) -> int | None:
-    if value is not None and not 0 <= value <= 100:
-        raise ValidationError(PERCENT_ERROR)
-    return value
 
 
 def renumber_activities(program: Program) -> None:

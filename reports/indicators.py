@@ -27,7 +27,7 @@ from reports.models import IndicatorTarget
 from submissions.models import Submission, SubmissionStatus, covering
 
 HISTORY_YEARS = 5
-FIGURES_SHAPE = 2  # in the cache key: figures kept by an older release of this module are not read back
+FIGURES_SHAPE = 3  # in the cache key: figures kept by an older release of this module are not read back
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,7 @@ class Indicator:
     target: Decimal | None = None
     frozen: int = 0  # organisations whose accepted report gave the figure
     live: int = 0  # organisations whose figure is the registry's today
+    blank: str = ""  # why the value is empty, when it is not simply missing data («недостаточно ответов»)
 
     @property
     def code(self) -> str:
@@ -45,6 +46,11 @@ class Indicator:
     @property
     def label(self) -> str:
         return str(self.definition.name)
+
+    @property
+    def shown(self):
+        """The value as pages write it: the number, or why there is none."""
+        return self.value if self.value is not None else self.blank or _("нет данных")
 
     @property
     def is_school(self) -> bool:
@@ -129,6 +135,7 @@ class Figures:
     values: dict
     school: dict
     summary: Summary
+    blanks: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -210,8 +217,20 @@ def _keys_of(code: str) -> tuple[str, ...]:
         "young_with_mentor_share": ("young", "young_with_mentor"),
         "pupils_mentees_share": ("pupil_mentees", "pupils_10_18"),
         "pupils_mentors_share": ("pupil_mentors", "pupils_15_19"),
-        "mentor_satisfaction": ("mentor_satisfaction_sum", "mentor_satisfaction_n"),
-        "mentee_satisfaction": ("mentee_satisfaction_sum", "mentee_satisfaction_n"),
+        **{
+            f"{role}_satisfaction": tuple(
+                f"{role}_satisfaction_{part}" for part in ("sum", "n", "respondents")
+            )
+            for role in ("mentor", "mentee")
+        },
+        **{
+            f"growth_{dimension}": tuple(
+                f"{dimension}_{part}"
+                for part in ("entry_sum", "entry_n", "exit_sum", "exit_n", "respondents")
+            )
+            for dimension in ("motivation", "competence", "professional")
+        },
+        "pedagogue_mentors_share": ("pedagogues", "pedagogue_mentors"),
         "website_share": ("website_found", "website_possible"),
     }.get(code, (code,))
 
@@ -256,8 +275,9 @@ def figures_for(user, period: Period, organization: Organization | None = None, 
         _row(org_id, name, kinds[kind_], live, by_form, accepted.get(org_id))
         for org_id, name, kind_ in orgs.order_by("sort_name", "id").values_list("id", "short_name", "kind")
     ]
-    values = organisation_values(add_up(row.components for row in rows))
-    return Figures(period, rows, values, school_values(period), Summary.of(rows))
+    total = add_up(row.components for row in rows)
+    values = organisation_values(total)
+    return Figures(period, rows, values, school_values(period), Summary.of(rows), computed.blanks(total))
 
 
 def _row(org_id, name, kind, live, by_form, accepted) -> OrganisationFigures:
@@ -289,8 +309,9 @@ def _with_targets(figures: Figures) -> Report:
             indicators.append(Indicator(definition, figures.school[code], targets.get(code)))
             continue
         frozen, organizations = figures.summary.frozen[code], figures.summary.organizations
+        value, blank = figures.values[code], figures.blanks.get(code, "")
         indicators.append(
-            Indicator(definition, figures.values[code], targets.get(code), frozen, organizations - frozen)
+            Indicator(definition, value, targets.get(code), frozen, organizations - frozen, blank)
         )
     return Report(figures.period, indicators, figures.summary, figures.rows)
 

@@ -218,7 +218,13 @@ def indicators_sheet(user, year: AcademicYear, organization=None, kind: str = ""
 
 def indicators_sheet_of(report: Report) -> Sheet:
     rows = [
-        [i.label, i.value, plain(i.target), plain(i.difference), report.source_of(i)]
+        [
+            i.label,
+            i.value if i.value is not None else i.blank or None,
+            plain(i.target),
+            plain(i.difference),
+            report.source_of(i),
+        ]
         for i in report.indicators
     ]
     return Sheet(

@@ -15,7 +15,7 @@ from careers.selectors import pairs_without_agreement
 from core import access
 from directory.models import AcademicYear, Organization
 from indicators.definitions import DEFINITIONS, SCHOOL, Definition
-from indicators.values import Period, add_up, frozen_components, organisation_values, snapshot_of
+from indicators.values import Period, add_up, frozen_components, shown_values, snapshot_of
 from registry.models import (
     Activity,
     Consent,
@@ -163,8 +163,8 @@ class FigureLine:
     """An indicator as submitted beside the registry's figure today."""
 
     definition: Definition
-    submitted: float | int | None
-    now: float | int | None
+    submitted: float | int | str | None  # a text where too few answered a questionnaire
+    now: float | int | str | None
 
     @property
     def changed(self) -> bool:
@@ -178,8 +178,8 @@ def submitted_lines(submission: Submission) -> list[FigureLine]:
         return []
     now = figures_of(submission)["components"]
     frozen, live_keys = frozen_components(submission.snapshot)
-    submitted = organisation_values(add_up([{**now, **frozen}]))
-    today = organisation_values(add_up([now]))
+    submitted = shown_values(add_up([{**now, **frozen}]))
+    today = shown_values(add_up([now]))
     return [
         FigureLine(definition, submitted[definition.code], today[definition.code])
         for definition in DEFINITIONS

@@ -19,6 +19,7 @@ CAPABILITIES = {
     "banks",
     "meetings",
     "events",
+    "monitoring",
     "websites",
     "indicators",
     "submissions",
@@ -33,10 +34,22 @@ ALLOWED: dict[str, set[str]] = {
     "banks": {"core", "directory", "registry"},
     "meetings": {"core", "directory", "registry"},
     "events": {"core", "directory", "registry"},
+    # Questionnaires, survey rounds and answers (the year's figures from them are defined in `indicators`).
+    "monitoring": {"core", "accounts", "directory", "registry"},
     # Careers and the law: periods of work, agreements of art. 351.8, справки (read pairs, trainings, events).
     "careers": {"core", "directory", "registry", "banks", "events"},
     # The indicators of a year (a package, no models): defined once, computed from the capabilities below.
-    "indicators": {"core", "directory", "registry", "banks", "meetings", "websites", "careers"},
+    "indicators": {
+        "core",
+        "directory",
+        "registry",
+        "banks",
+        "meetings",
+        "events",
+        "monitoring",
+        "websites",
+        "careers",
+    },
     "submissions": {
         "core",
         "accounts",
@@ -55,6 +68,7 @@ ALLOWED: dict[str, set[str]] = {
         "banks",
         "meetings",
         "events",
+        "monitoring",
         "websites",
         "indicators",
         "submissions",

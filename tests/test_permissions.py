@@ -22,6 +22,7 @@ from tests.factories import (
     UserFactory,
 )
 from tests.meetings.factories import meetings_data
+from tests.monitoring.factories import monitoring_data
 from tests.public.factories import public_data
 from tests.reports.factories import reports_data
 from tests.submissions.factories import submissions_data
@@ -300,6 +301,27 @@ EXPECTED = {
     "public:feed_atom": (no_args, PUBLIC),
     "public:sitemap": (no_args, PUBLIC),
     "public:robots": (no_args, PUBLIC),
+    "monitoring:questionnaire_list": (no_args, READ_ALL),
+    "monitoring:questionnaire_export": (no_args, READ_ALL),
+    "monitoring:questionnaire_create": (no_args, METHODIST_WRITES),
+    "monitoring:questionnaire_detail": (pk_of("questionnaire"), READ_ALL),
+    "monitoring:questionnaire_update": (pk_of("questionnaire"), METHODIST_WRITES),
+    "monitoring:questionnaire_copy": (pk_of("questionnaire"), METHODIST_WRITES),
+    "monitoring:questionnaire_version": (pk_of("questionnaire"), METHODIST_WRITES),
+    "monitoring:round_list": (no_args, READ_ALL),
+    "monitoring:round_list_export": (no_args, READ_ALL),
+    "monitoring:round_create": (no_args, WRITE_OWN),
+    "monitoring:round_detail": (pk_of("survey_a"), READ_A),
+    "monitoring:round_send": (pk_of("survey_a"), WRITE_A),
+    "monitoring:round_remind": (pk_of("survey_a"), WRITE_A),
+    "monitoring:round_sheets": (pk_of("survey_a"), WRITE_A),
+    "monitoring:round_answers": (pk_of("survey_a"), {**READ_A, "department": 403}),  # totals only
+    "monitoring:round_answers_named": (pk_of("survey_a"), {**METHODIST_WRITES, "coord_b": 403}),
+    "monitoring:pair_surveys": (pk_of("survey_pair_a"), READ_A),
+    "monitoring:swot": (no_args, READ_ALL),
+    # public: the personal link answers without an account
+    "monitoring:answer": (lambda d: {"token": d["invitation_a"].token}, {p: 200 for p in READ_ALL}),
+    "monitoring:answer_done": (lambda d: {"token": d["invitation_a"].token}, {p: 302 for p in READ_ALL}),
 }
 
 SKIPPED_NAMESPACES = {"admin"}  # Django admin guards itself (staff only)
@@ -352,6 +374,7 @@ def permission_data(school_a, school_b, methodist=None) -> dict:
         # meetings: data
         **events_data(school_a, school_b),
         # events: data
+        **monitoring_data(school_a, school_b),
         **submissions_data(school_a, school_b),
         # submissions: data
         **websites_data(school_a),

@@ -35,6 +35,7 @@ OUR_APPS = (
     "banks",
     "meetings",
     "events",
+    "monitoring",
     "submissions",
     "websites",
     "reports",

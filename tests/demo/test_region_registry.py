@@ -55,7 +55,7 @@ def test_generate_pairs_keep_the_rules(district):
         assert errors == {}, (pair.pk, errors)
         assert pair.program.activities.count() in range(4, 9)
         if pair.status == PairStatus.COMPLETED:
-            assert pair.ended_on and pair.program.mentee_satisfaction is not None
+            assert pair.ended_on
 
 
 def test_generate_people_are_believable(district):

@@ -59,7 +59,9 @@ def test_export_holds_person_consent_pair_and_history(as_coordinator_a, person):
     response = as_coordinator_a.get(reverse("registry:person_data_export", args=[person.pk]))
     assert "персональные_данные_Конопатова-Брусилова.xlsx" in unquote(response["Content-Disposition"])
     sheets = sheets_of(response)
-    assert list(sheets) == ["Человек", "Согласия", "Наставник и наставляемый", "Пары", "История изменений"]
+    assert list(sheets) == [
+        "Человек", "Согласия", "Наставник и наставляемый", "Пары", "История изменений", "Ответы на анкеты",
+    ]  # fmt: skip
     assert ("фамилия", "Конопатова-Брусилова") in sheets["Человек"]
     assert ("дата рождения", datetime.datetime(1999, 4, 17)) in sheets["Человек"]
     assert ("e-mail", "konopatova@example.ru") in sheets["Человек"]

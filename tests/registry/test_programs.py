@@ -58,8 +58,6 @@ def program_post(pair, *rows, **fields) -> dict:
         "directions": "Классное руководство",
         "expected_results": "Проведено родительское собрание",
         "achieved_results": "",
-        "mentor_satisfaction": "",
-        "mentee_satisfaction": "",
         "_loaded_version": pair.program.updated_at.isoformat(),
         **fields,
     }
@@ -151,24 +149,6 @@ def test_program_activity_error_keeps_input(as_coordinator_a, pair, activity, fi
     assert not pair.program.activities.exists()
     pair.program.refresh_from_db()
     assert pair.program.goals == ""
-
-
-@pytest.mark.parametrize("value", ["101", "-1"])
-def test_program_satisfaction_out_of_range_is_refused(as_methodist, pair, value):
-    response = as_methodist.post(url_of(pair), program_post(pair, mentor_satisfaction=value))
-    assert response.status_code == 200
-    assert "Удовлетворённость указывается в процентах: от 0 до 100." in response.content.decode()
-    pair.program.refresh_from_db()
-    assert pair.program.mentor_satisfaction is None
-
-
-def test_program_satisfaction_within_range_is_saved(as_methodist, pair):
-    response = as_methodist.post(
-        url_of(pair), program_post(pair, mentor_satisfaction="0", mentee_satisfaction="100")
-    )
-    assert response.status_code == 302
-    pair.program.refresh_from_db()
-    assert (pair.program.mentor_satisfaction, pair.program.mentee_satisfaction) == (0, 100)
 
 
 def test_program_of_closed_pair_is_not_editable(as_coordinator_a, pair):
