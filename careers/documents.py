@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from core.exporters import PdfDocument
+from core.qr import qr_svg
 
 
 @dataclass
@@ -201,12 +202,6 @@ def contest_order(event, results, issuer: str) -> Draft:
     )
 
 
-def qr_svg(url: str) -> str:
-    import segno
-
-    return segno.make(url, error="m").svg_inline(scale=2.2, border=1)
-
-
 def certificate(cert, verify_url: str) -> Draft:
     content = cert.content
     pairs, trainings = content.get("pairs", []), content.get("trainings", [])
@@ -270,6 +265,6 @@ def certificate(cert, verify_url: str) -> Draft:
             ),
         ],  # fmt: skip
         signatures=[(_("Руководитель"), "________________")],
-        qr_svg=qr_svg(verify_url),
+        qr_svg=qr_svg(verify_url, scale=2.2, border=1),
         qr_caption=_("Проверка подлинности: %(url)s") % {"url": verify_url},
     )

@@ -32,6 +32,7 @@ from core.generic import (
     paginated,
     redirect_with_message,
 )
+from core.qr import qr_svg
 from directory.models import AcademicYear, Organization
 from monitoring import selectors, services
 from monitoring.forms import (
@@ -43,7 +44,6 @@ from monitoring.forms import (
     earlier_answers,
 )
 from monitoring.models import MIN_RESPONDENTS, Invitation, Questionnaire, SurveyRound
-from monitoring.qr import qr_svg
 from registry.selectors import pairs_for
 
 QUESTIONNAIRES = (_lazy("Анкеты мониторинга"), reverse_lazy("monitoring:questionnaire_list"))
