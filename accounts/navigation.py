@@ -25,6 +25,7 @@ class MenuItem:
 
 MENU = (
     MenuItem(_("Главная"), "home"),
+    MenuItem(_("Требует внимания"), "attention", ("methodist", "coordinator")),
     MenuItem(_("Люди"), "registry:person_list", ALL, _("Реестр")),
     MenuItem(_("Банк наставников"), "registry:mentor_list", ALL, _("Реестр")),
     MenuItem(_("База наставляемых"), "registry:mentee_list", ALL, _("Реестр")),

@@ -143,10 +143,19 @@ class MentorForm(MemberForm):
             "achievements",
             "interests",
             "max_mentees",
+            "mentee_age_from",
+            "mentee_age_to",
             "training",
             "status",
         ]
         error_messages = {"person": {"unique": _("Этот человек уже есть в банке наставников.")}}
+
+    def clean(self):
+        cleaned = super().clean()
+        low, high = cleaned.get("mentee_age_from"), cleaned.get("mentee_age_to")
+        if low is not None and high is not None and low > high:
+            self.add_error("mentee_age_to", _("Возраст «до» не может быть меньше возраста «от»."))
+        return cleaned
 
     def clean_max_mentees(self):
         value = self.cleaned_data["max_mentees"]
