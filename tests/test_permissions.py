@@ -59,6 +59,7 @@ def pk_of(name):
 # url name: (kwargs from the data, expected status per persona)
 EXPECTED = {
     "home": (no_args, READ_ALL),
+    "attention": (no_args, {**READ_ALL, "department": 403}),
     "job": (pk_of("job"), OWN_JOB),
     "job_status": (pk_of("job"), OWN_JOB),
     "job_download": (pk_of("job"), OWN_JOB),
@@ -122,6 +123,11 @@ EXPECTED = {
     # registry: personal data (rows added with the views)
     "registry:person_data_export": (pk_of("person_a"), READ_A),
     "registry:person_anonymise": (pk_of("person_a"), METHODIST_WRITES),
+    "registry:mentor_match": (pk_of("person_a"), WRITE_A),
+    "registry:mentor_match_create": (
+        lambda d: {"pk": d["person_a"].pk, "mentor_pk": d["free_mentor_a"].pk},
+        WRITE_A,
+    ),
     # banks: rows
     "banks:practice_list": (no_args, READ_ALL),
     "banks:practice_export": (no_args, READ_ALL),
@@ -295,6 +301,7 @@ def permission_data(school_a, school_b, methodist=None) -> dict:
         "person_a": person_a,
         "consent_a": Consent.objects.create(person=person_a, kind="processing", signed_on="2025-09-01"),
         "mentor_a": mentor_a,
+        "free_mentor_a": MentorFactory(person__organization=school_a),
         "mentee_a": mentee_a,
         "pair_a": pair_a,
         "program_a": pair_a.program,
