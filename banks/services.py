@@ -64,9 +64,10 @@ def return_practice(practice: Practice, *, user, comment: str) -> PracticeTransi
 
 @transaction.atomic
 def publish_practice(practice: Practice, *, user, comment: str = "") -> PracticeTransition:
-    """The reviewed practice goes into the bank and onto the public showcase."""
+    """The reviewed practice goes into the bank and onto the public showcase. The methodologist publishes a
+    draft (her own, or one she finished) directly: sending it for review would send it to herself."""
     practice = _locked(practice)
-    refuse_unless(practice, (PracticeStatus.REVIEW,), REFUSAL, _("опубликовать"))
+    refuse_unless(practice, (PracticeStatus.REVIEW, *COORDINATOR_EDITABLE), REFUSAL, _("опубликовать"))
     transition = move(
         practice, PracticeStatus.PUBLISHED, user=user, action=PracticeAction.PUBLISH, comment=comment
     )

@@ -135,7 +135,7 @@ EXPECTED = {
     "banks:practice_detail": (pk_of("practice_a"), READ_A),
     "banks:practice_update": (pk_of("practice_a"), WRITE_A),
     "banks:practice_delete": (pk_of("practice_a"), WRITE_A),
-    "banks:practice_submit": (pk_of("practice_a"), WRITE_A),
+    "banks:practice_submit": (pk_of("practice_a"), {**WRITE_A, "methodist": 403}),
     "banks:practice_return": (pk_of("practice_a"), METHODIST_WRITES),
     "banks:practice_publish": (pk_of("practice_a"), METHODIST_WRITES),
     "banks:practice_mark_best": (pk_of("practice_published"), METHODIST_WRITES),

@@ -111,6 +111,16 @@ class PairTransitionView(PairView, AccessMixin, FormView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "pair": self.get_pair()}
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        pair = self.get_pair()
+        context["title"] = _("Смена состояния — %(pair)s") % {"pair": pair.heading}
+        return context
+
+    def get_breadcrumbs(self):
+        pair = self.get_pair()
+        return (*self.breadcrumbs, (pair.heading, pair.get_absolute_url()))
+
     def form_valid(self, form):
         pair = self.get_pair()
         try:

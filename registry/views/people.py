@@ -96,6 +96,15 @@ class ConsentCreate(PersonView, ScopedCreateView):
     def get_success_url(self):
         return self.object.person.get_absolute_url()
 
+    def get_context_data(self, **kwargs):
+        person = person_for(self.request.user, self.kwargs["person_pk"])
+        return {**super().get_context_data(**kwargs), "title": consent_title(person)}
+
+
+def consent_title(person) -> str:
+    """The form says whose consent it is."""
+    return _("Согласие: %(name)s") % {"name": person.full_name}
+
 
 class ConsentUpdate(PersonView, ScopedUpdateView):
     model = Consent
@@ -108,6 +117,12 @@ class ConsentUpdate(PersonView, ScopedUpdateView):
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "person": self.object.person}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["title"] = f"{consent_title(self.object.person)} — {self.object}"
+        context["object"] = None  # the heading names the consent already
+        return context
 
 
 urlpatterns = [

@@ -87,7 +87,7 @@ def test_returning_published_practice_takes_it_off_showcase_and_best(methodist, 
 @pytest.mark.parametrize(
     ("status", "step"),
     [
-        ("draft", lambda p, u: services.publish_practice(p, user=u)),
+        ("published", lambda p, u: services.publish_practice(p, user=u)),
         ("published", lambda p, u: services.submit_practice(p, user=u)),
         ("draft", lambda p, u: services.mark_best(p, user=u)),
         ("returned", lambda p, u: services.return_practice(p, user=u, comment="x")),
