@@ -121,7 +121,7 @@ EXPECTED = {
     "registry:young": (no_args, READ_ALL),
     "registry:young_export": (no_args, READ_ALL),
     # registry: personal data (rows added with the views)
-    "registry:person_data_export": (pk_of("person_a"), READ_A),
+    "registry:person_data_export": (pk_of("person_a"), {**READ_A, "department": 403}),
     "registry:person_anonymise": (pk_of("person_a"), METHODIST_WRITES),
     "registry:mentor_match": (pk_of("person_a"), WRITE_A),
     "registry:mentor_match_create": (

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -52,9 +53,16 @@ class PersonDetail(PersonView, ScopedDetailView):
     def get_queryset(self):
         return super().get_queryset().select_related("mentor", "mentee")
 
+    def get_object(self, queryset=None):
+        person = super().get_object(queryset)
+        if not audit.may_open_card(self.request.user, person):
+            raise PermissionDenied
+        return person
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         person = self.object
+        context["may_export"] = audit.may_export_personal_data(self.request.user)
         pairs = selectors.pairs_for(self.request.user)
         context["consents"] = list(person.consents.all())
         context["mentor"] = mentor = _one(person, "mentor")
