@@ -204,10 +204,7 @@ EXPECTED = {
     "reports:annual": (no_args, READ_ALL),
     "reports:annual_file": (lambda d: {"fmt": "xlsx"}, READ_ALL),
     "reports:annual_text": (no_args, METHODIST_WRITES),
-    "reports:annual_approve": (
-        no_args,
-        {**POST_ONLY, "coord_a": 403, "coord_b": 403, "department": 403, "anon": ANON},
-    ),
+    "reports:annual_approve": (no_args, METHODIST_WRITES),
     "reports:archive": (no_args, READ_ALL),
     "reports:archive_file": (lambda d: {"pk": d["approved_a"].pk, "fmt": "pdf"}, READ_A),
     "submissions:campaign_list": (no_args, {**READ_ALL, "coord_a": 403, "coord_b": 403}),
