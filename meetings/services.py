@@ -54,6 +54,20 @@ def create_meeting(meeting: Meeting, present=(), wanted_number: int | None = Non
     return meeting
 
 
+def out_of_order_message(number: int | None, day, clash: Meeting) -> str:
+    """Why the number does not follow the dates, and what to do."""
+    this = _("№ %(number)s") % {"number": number} if number else _("следующий номер")
+    return _(
+        "Номера заседаний в учебном году идут по датам, а здесь %(this)s от %(date)s и заседание № %(other)s "
+        "от %(other_date)s. Исправьте дату или укажите номер по порядку дат."
+    ) % {
+        "this": this,
+        "date": f"{day:%d.%m.%Y}",
+        "other": clash.number,
+        "other_date": f"{clash.date:%d.%m.%Y}",
+    }
+
+
 def closed_message() -> str:
     return _("Протокол утверждён: чтобы изменить заседание, сначала откройте его заново с указанием причины.")
 

@@ -290,3 +290,15 @@ def test_meeting_page_queries_do_not_grow(as_methodist, year, people, size):
 
 QUERIES_OF_MEETING_LIST = 6
 QUERIES_OF_MEETING_PAGE = 14
+
+
+def test_meeting_numbers_follow_the_dates(as_methodist, year, people):
+    create = reverse("meetings:meeting_create")
+    as_methodist.post(create, meeting_post(year, people, number="3", date="01.12.2025"))
+    response = as_methodist.post(create, meeting_post(year, people, number="2", date="25.03.2026"))
+    message = " ".join(response.context["form"].errors["number"])
+    assert "идут по датам" in message and "№ 3 от 01.12.2025" in message
+    response = as_methodist.post(create, meeting_post(year, people, date="20.11.2025"))
+    assert "следующий номер от 20.11.2025" in " ".join(response.context["form"].errors["number"])
+    as_methodist.post(create, meeting_post(year, people, number="4", date="25.03.2026"))
+    assert list(Meeting.objects.order_by("date").values_list("number", flat=True)) == [3, 4]
