@@ -261,7 +261,8 @@ class EventForm(CrispyModelForm):
             if form.cleaned_data.get("person")
             and form.cleaned_data.get("role") == ParticipantRole.PARTICIPANT
         ]
-        if not listeners or any(p.organization.kind == OrganizationKind.KINDERGARTEN for p in listeners):
+        # A speaker alone is no consultation: someone from a kindergarten must be there to be consulted.
+        if any(p.organization.kind == OrganizationKind.KINDERGARTEN for p in listeners):
             return True
         self.add_error(
             None,
