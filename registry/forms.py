@@ -49,13 +49,42 @@ class ScopedForm(CrispyModelForm):
                 self.fields[self.organization_field].queryset = Organization.objects.filter(is_active=True)
 
 
+# Fields that belong to one category only: the form shows them for that category (static/js/mshn.js) and
+# clears them for any other, so a teacher carries no class and a pupil no experience.
+CATEGORY_FIELDS = {
+    "position": (PersonCategory.PEDAGOGUE, PersonCategory.EMPLOYER, PersonCategory.OTHER),
+    "subjects": (PersonCategory.PEDAGOGUE,),
+    "experience_start": (PersonCategory.PEDAGOGUE,),
+    "qualification": (PersonCategory.PEDAGOGUE,),
+    "is_young_appointed": (PersonCategory.PEDAGOGUE,),
+    "class_or_group": (PersonCategory.PUPIL, PersonCategory.STUDENT),
+}
+
+
+def blank_of(field):
+    """What an emptied field holds: no date, no tick, no text."""
+    if isinstance(field, forms.BooleanField):
+        return False
+    return None if isinstance(field, forms.DateField) else ""
+
+
 class PersonForm(ScopedForm):
     class Meta:
         model = Person
         fields = list(EDITABLE_PERSON_FIELDS)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].widget.attrs["data-category-switch"] = "person"
+        for name, categories in CATEGORY_FIELDS.items():
+            self.fields[name].widget.attrs["data-for-category"] = " ".join(categories)
+
     def clean(self):
         data = super().clean()
+        category = data.get("category")
+        for name, categories in CATEGORY_FIELDS.items():
+            if category and category not in categories and name in data:
+                data[name] = blank_of(self.fields[name])
         if self.instance.is_anonymised:
             raise ValidationError(
                 _("Данные человека обезличены: запись хранится только для статистики и не правится.")

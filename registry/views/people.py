@@ -10,7 +10,7 @@ from core.generic import ScopedCreateView, ScopedDetailView, ScopedListView, Sco
 from registry import audit, selectors
 from registry.filters import PersonFilter
 from registry.forms import ConsentForm, PersonForm
-from registry.models import Consent, Person
+from registry.models import Consent, PairStatus, Person
 from registry.views.common import PEOPLE, person_for
 
 
@@ -70,6 +70,9 @@ class PersonDetail(PersonView, ScopedDetailView):
         context["mentor_pairs"] = list(pairs.filter(mentor=mentor)) if mentor else []
         context["mentee_pairs"] = list(pairs.filter(mentees=mentee)) if mentee else []
         context["is_young"] = person.is_young_on(timezone.localdate())
+        # «Подобрать наставника» for a young pedagogue or a mentee who has no active pair yet.
+        has_mentor = any(p.status == PairStatus.ACTIVE for p in context["mentee_pairs"])
+        context["may_match"] = (context["is_young"] or mentee is not None) and not has_mentor
         audit.log_view(self.request.user, person)
         context["card_views"] = audit.card_views_for(self.request.user, person)
         return context

@@ -79,3 +79,18 @@ function tableName(box) {
 
 markScrollers();
 window.addEventListener("resize", markScrollers);
+
+// A person's form shows only the fields of the chosen category (a pupil's class, a pedagogue's experience):
+// each such field is marked data-for-category="…" (registry/forms.py), the category select data-category-switch.
+function showCategoryFields(select) {
+  var chosen = select.value;
+  document.querySelectorAll("[data-for-category]").forEach(function (field) {
+    var wrapper = field.closest('[id^="div_id_"]') || field.parentElement;
+    var shown = !chosen || field.getAttribute("data-for-category").split(" ").indexOf(chosen) >= 0;
+    wrapper.hidden = !shown;
+  });
+}
+document.addEventListener("change", function (event) {
+  if (event.target.hasAttribute && event.target.hasAttribute("data-category-switch")) showCategoryFields(event.target);
+});
+document.querySelectorAll("[data-category-switch]").forEach(showCategoryFields);
