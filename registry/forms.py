@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 from django.core.exceptions import ValidationError
@@ -9,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core import access
-from core.forms import CrispyForm, CrispyModelForm
+from core.forms import CrispyForm, CrispyModelForm, russian_helper
 from core.pickers import person_label, pick_people
 from core.widgets import FastSelect, FastSelectMultiple
 from directory.forms import YearFilterForm
@@ -325,7 +324,7 @@ class ImportForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
+        self.helper = russian_helper()
         self.helper.form_enctype = "multipart/form-data"
         self.helper.add_input(Submit("submit", _("Загрузить")))
         self.table = None
@@ -355,7 +354,7 @@ class AnonymiseForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
+        self.helper = russian_helper()
         self.helper.add_input(Submit("submit", _("Обезличить"), css_class="btn-danger"))
 
     def clean_reason(self):
