@@ -10,7 +10,7 @@ from banks.models import MentoringProgram, NormativeDocument, Practice, ProgramT
 from banks.services import save_practice, save_template
 from core import access
 from core.files import validate_upload
-from core.forms import CrispyForm, CrispyModelForm, russian_helper
+from core.forms import CrispyForm, CrispyModelForm
 from core.pickers import pick_people
 from directory.models import MentoringForm, Organization
 from registry.models import Person
@@ -146,6 +146,7 @@ class CommentForm(forms.Form):
     )
 
     def __init__(self, *args, comment_required: bool = False, submit_label: str = "", **kwargs):
+        from crispy_forms.helper import FormHelper
         from crispy_forms.layout import Submit
 
         super().__init__(*args, **kwargs)
@@ -153,7 +154,7 @@ class CommentForm(forms.Form):
         self.fields["comment"].error_messages["required"] = _(
             "Напишите, что нужно исправить: комментарий увидит куратор."
         )
-        self.helper = russian_helper()
+        self.helper = FormHelper()
         self.helper.add_input(Submit("submit", submit_label or _("Подтвердить")))
 
 

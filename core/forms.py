@@ -56,14 +56,6 @@ def bound_numbers(form) -> None:
             field.validators.append(validators.MinValueValidator(low, message=TOO_SMALL))
 
 
-def russian_helper() -> FormHelper:
-    """A form helper whose form the browser does not check itself: its bubbles («Please check this box»)
-    speak the browser's language, the server's messages speak Russian and say what to fix."""
-    helper = FormHelper()
-    helper.attrs = {"novalidate": ""}
-    return helper
-
-
 class CrispyFormMixin:
     """A form with its crispy helper and a submit button (`submit_label`, or the one passed in); dates
     typed дд.мм.гггг; selects rendered in Python (a region has a thousand organisations to choose from)."""
@@ -72,7 +64,7 @@ class CrispyFormMixin:
 
     def __init__(self, *args, submit_label: str = "", **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = russian_helper()
+        self.helper = FormHelper()
         self.helper.add_input(Submit("submit", submit_label or self.submit_label))
         for field in self.fields.values():
             if isinstance(field, forms.DateField):
@@ -94,5 +86,5 @@ class ConfirmForm(forms.Form):
 
     def __init__(self, *args, submit_label: str = "", **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = russian_helper()
+        self.helper = FormHelper()
         self.helper.add_input(Submit("submit", submit_label or _("Удалить"), css_class="btn-danger"))

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 from django.core.exceptions import ValidationError
@@ -8,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core import access
-from core.forms import CrispyForm, CrispyModelForm, russian_helper
+from core.forms import CrispyForm, CrispyModelForm
 from core.pickers import person_label, pick_people
 from core.widgets import FastSelect, FastSelectMultiple
 from directory.forms import YearFilterForm
@@ -324,7 +325,7 @@ class ImportForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = russian_helper()
+        self.helper = FormHelper()
         self.helper.form_enctype = "multipart/form-data"
         self.helper.add_input(Submit("submit", _("Загрузить")))
         self.table = None
@@ -354,7 +355,7 @@ class AnonymiseForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = russian_helper()
+        self.helper = FormHelper()
         self.helper.add_input(Submit("submit", _("Обезличить"), css_class="btn-danger"))
 
     def clean_reason(self):

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import CrispyForm, russian_helper
+from core.forms import CrispyForm
 from core.generic import version_of
 from directory.forms import YearFilterForm
 from directory.models import AcademicYear
@@ -41,7 +42,7 @@ class TargetForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = russian_helper()
+        self.helper = FormHelper()
         self.helper.add_input(Submit("submit", _("Сохранить")))
 
     def clean(self):
@@ -86,7 +87,7 @@ class AnnualTextForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["loaded_version"].initial = version_of(self.instance)
-        self.helper = russian_helper()
+        self.helper = FormHelper()
         self.helper.add_input(Submit("submit", _("Сохранить")))
 
 

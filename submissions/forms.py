@@ -7,7 +7,7 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import CrispyModelForm, russian_helper
+from core.forms import CrispyModelForm
 from core.widgets import FastSelectMultiple
 from directory.models import Organization
 from submissions.models import Campaign, Submission
@@ -97,7 +97,7 @@ class DenominatorsForm(CrispyModelForm):
 
 
 def _helper(label) -> FormHelper:
-    helper = russian_helper()
+    helper = FormHelper()
     helper.add_input(Submit("submit", label))
     return helper
 

@@ -94,28 +94,3 @@ document.addEventListener("change", function (event) {
   if (event.target.hasAttribute && event.target.hasAttribute("data-category-switch")) showCategoryFields(event.target);
 });
 document.querySelectorAll("[data-category-switch]").forEach(showCategoryFields);
-
-// A file input's own button and text speak the browser's language («Choose Files»): each one gets a Russian
-// button and the names of the chosen files beside it; the input itself stays in the form, only hidden.
-document.querySelectorAll('input[type="file"]').forEach(function (input) {
-  var box = document.createElement("div");
-  box.className = "d-flex align-items-center gap-2 file-choice";
-  var button = document.createElement("button");
-  button.type = "button";
-  button.className = "btn btn-outline-secondary btn-sm";
-  button.textContent = input.multiple ? "Выбрать файлы" : "Выбрать файл";
-  var names = document.createElement("span");
-  names.className = "small text-muted";
-  names.setAttribute("aria-live", "polite");
-  names.textContent = "Файл не выбран";
-  button.addEventListener("click", function () { input.click(); });
-  input.addEventListener("change", function () {
-    var chosen = Array.prototype.map.call(input.files, function (f) { return f.name; });
-    names.textContent = chosen.length ? chosen.join(", ") : "Файл не выбран";
-  });
-  input.classList.add("visually-hidden");
-  input.setAttribute("tabindex", "-1");
-  input.parentNode.insertBefore(box, input.nextSibling);
-  box.appendChild(button);
-  box.appendChild(names);
-});
