@@ -38,6 +38,7 @@ MENU = (
     MenuItem(_("Заседания"), "meetings:meeting_list", ALL, _("Заседания и план")),
     MenuItem(_("Дорожная карта"), "meetings:roadmap_list", ALL, _("Заседания и план")),
     # meetings: menu items
+    MenuItem(_("Документация МШН"), "documentation", ("methodist", "department"), _("Заседания и план")),
     # reports: menu items
     MenuItem(_("Мониторинг"), "reports:dashboard", ALL, _("Отчёты")),
     MenuItem(_("Анализ работы за год"), "reports:annual", ALL, _("Отчёты")),

@@ -8,6 +8,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from core.access import Role
 from core.models import Job, JobStatus
+from home.digest import unsubscribe_token
 from registry.models import Consent
 from tests.banks.factories import banks_data
 from tests.events.factories import events_data
@@ -60,6 +61,12 @@ def pk_of(name):
 EXPECTED = {
     "home": (no_args, READ_ALL),
     "attention": (no_args, {**READ_ALL, "department": 403}),
+    "documentation": (no_args, {**READ_ALL, "coord_a": 403, "coord_b": 403}),
+    "digest_send": (no_args, POST_ONLY),
+    "digest_unsubscribe": (
+        lambda d: {"token": unsubscribe_token(d["job"].user)},
+        {**READ_ALL, "anon": 200},  # the mail's link works without signing in
+    ),
     "job": (pk_of("job"), OWN_JOB),
     "job_status": (pk_of("job"), OWN_JOB),
     "job_download": (pk_of("job"), OWN_JOB),
@@ -172,6 +179,7 @@ EXPECTED = {
     "meetings:meeting_delete": (pk_of("meeting"), METHODIST_WRITES),
     "meetings:meeting_approve": (pk_of("meeting"), METHODIST_WRITES),
     "meetings:meeting_reopen": (pk_of("meeting"), METHODIST_WRITES),
+    "meetings:meeting_invite": (pk_of("meeting"), METHODIST_WRITES),
     "meetings:meeting_protocol": (pk_of("meeting"), READ_ALL),
     "meetings:attachment_create": (pk_of("meeting"), METHODIST_WRITES),
     "meetings:attachment_download": (pk_of("meeting_attachment"), READ_ALL),
@@ -245,6 +253,7 @@ EXPECTED = {
     "events:training_list": (no_args, READ_ALL),
     "events:training_export": (no_args, READ_ALL),
     "events:training_create": (no_args, WRITE_OWN),
+    "events:training_group_create": (no_args, WRITE_OWN),
     "events:training_detail": (pk_of("training_a"), READ_A),
     "events:training_update": (pk_of("training_a"), WRITE_A),
     "events:training_certificate": (pk_of("training_a"), READ_A),

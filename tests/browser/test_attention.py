@@ -49,3 +49,18 @@ def test_methodist_matches_a_mentor_from_the_attention_page(methodist, school_a,
     assert (pair.mentor, pair.status) == (best, PairStatus.FORMING)
     assert [m.person for m in pair.mentees.all()] == [young]
     expect(page.locator("h1")).to_contain_text("Математикова")
+
+
+def test_controls_speak_russian_not_the_browsers_language(methodist, login, tmp_path):
+    page = login("metodist")
+    page.goto("/banks/documents/new/")
+    expect(page.get_by_role("button", name="Выбрать файл")).to_be_visible()
+    expect(page.get_by_text("Файл не выбран")).to_be_visible()
+    scan = tmp_path / "приказ.pdf"
+    scan.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    page.locator('input[type="file"]').set_input_files(str(scan))
+    expect(page.get_by_text("приказ.pdf")).to_be_visible()
+    page.get_by_role("button", name="Сохранить").click()  # nothing filled: the browser stops it, in Russian
+    message = page.locator("#id_title").evaluate("field => field.validationMessage")
+    assert message == "Заполните это поле."
+    assert page.locator("#id_level").evaluate("field => field.validationMessage") == "Выберите значение из списка."

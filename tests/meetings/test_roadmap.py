@@ -285,3 +285,23 @@ def test_decision_fills_the_right_roadmap_columns(
     assert initial["expected_result"].startswith(
         f"Выполнено решение 1.1 протокола заседания № {meeting.number}"
     )
+
+
+def test_roadmap_deadline_reminders_reach_the_responsible(year, django_capture_on_commit_callbacks):
+    from django.core import mail
+
+    from meetings.services import send_roadmap_reminders
+
+    today = datetime.date(2025, 11, 13)
+    responsible = PersonFactory(email="otvet@school.ru")
+    make_roadmap_item(year, activity="Семинар наставников", due_on=datetime.date(2025, 11, 20),
+                      responsible_person=responsible)  # fmt: skip
+    make_roadmap_item(year, due_on=datetime.date(2025, 11, 14), responsible_person=responsible, status="done",
+                      done_on=datetime.date(2025, 11, 10))  # fmt: skip
+    make_roadmap_item(year, due_on=datetime.date(2025, 11, 16), responsible_person=responsible)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_roadmap_reminders(today) == 1
+    [message] = mail.outbox
+    assert message.to == ["otvet@school.ru"]
+    assert message.subject == "МШН: срок пункта дорожной карты — 20.11.2025"
+    assert "через 7 дней" in message.body and "Семинар наставников" in message.body
