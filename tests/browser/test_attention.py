@@ -63,4 +63,7 @@ def test_controls_speak_russian_not_the_browsers_language(methodist, login, tmp_
     page.get_by_role("button", name="Сохранить").click()  # nothing filled: the browser stops it, in Russian
     message = page.locator("#id_title").evaluate("field => field.validationMessage")
     assert message == "Заполните это поле."
-    assert page.locator("#id_level").evaluate("field => field.validationMessage") == "Выберите значение из списка."
+    assert (
+        page.locator("#id_level").evaluate("field => field.validationMessage")
+        == "Выберите значение из списка."
+    )
