@@ -131,7 +131,7 @@ EXPECTED = {
     "registry:person_data_export": (pk_of("person_a"), {**READ_A, "department": 403}),
     "registry:person_anonymise": (pk_of("person_a"), METHODIST_WRITES),
     "registry:mentor_match": (pk_of("person_a"), WRITE_A),
-    "registry:mentor_match_create": (
+    "registry:mentor_match_pair": (
         lambda d: {"pk": d["person_a"].pk, "mentor_pk": d["free_mentor_a"].pk},
         WRITE_A,
     ),

@@ -82,5 +82,5 @@ def may_match(user) -> bool:
 
 urlpatterns = [
     path("people/<int:pk>/match/", MentorMatch.as_view(), name="mentor_match"),
-    path("people/<int:pk>/match/<int:mentor_pk>/", MentorMatchCreate.as_view(), name="mentor_match_create"),
+    path("people/<int:pk>/match/<int:mentor_pk>/", MentorMatchCreate.as_view(), name="mentor_match_pair"),
 ]

@@ -87,7 +87,7 @@ def test_coordinator_sees_only_their_own_mentors(coordinator_a, young, school_a,
 
 def test_one_click_forms_the_pair(as_coordinator_a, young, school_a):
     chosen = mentor(school_a, "Математик", "математика")
-    url = reverse("registry:mentor_match_create", args=[young.pk, chosen.pk])
+    url = reverse("registry:mentor_match_pair", args=[young.pk, chosen.pk])
     response = as_coordinator_a.post(url)
     pair = Pair.objects.get()
     assert response["Location"] == pair.get_absolute_url()
@@ -99,14 +99,14 @@ def test_one_click_forms_the_pair(as_coordinator_a, young, school_a):
 
 def test_a_mentor_not_among_candidates_is_refused(as_methodist, young, school_b):
     stranger = mentor(school_b, "Чужая")
-    url = reverse("registry:mentor_match_create", args=[young.pk, stranger.pk])
+    url = reverse("registry:mentor_match_pair", args=[young.pk, stranger.pk])
     assert as_methodist.post(url).status_code == 404
     assert not Pair.objects.exists()
 
 
 def test_department_and_other_coordinator_cannot_match(as_department, personas, young, school_a):
     chosen = mentor(school_a, "Математик")
-    url = reverse("registry:mentor_match_create", args=[young.pk, chosen.pk])
+    url = reverse("registry:mentor_match_pair", args=[young.pk, chosen.pk])
     assert as_department.post(url).status_code == 403
     assert personas["coord_b"].post(url).status_code == 404
     assert not Pair.objects.exists()
