@@ -142,4 +142,4 @@ class OrganizationSearch(PickerSearchView):
 
     def found(self, query: str):
         organizations = scoped_organizations(self.request)
-        return matching(organizations, query, ("short_name", "full_name")).order_by("short_name")
+        return matching(organizations, query, ("short_name", "full_name")).order_by("sort_name", "id")

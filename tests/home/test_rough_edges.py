@@ -30,10 +30,6 @@ def test_home_pair_tiles_open_the_list_filtered_by_state(as_methodist):
         assert f'href="/registry/pairs/?status={status}"' in html
 
 
-def test_login_page_links_the_public_showcase(client):
-    assert f'href="{reverse("banks:showcase")}"' in page(client, reverse("login"))
-
-
 def test_pair_state_page_names_the_pair(as_methodist, school_a):
     mentee = MenteeFactory(person=PersonFactory(organization=school_a, last_name="Молодцов"))
     pair = PairFactory(mentor=MentorFactory(person__organization=school_a), mentees=[mentee])

@@ -9,8 +9,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0002_training_order_index'),
-        ('registry', '0006_mentor_wished_mentee_age'),
+        ('events', '0004_merge_direction_public_and_sort_names'),
+        ('registry', '0007_mentor_wished_mentee_age'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

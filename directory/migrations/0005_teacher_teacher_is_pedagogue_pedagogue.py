@@ -18,5 +18,5 @@ def restore(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("directory", "0002_seed_mentoring_forms")]
+    dependencies = [("directory", "0004_merge_direction_public_and_sort_names")]
     operations = [migrations.RunPython(retire, restore)]

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('registry', '0005_viewlog_table_named_after_the_app'),
+        ('registry', '0006_russian_sort_names'),
     ]
 
     operations = [
