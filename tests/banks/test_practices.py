@@ -264,11 +264,11 @@ def test_practice_list_query_count_is_fixed(as_coordinator_a, school_a, school_b
 @pytest.mark.parametrize(
     ("status", "best", "offered_labels"),
     [
-        ("draft", False, []),
+        ("draft", False, ["Опубликовать"]),  # the methodologist publishes a draft, never sends it to herself
         ("review", False, ["Опубликовать", "Вернуть на доработку"]),
         ("published", False, ["Отметить как лучшую", "Снять с публикации и вернуть"]),
         ("published", True, ["Снять отметку «лучшая»", "Снять с публикации и вернуть"]),
-        ("returned", False, []),
+        ("returned", False, ["Опубликовать"]),
     ],
 )
 def test_review_buttons_are_the_steps_the_state_allows(as_methodist, school_a, status, best, offered_labels):
