@@ -262,5 +262,7 @@ MSHN_CONTACT_EMAIL = env_str("MSHN_CONTACT_EMAIL", "")
 MSHN_CONTACT_ADDRESS = env_str("MSHN_CONTACT_ADDRESS", "")
 # The site's public address, for links in e-mails (https://mshn.example.ru); relative links without it.
 MSHN_SITE_URL = (env_str("MSHN_SITE_URL", "") or "").rstrip("/")
+# Days (дд.мм) a term starts: `manage.py send_digest --term-start` (cron, daily) mails coordinators on them.
+DIGEST_TERM_STARTS = env_list("DIGEST_TERM_STARTS", "01.09,05.11,09.01,30.03")
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -24,6 +24,7 @@ from core.generic import (
 )
 from directory.models import AcademicYear
 from meetings import selectors, services
+from meetings.decisions import roadmap_fields
 from meetings.exporters import ROADMAP_COLUMNS, roadmap_document
 from meetings.filters import RoadmapFilter
 from meetings.forms import CopyRoadmapForm, RoadmapItemForm
@@ -160,7 +161,15 @@ class RoadmapFromDecision(RoadmapFormMixin, ScopedCreateView):
 
     def get_initial(self):
         meeting = self.source.meeting
-        return {"year": meeting.year, "activity": self.decision, "stage": self.source.topic}
+        number = f"{self.source.position}.{self.kwargs['number']}"
+        return {
+            "year": meeting.year,
+            **roadmap_fields(self.decision),
+            "expected_result": _now(
+                "Выполнено решение %(number)s протокола заседания № %(meeting)s от %(date)s"
+            )
+            % {"number": number, "meeting": meeting.number, "date": f"{meeting.date:%d.%m.%Y}"},
+        }
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

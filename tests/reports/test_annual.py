@@ -233,7 +233,7 @@ def test_methodist_writes_conclusions_and_a_concurrent_edit_is_refused(
 
 
 def test_approved_report_never_changes_and_a_new_version_is_made(as_methodist, district, year, school_a):
-    response = as_methodist.post(url("reports:annual_approve", year))
+    response = as_methodist.post(url("reports:annual_approve", year), {"confirm": "on"})
     assert response.status_code == 302
     first = ApprovedReport.objects.get(year=year, organization=None)
     assert first.version == 1
@@ -257,7 +257,7 @@ def test_approved_report_never_changes_and_a_new_version_is_made(as_methodist, d
     with pytest.raises(ValueError):
         first.save()
 
-    as_methodist.post(url("reports:annual_approve", year))
+    as_methodist.post(url("reports:annual_approve", year), {"confirm": "on"})
     second = ApprovedReport.objects.get(year=year, organization=None, version=2)
     sheet = workbook(
         download(as_methodist, reverse("reports:archive_file", kwargs={"pk": second.pk, "fmt": "xlsx"}))
@@ -318,3 +318,11 @@ def test_annual_report_query_count_does_not_grow(as_methodist, district, year, s
         make_pair(school_b, status="completed", ended_on=datetime.date(2026, 4, 1))
         EventFactory(year=year, title=f"Конференция {n}")
     assert [count_queries(as_methodist, address) for address in addresses] == small
+
+
+def test_approval_shows_what_will_be_approved_and_needs_confirmation(as_methodist, district, year):
+    page = as_methodist.get(url("reports:annual_approve", year)).content.decode()
+    assert "версия 1" in page and "весь район" in page and str(year) in page
+    response = as_methodist.post(url("reports:annual_approve", year))
+    assert "Отметьте подтверждение" in response.content.decode()
+    assert not ApprovedReport.objects.exists()
