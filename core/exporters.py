@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import tempfile
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from django.http import FileResponse, HttpResponse
@@ -109,6 +110,16 @@ def _letter(index: int) -> str:
     return get_column_letter(index + 1)
 
 
+@dataclass(frozen=True)
+class Stamp:
+    """The approval stamp of ГОСТ Р 7.0.97: УТВЕРЖДАЮ, position, signature line with И. О. Фамилия, date
+    (blank lines to fill in by hand while `day` is not known)."""
+
+    position: str
+    name: str
+    day: datetime.date | None = None
+
+
 class PdfDocument(Exporter):
     """A PDF rendered by WeasyPrint from a template (imported lazily: it is slow to import)."""
 
@@ -119,16 +130,25 @@ class PdfDocument(Exporter):
         super().__init__(filename)
         self.template, self.context, self.base_url = template, context, base_url
 
-    def render(self):
+    def render(self, archive: bool = False):
         import io
 
         from weasyprint import HTML
 
-        from core.fonts import font_config, font_stylesheet
+        from core.fonts import document_stylesheets, font_config
 
         html = render_to_string(self.template, self.context)
         config = font_config()
-        pdf = HTML(string=html, base_url=self.base_url).write_pdf(
-            stylesheets=[font_stylesheet(config)], font_config=config, pdf_tags=True
-        )  # tagged, with the template's <html lang="ru">: screen readers read the document
-        return io.BytesIO(pdf)
+        document = HTML(string=html, base_url=self.base_url).render(
+            stylesheets=document_stylesheets(config), font_config=config
+        )
+        return io.BytesIO(write_pdf(document, archive))
+
+
+def write_pdf(document, archive: bool = False) -> bytes:
+    """Tagged PDF (with the template's <html lang="ru"> a screen reader reads it); PDF/A-3b for the archive,
+    its title, author and date taken from the template's <title> and <meta> (see `core/pdf/meta.html`)."""
+    options = {"pdf_tags": True}
+    if archive:
+        options["pdf_variant"] = "pdf/a-3b"
+    return document.write_pdf(**options)

@@ -84,6 +84,7 @@ EXPECTED = {
     "directory:form_create": (no_args, METHODIST_WRITES),
     "directory:form_detail": (pk_of("form"), READ_ALL),
     "directory:form_update": (pk_of("form"), METHODIST_WRITES),
+    "directory:requisites": (no_args, METHODIST_WRITES),
     # registry: people, mentors, mentees, pairs
     "registry:person_list": (no_args, READ_ALL),
     "registry:person_export": (no_args, READ_ALL),

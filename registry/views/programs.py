@@ -91,9 +91,17 @@ def program_document(program: Program) -> PdfDocument:
         "mentees": [m.person for m in mentees],
         "activities": list(program.activities.all()),
         "period": period_of(pair),
+        "heading": program_heading(pair),
         "curator": short_name_of(pair.organization.curator_name),
+        "document_author": pair.organization.full_name,
+        "document_date": pair.started_on,
     }
     return PdfDocument(program_file_name(pair, mentees), "registry/pdf/program.html", context)
+
+
+def program_heading(pair) -> str:
+    """The heading to the document's text (ГОСТ Р 7.0.97-2025 requires one): the form and the period."""
+    return _("в форме «%(form)s» на период %(period)s") % {"form": pair.form, "period": period_of(pair)}
 
 
 def program_file_name(pair, mentees) -> str:
