@@ -33,7 +33,7 @@ _UNITS = (
 )
 _INITIALS_BEFORE = re.compile(r"\b([А-ЯЁA-Z]\.)\s*([А-ЯЁA-Z]\.)?\s*(?=[А-ЯЁA-Z][а-яёa-z])")
 _INITIALS_AFTER = re.compile(r"(?<=[а-яёa-z])\s+([А-ЯЁA-Z]\.)\s*([А-ЯЁA-Z]\.)?(?![а-яёa-z])")
-_PREFIX = re.compile(rf"(?<![\w.])({_BEFORE_NAME})\s*(?=[\wА-ЯЁ«\d])")
+_PREFIX = re.compile(rf"(?<![\w.])(?<!\d )({_BEFORE_NAME})\s*(?=[\wА-ЯЁ«\d])")
 _UNIT = re.compile(rf"(\d)\s+(?=(?:{_UNITS})(?![а-яёa-z]))")
 _SPACED_HYPHEN = re.compile(r"\s+-{1,3}\s+")
 _SPACED_DASH = re.compile(r"\s+([–—])\s+")

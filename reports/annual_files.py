@@ -12,6 +12,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from core.docx_files import DocxDocument
 from core.exporters import XLSX, Exporter, PdfDocument, Stamp, write_pdf
 from directory.models import DocumentRequisites
 from reports.annual import AnnualReport, Section, shown
@@ -223,3 +224,61 @@ def _column_headers(sheet: Sheet) -> list[str]:
 
 def _longest_word(text: str) -> int:
     return max((len(word) for word in str(text).split()), default=0)
+
+
+class AnnualDocx(DocxDocument):
+    """The annual analysis as an editable document: title page, sections with their tables, signatures."""
+
+    def __init__(self, report: AnnualReport, approval: Approval | None = None):
+        requisites = DocumentRequisites.current()
+        super().__init__(report.file_stem, report.title, requisites.organization_name)
+        if approval is None:
+            self.draft_mark()
+        self.stamp(annual_stamp(requisites, approval))
+        self.paragraph(requisites.organization_name, align="center", bold=True)
+        self.paragraph(_("АНАЛИЗ РАБОТЫ"), align="center", bold=True, size=16)
+        self.paragraph(
+            _("муниципальной Школы наставничества за %(year)s учебный год") % {"year": report.year.title},
+            align="center",
+            bold=True,
+        )
+        if report.organization:
+            self.paragraph(report.organization.full_name, align="center")
+        self.paragraph(f"{requisites.place}, {report.year.end_date:%Y}", align="center")
+        for section in report.sections:
+            self._section(section, report)
+        position = report.text.signer_position or requisites.head_position
+        self.signatures([(position, report.text.signer_name or requisites.head_name)])
+
+    def _section(self, section: Section, report: AnnualReport) -> None:
+        self.paragraph(f"{section.number}. {section.title}", bold=True, align="left", keep_with_next=True)
+        for paragraph in section.paragraphs:
+            self.paragraph(paragraph, indent=True)
+        if section.key == "conclusions":
+            for line in _paragraphs(report.text.conclusions) + _paragraphs(report.text.plan):
+                self.paragraph(line, indent=True)
+            return
+        table = _pdf_section(section)["table"]
+        if table and table.rows:
+            self.paragraph(
+                _("Таблица %(n)s — %(title)s") % {"n": section.number, "title": section.title},
+                align="left",
+                size=12,
+                keep_with_next=True,
+            )
+            headers = _column_headers_of(table)
+            rows = [[text for text, _kind in row] for row in table.rows]
+            if table.total:
+                rows.append([text for text, _kind in table.total])
+            self.table(headers, rows, [w * self.width_mm / 100 for w in table.widths], size=9)
+
+
+def _column_headers_of(table: PdfTable) -> list[str]:
+    """One header row for the editable table: a spanning top cell prefixes the names below it."""
+    if len(table.header) == 1:
+        return [text for text, _colspan, _rowspan in table.header[0]]
+    sub = iter(text for text, _c, _r in table.header[1])
+    headers: list[str] = []
+    for text, colspan, _rowspan in table.header[0]:
+        headers += [text] if colspan == 1 else [f"{text}: {next(sub, '')}" for _ in range(colspan)]
+    return headers

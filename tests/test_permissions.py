@@ -112,6 +112,7 @@ EXPECTED = {
     # registry: personalised programs (rows added with the views)
     "registry:program_update": (pk_of("pair_a"), WRITE_A),
     "registry:program_pdf": (pk_of("pair_a"), READ_A),
+    "registry:program_docx": (pk_of("pair_a"), READ_A),
     # registry: imports (rows added with the views)
     "registry:person_import": (no_args, WRITE_OWN),
     "registry:person_import_template": (no_args, WRITE_OWN),
@@ -168,6 +169,7 @@ EXPECTED = {
     "meetings:meeting_approve": (pk_of("meeting"), METHODIST_WRITES),
     "meetings:meeting_reopen": (pk_of("meeting"), METHODIST_WRITES),
     "meetings:meeting_protocol": (pk_of("meeting"), READ_ALL),
+    "meetings:meeting_protocol_docx": (pk_of("meeting"), READ_ALL),
     "meetings:attachment_create": (pk_of("meeting"), METHODIST_WRITES),
     "meetings:attachment_download": (pk_of("meeting_attachment"), READ_ALL),
     "meetings:attachment_delete": (
@@ -177,6 +179,7 @@ EXPECTED = {
     "meetings:roadmap_list": (no_args, READ_ALL),
     "meetings:roadmap_export": (no_args, READ_ALL),
     "meetings:roadmap_pdf": (no_args, READ_ALL),
+    "meetings:roadmap_docx": (no_args, READ_ALL),
     "meetings:roadmap_create": (no_args, METHODIST_WRITES),
     "meetings:roadmap_copy": (no_args, METHODIST_WRITES),
     "meetings:roadmap_from_decision": (

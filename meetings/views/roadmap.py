@@ -24,7 +24,7 @@ from core.generic import (
 )
 from directory.models import AcademicYear
 from meetings import selectors, services
-from meetings.exporters import ROADMAP_COLUMNS, roadmap_document
+from meetings.exporters import ROADMAP_COLUMNS, roadmap_document, roadmap_docx
 from meetings.filters import RoadmapFilter
 from meetings.forms import CopyRoadmapForm, RoadmapItemForm
 from meetings.models import AgendaItem, RoadmapItem
@@ -90,12 +90,14 @@ class RoadmapList(RoadmapView, ScopedListView):
 
 
 class RoadmapPdf(RoadmapView, AccessMixin, View):
-    """The year's roadmap as the official table, with the approval block."""
+    """The year's roadmap as the official table, with the approval block (PDF, or DOCX with `document`)."""
+
+    document = staticmethod(roadmap_document)
 
     def get(self, request):
         year = self.year()
         items = list(self.get_queryset().filter(year=year).order_by("position", "id"))
-        return roadmap_document(year, items).response()
+        return self.document(year, items).response()
 
     def year(self) -> AcademicYear:
         pk = self.request.GET.get("year")
@@ -236,6 +238,7 @@ urlpatterns = [
     path("roadmap/", RoadmapList.as_view(), name="roadmap_list"),
     path("roadmap/export/", RoadmapList.as_view(export=True), name="roadmap_export"),
     path("roadmap/roadmap.pdf", RoadmapPdf.as_view(), name="roadmap_pdf"),
+    path("roadmap/roadmap.docx", RoadmapPdf.as_view(document=roadmap_docx), name="roadmap_docx"),
     path("roadmap/new/", RoadmapCreate.as_view(), name="roadmap_create"),
     path("roadmap/copy/", RoadmapCopy.as_view(), name="roadmap_copy"),
     path(
