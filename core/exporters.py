@@ -87,11 +87,23 @@ class XlsxTable(Exporter):
             header_cells.append(cell)
         sheet.append(header_cells)
         for row in self.rows:
-            sheet.append([_date_cell(sheet, v) for v in map(cell_value, row)])
+            sheet.append([_typed_cell(sheet, v) for v in map(cell_value, row)])
         stream = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)
         workbook.save(stream)
         stream.seek(0)
         return stream
+
+
+def _typed_cell(sheet, value):
+    """Dates as dates; a formula-like text as a text cell with the style's quote prefix, so it reads as
+    typed («+7 (42354) 2-11-00») without a visible apostrophe and never runs."""
+    if isinstance(value, str) and value.startswith("'") and value[1:].startswith(FORMULA_STARTS):
+        from openpyxl.cell import WriteOnlyCell
+
+        cell = WriteOnlyCell(sheet, value=value[1:])
+        cell.data_type, cell.quotePrefix = "s", True
+        return cell
+    return _date_cell(sheet, value)
 
 
 def _date_cell(sheet, value):

@@ -181,3 +181,15 @@ def convert(data: bytes, name: str, target: str, tmp_path) -> bytes:
     result = tmp_path / "out" / f"{source.stem}.{target}"
     assert result.exists(), done.stderr
     return result.read_bytes()
+
+
+def test_list_export_keeps_formula_like_text_as_typed_without_apostrophe(as_methodist, school_a):
+    from openpyxl import load_workbook
+
+    from tests.factories import OrganizationFactory
+
+    OrganizationFactory(short_name="+7 (42354) 2-11-00", full_name="Телефон вместо имени")
+    data = body(as_methodist.get(reverse("directory:organization_export")))
+    sheet = load_workbook(io.BytesIO(data)).active
+    cell = next(row[0] for row in sheet.iter_rows(min_row=2) if row[0].value.startswith("+7"))
+    assert (cell.value, cell.data_type, cell.quotePrefix) == ("+7 (42354) 2-11-00", "s", True)

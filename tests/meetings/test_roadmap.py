@@ -67,7 +67,7 @@ def test_roadmap_xlsx_has_the_official_columns(as_department, year):
         (
             2,
             "Методическое сопровождение",
-            '\'=HYPERLINK("x")',
+            '=HYPERLINK("x")',
             "в течение года",
             "Школа В, Кураторы ОО",
             "Материалы семинара",
