@@ -193,3 +193,21 @@ def test_list_export_keeps_formula_like_text_as_typed_without_apostrophe(as_meth
     sheet = load_workbook(io.BytesIO(data)).active
     cell = next(row[0] for row in sheet.iter_rows(min_row=2) if row[0].value.startswith("+7"))
     assert (cell.value, cell.data_type, cell.quotePrefix) == ("+7 (42354) 2-11-00", "s", True)
+
+
+def test_approved_annual_report_is_archived_as_pdf_a_with_metadata(methodist):
+    from reports.services import approve_annual
+
+    year = AcademicYearFactory(start_year=2025)
+    record = approve_annual(methodist, year, None)
+    reader = PdfReader(io.BytesIO(record.pdf.read()))
+    root = reader.trailer["/Root"]
+    assert "/OutputIntents" in root
+    xmp = root["/Metadata"].get_object().get_data().decode()
+    assert re.search(r"pdfaid:part[^0-9]*3", xmp) and re.search(r"pdfaid:conformance[^A-Z]*B", xmp)
+    assert (
+        reader.metadata["/Title"]
+        == "Анализ работы муниципальной Школы наставничества за 2025/2026 учебный год"
+    )
+    assert reader.metadata["/Author"] == DocumentRequisites.current().organization_name
+    assert "УТВЕРЖДАЮ" in reader.pages[0].extract_text()
