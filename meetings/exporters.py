@@ -18,7 +18,7 @@ ROADMAP_COLUMNS = (
     Column(_lazy("№"), "position"),
     Column(_lazy("Этап"), "stage"),
     Column(_lazy("Мероприятие"), "activity", link=True),
-    Column(_lazy("Срок"), "due"),
+    Column(_lazy("Срок"), lambda item: item.due_on if item.due_on and not item.due_note else item.due),
     Column(_lazy("Ответственный"), "responsible"),
     Column(_lazy("Ожидаемый результат / вид документа"), "expected_result"),
 )

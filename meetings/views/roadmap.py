@@ -24,7 +24,13 @@ from core.generic import (
 )
 from directory.models import AcademicYear
 from meetings import selectors, services
-from meetings.exporters import ROADMAP_COLUMNS, roadmap_document, roadmap_docx
+from meetings.exporters import (
+    ROADMAP_COLUMNS,
+    roadmap_document,
+    roadmap_docx,
+    roadmap_file_stem,
+    roadmap_heading,
+)
 from meetings.filters import RoadmapFilter
 from meetings.forms import CopyRoadmapForm, RoadmapItemForm
 from meetings.models import AgendaItem, RoadmapItem
@@ -70,6 +76,18 @@ class RoadmapList(RoadmapView, ScopedListView):
 
     def get_columns(self):
         return ROADMAP_COLUMNS if self.export else self.columns
+
+    def filtered_year(self) -> AcademicYear | None:
+        form = self.filterset.form
+        return form.cleaned_data.get("year") if form.is_valid() else None
+
+    def get_export_name(self) -> str:
+        year = self.filtered_year()
+        return roadmap_file_stem(year) if year else self.export_name
+
+    def get_export_title(self) -> str:
+        year = self.filtered_year()
+        return roadmap_heading(year) if year else str(self.title)
 
     def get_filterset_kwargs(self, filterset_class):
         kwargs = super().get_filterset_kwargs(filterset_class)
