@@ -168,6 +168,16 @@ def sheet_name(title: str) -> str:
     return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,.;–—-")
 
 
+def write_value(cell, value) -> None:
+    """A cell of a normal workbook: formula-like text stays text, shown as typed (the style's quote prefix)."""
+    value = cell_value(value) if not isinstance(value, datetime.date | int | float) else value
+    if isinstance(value, str) and value.startswith("'") and value[1:].startswith(FORMULA_STARTS):
+        cell.value = value[1:]
+        cell.data_type, cell.quotePrefix = "s", True
+        return
+    cell.value = value
+
+
 def _typed_cell(sheet, value):
     """Dates as dates; a formula-like text as a text cell with the style's quote prefix, so it reads as
     typed («+7 (42354) 2-11-00») without a visible apostrophe and never runs."""

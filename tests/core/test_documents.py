@@ -211,3 +211,35 @@ def test_approved_annual_report_is_archived_as_pdf_a_with_metadata(methodist):
     )
     assert reader.metadata["/Author"] == DocumentRequisites.current().organization_name
     assert "УТВЕРЖДАЮ" in reader.pages[0].extract_text()
+
+
+def cells_of(data: bytes) -> dict:
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(data))
+    return {
+        (sheet.title, cell.coordinate): cell.value
+        for sheet in book.worksheets
+        for row in sheet.iter_rows()
+        for cell in row
+        if cell.value not in (None, "")
+    }
+
+
+@needs_office
+def test_roadmap_and_stat_form_read_the_same_in_libreoffice(as_methodist, school_a, tmp_path):
+    from tests.factories import PairFactory
+
+    year = AcademicYearFactory(start_year=2025)
+    make_roadmap_item(year, activity="+7 (42354) 2-11-00", due_on=datetime.date(2025, 11, 20))
+    PairFactory(organization=school_a)
+    roadmap = body(as_methodist.get(reverse("meetings:roadmap_export"), {"year": year.pk}))
+    statform = body(as_methodist.get(reverse("reports:statform", kwargs={"number": 1}), {"year": year.pk}))
+    for name, data in (("roadmap.xlsx", roadmap), ("form1.xlsx", statform)):
+        ours = cells_of(data)
+        theirs = cells_of(convert(data, name, "xlsx", tmp_path / name.split(".")[0]))
+        assert theirs == ours  # every value, with its type: numbers as numbers, dates as dates
+    values = cells_of(roadmap)
+    assert values[("Дорожная карта муниципальной", "A1")].startswith("Дорожная карта муниципальной")
+    assert datetime.datetime(2025, 11, 20) in values.values()
+    assert "+7 (42354) 2-11-00" in values.values()

@@ -65,3 +65,26 @@ def test_names_dates_and_numbers_in_words():
     assert number_words(2, gender="f") == "две"
     assert decimal(35.7) == "35,7"
     assert decimal(12.0) == "12"
+
+
+def test_form_errors_and_messages_nest_quotes(db):
+    from django import forms
+
+    from core.forms import CrispyForm
+
+    class OrganizerForm(CrispyForm):
+        name = forms.CharField()
+
+    form = OrganizerForm(data={"name": "x"})
+    form.is_valid()
+    form.add_error("name", "«%s» не отмечена как стажировочная площадка." % "МБОУ «СОШ с. Крыловка»")
+    assert form.errors["name"] == ["«МБОУ „СОШ с.\u00a0Крыловка“» не отмечена как стажировочная площадка."]
+
+
+def test_page_messages_are_typographed(rf):
+    from django.template import Context, Template
+
+    html = Template("{% load typography %}{{ text|typo }}").render(
+        Context({"text": "Вы вышли из «МБОУ «СОШ № 1»» <b>"})
+    )
+    assert html == "Вы вышли из «МБОУ „СОШ №\u00a01“» &lt;b&gt;"
