@@ -212,7 +212,7 @@ class DocumentRequisites(models.Model):
         verbose_name_plural = _("реквизиты документов")
 
     def __str__(self) -> str:
-        return str(_("Реквизиты документов"))
+        return self.organization_name
 
     def get_absolute_url(self) -> str:
         return reverse("directory:requisites")

@@ -170,6 +170,7 @@ def test_protocol_docx_has_the_pdf_text_and_opens_in_libreoffice(as_methodist, l
 
 
 def convert(data: bytes, name: str, target: str, tmp_path) -> bytes:
+    tmp_path.mkdir(parents=True, exist_ok=True)
     source = tmp_path / name
     source.write_bytes(data)
     profile = (tmp_path / "profile").as_uri()
