@@ -77,7 +77,8 @@ def test_form_errors_and_messages_nest_quotes(db):
 
     form = OrganizerForm(data={"name": "x"})
     form.is_valid()
-    form.add_error("name", "«%s» не отмечена как стажировочная площадка." % "МБОУ «СОШ с. Крыловка»")
+    organizer = "МБОУ «СОШ с. Крыловка»"
+    form.add_error("name", f"«{organizer}» не отмечена как стажировочная площадка.")
     assert form.errors["name"] == ["«МБОУ „СОШ с.\u00a0Крыловка“» не отмечена как стажировочная площадка."]
 
 
