@@ -194,8 +194,8 @@ def _css_class(value, numeric: bool) -> str:
 
 
 # Table headers are never hyphenated: a column is at least as wide as the longest word of its header
-# (8.5 pt bold PT Serif: about 1.9 mm a letter, plus the cell's padding, on a 170 mm wide table).
-LETTER_MM, PADDING_MM, TABLE_MM = 1.9, 3.0, 170
+# (8.5 pt bold PT Serif: up to 2.1 mm a letter, plus the cell's padding, on a 170 mm wide table).
+LETTER_MM, PADDING_MM, TABLE_MM = 2.1, 3.0, 170
 
 
 def _percent_widths(sheet: Sheet, columns: int) -> list[float]:

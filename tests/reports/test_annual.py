@@ -185,6 +185,8 @@ def test_pdf_table_breaks_across_pages_with_its_header_repeated(methodist, distr
     pages = [text for text in texts if "Мастер-класс №" in text]
     assert len(pages) >= 2
     assert all("Организатор Участников Призёры и победители" in page for page in pages), pages
+    assert "Продолжение таблицы" not in pages[0]  # the table's first page has its caption
+    assert all("Продолжение таблицы 10" in page for page in pages[1:])  # its continuations say so
 
 
 def test_pdf_groups_a_very_long_table_by_kind(methodist, district, year, settings):
