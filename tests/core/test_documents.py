@@ -244,3 +244,32 @@ def test_roadmap_and_stat_form_read_the_same_in_libreoffice(as_methodist, school
     assert values[("Дорожная карта муниципальной", "A1")].startswith("Дорожная карта муниципальной")
     assert datetime.datetime(2025, 11, 20) in values.values()
     assert "+7 (42354) 2-11-00" in values.values()
+
+
+def test_normative_base_runs_federal_regional_municipal_local(methodist):
+    from reports.annual import build_annual
+    from tests.banks.factories import NormativeDocumentFactory
+
+    year = AcademicYearFactory(start_year=2025)
+    for level in ("local", "municipal", "federal", "regional"):
+        NormativeDocumentFactory(level=level, issued_on=datetime.date(2020, 1, 1))
+    section = next(s for s in build_annual(methodist, year).sections if s.key == "normative")
+    order = ["федеральный", "региональный", "муниципальный", "локальный"]
+    levels = [row[1] for row in section.sheet.rows]  # with the documents the migrations seed
+    assert set(order) <= set(levels)
+    assert levels == sorted(levels, key=order.index)
+
+
+def test_program_and_annual_docx_carry_heading_stamp_and_signatures(as_methodist, methodist, school_a):
+    from tests.factories import PairFactory
+
+    pair = PairFactory(organization=school_a)
+    program = docx_text(body(as_methodist.get(reverse("registry:program_docx", args=[pair.pk]))))
+    assert program[1] == "ПЕРСОНАЛИЗИРОВАННАЯ ПРОГРАММА НАСТАВНИЧЕСТВА"
+    assert program[2].startswith(f"в форме «{pair.form}» на период с ")
+    year = AcademicYearFactory(start_year=2025)
+    response = as_methodist.get(reverse("reports:annual_file", kwargs={"fmt": "docx"}), {"year": year.pk})
+    annual = docx_text(body(response))
+    assert annual[:2] == ["ПРОЕКТ", "УТВЕРЖДАЮ"]
+    assert "АНАЛИЗ РАБОТЫ" in annual
+    assert "2. Нормативная база" in annual
