@@ -55,14 +55,18 @@ class PublicPracticeFilter(django_filters.FilterSet):
 class PracticeFilter(PublicPracticeFilter):
     organization = OrganizationChoiceFilter()
     status = django_filters.ChoiceFilter(label=_("Состояние"), choices=PracticeStatus.choices)
-    tag = django_filters.CharFilter(label=_("Метка"), field_name="tags", lookup_expr="icontains")
+    tag = SearchFilter("tags", label=_("Метка"))
     sort = django_filters.OrderingFilter(
         label=_("Сортировка"),
-        fields=(("updated_at", "updated"), ("title", "title"), ("organization__short_name", "organization")),
+        fields=(
+            ("updated_at", "updated"),
+            ("sort_name", "title"),
+            ("organization__sort_name", "organization"),
+        ),
         field_labels={
             "updated_at": _("дата изменения"),
-            "title": _("название"),
-            "organization__short_name": _("организация"),
+            "sort_name": _("название"),
+            "organization__sort_name": _("организация"),
         },
     )
 
@@ -74,11 +78,11 @@ class ProgramFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(label=_("Статус"), choices=ProgramStatus.choices)
     sort = django_filters.OrderingFilter(
         label=_("Сортировка"),
-        fields=(("starts_on", "starts"), ("title", "title"), ("organization__short_name", "organization")),
+        fields=(("starts_on", "starts"), ("sort_name", "title"), ("organization__sort_name", "organization")),
         field_labels={
             "starts_on": _("начало действия"),
-            "title": _("название"),
-            "organization__short_name": _("организация"),
+            "sort_name": _("название"),
+            "organization__sort_name": _("организация"),
         },
     )
 

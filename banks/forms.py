@@ -291,7 +291,18 @@ class DocumentForm(CrispyModelForm):
 
     class Meta:
         model = NormativeDocument
-        fields = ["level", "kind", "number", "issued_on", "title", "issuer", "file", "url", "note"]
+        fields = [
+            "level",
+            "kind",
+            "number",
+            "issued_on",
+            "title",
+            "issuer",
+            "file",
+            "url",
+            "note",
+            "is_public",
+        ]
         widgets = {"title": forms.Textarea(attrs={"rows": 2}), "note": forms.Textarea(attrs={"rows": 2})}
         error_messages = {
             "title": {"required": _lazy("Укажите название документа.")},

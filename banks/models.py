@@ -12,8 +12,9 @@ from simple_history.models import HistoricalRecords
 
 from core.files import generated_name
 from core.models import StateChange
+from core.russian import SortNamed
 
-HISTORY_EXCLUDED = ["updated_at"]
+HISTORY_EXCLUDED = ["updated_at", "sort_name"]
 
 
 # Module-level upload_to functions: migrations can serialise these, not the closure generated_name returns.
@@ -38,9 +39,17 @@ class PracticeStatus(models.TextChoices):
 
 # A coordinator writes a practice only while it is theirs to work on.
 COORDINATOR_EDITABLE = (PracticeStatus.DRAFT, PracticeStatus.RETURNED)
+# How each state looks on the pages (Bootstrap badge colours).
+STATUS_STYLES = {
+    PracticeStatus.PUBLISHED: "success",
+    PracticeStatus.REVIEW: "info",
+    PracticeStatus.RETURNED: "warning",
+}
 
 
-class Practice(models.Model):
+class Practice(SortNamed):
+    SORT_FIELDS = ("title",)
+
     title = models.CharField(_("название"), max_length=300)
     forms = models.ManyToManyField(
         "directory.MentoringForm", verbose_name=_("формы наставничества"), related_name="practices"
@@ -107,6 +116,10 @@ class Practice(models.Model):
     def is_published(self) -> bool:
         return self.status == PracticeStatus.PUBLISHED
 
+    @property
+    def status_style(self) -> str:
+        return STATUS_STYLES.get(self.status, "secondary")
+
     def link_list(self) -> list[str]:
         return [line.strip() for line in self.links.splitlines() if line.strip()]
 
@@ -165,7 +178,9 @@ class ProgramStatus(models.TextChoices):
     ARCHIVE = "archive", _("архив")
 
 
-class MentoringProgram(models.Model):
+class MentoringProgram(SortNamed):
+    SORT_FIELDS = ("title",)
+
     """An organisation's mentoring program (the bank of programs, order 3.3)."""
 
     organization = models.ForeignKey(
@@ -195,7 +210,7 @@ class MentoringProgram(models.Model):
     class Meta:
         verbose_name = _("программа наставничества")
         verbose_name_plural = _("программы наставничества")
-        ordering = ["organization__short_name", "-starts_on", "id"]
+        ordering = ["organization__sort_name", "-starts_on", "id"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(ends_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")),
@@ -216,7 +231,9 @@ class MentoringProgram(models.Model):
         return f"№ {self.order_number}" + (f" от {self.order_date:%d.%m.%Y}" if self.order_date else "")
 
 
-class ProgramTemplate(models.Model):
+class ProgramTemplate(SortNamed):
+    SORT_FIELDS = ("title",)
+
     """A template of a personalised program: activities are due a number of days after the pair starts."""
 
     program = models.ForeignKey(
@@ -232,7 +249,7 @@ class ProgramTemplate(models.Model):
     class Meta:
         verbose_name = _("шаблон персонализированной программы")
         verbose_name_plural = _("шаблоны персонализированных программ")
-        ordering = ["program__title", "title", "id"]
+        ordering = ["program__sort_name", "sort_name", "id"]
 
     def __str__(self) -> str:
         return f"{self.title} ({self.program})"
@@ -275,7 +292,9 @@ class DocumentKind(models.TextChoices):
     OTHER = "other", _("другое")
 
 
-class NormativeDocument(models.Model):
+class NormativeDocument(SortNamed):
+    SORT_FIELDS = ("title",)
+
     level = models.CharField(_("уровень"), max_length=20, choices=DocumentLevel.choices)
     kind = models.CharField(_("вид"), max_length=20, choices=DocumentKind.choices)
     number = models.CharField(_("номер"), max_length=50, blank=True)
@@ -286,6 +305,14 @@ class NormativeDocument(models.Model):
     file_name = models.CharField(_("имя файла"), max_length=255, blank=True)
     url = models.URLField(_("ссылка"), max_length=500, blank=True)
     note = models.TextField(_("примечание"), blank=True)
+    is_public = models.BooleanField(
+        _("на открытом сайте"),
+        default=False,
+        help_text=_("Документ и его файл видны всем на открытом сайте МШН, без входа."),
+    )
+    published_at = models.DateTimeField(
+        _("опубликован на открытом сайте"), null=True, blank=True, editable=False
+    )
     updated_at = models.DateTimeField(_("изменено"), auto_now=True)
     history = HistoricalRecords(excluded_fields=HISTORY_EXCLUDED)
 
@@ -296,6 +323,14 @@ class NormativeDocument(models.Model):
 
     def __str__(self) -> str:
         return self.reference
+
+    def save(self, *args, **kwargs):
+        # The feed of the open site orders documents by the moment they became public, not by their date.
+        if self.is_public and self.published_at is None:
+            self.published_at = timezone.now()
+        elif not self.is_public:
+            self.published_at = None
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("banks:document_detail", args=[self.pk])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.postgres.search import SearchQuery, SearchVector
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from banks.models import (
@@ -16,8 +16,10 @@ from banks.models import (
     ProgramTemplate,
 )
 from core import access
+from core.russian import YoAsYe, yo_as_ye
 from core.words import plural_ru
-from registry.models import Consent, ConsentKind, Person
+from registry.models import Person
+from registry.selectors import publication_consented
 
 PRACTICE_ORG = "organization"
 PROGRAM_ORG = "organization"
@@ -37,12 +39,8 @@ def authors_line(names: list[str]) -> str:
     return ", ".join(shown) or "—"
 
 
-def _publication_consent():
-    return Consent.objects.in_force().filter(person=OuterRef("pk"), kind=ConsentKind.PUBLICATION)
-
-
 def _practices():
-    authors = Person.objects.annotate(publishable=Exists(_publication_consent()))
+    authors = Person.objects.annotate(publishable=publication_consented())
     return Practice.objects.select_related("organization", "year").prefetch_related(
         "forms", Prefetch("authors", queryset=authors), "files"
     )
@@ -67,7 +65,7 @@ def published_practices() -> QuerySet[Practice]:
 
 def public_authors(practice: Practice) -> str:
     """The showcase's authors: a name leaves only with a publication consent in force."""
-    authors = Person.objects.filter(practices=practice).annotate(consented=Exists(_publication_consent()))
+    authors = Person.objects.filter(practices=practice).annotate(consented=publication_consented())
     return authors_line([person.full_name if person.consented else "" for person in authors])
 
 
@@ -94,10 +92,11 @@ def search_practices(queryset: QuerySet[Practice], text: str) -> QuerySet[Practi
     text = text.strip()
     if not text:
         return queryset
-    vector = SearchVector("title", weight="A", config="russian") + SearchVector(
-        "description", "results", "tags", weight="B", config="russian"
+    # «ё» is read as «е» on both sides, whatever the server's dictionary does with it.
+    vector = SearchVector(YoAsYe("title"), weight="A", config="russian") + SearchVector(
+        YoAsYe("description"), YoAsYe("results"), YoAsYe("tags"), weight="B", config="russian"
     )
-    query = SearchQuery(text, config="russian", search_type="websearch")
+    query = SearchQuery(yo_as_ye(text), config="russian", search_type="websearch")
     return queryset.annotate(search=vector).filter(search=query)
 
 
@@ -106,7 +105,7 @@ def programs_for(user) -> QuerySet[MentoringProgram]:
         MentoringProgram.objects.select_related("organization")
         .prefetch_related("forms")
         .annotate(template_count=Count("templates"))
-        .order_by("organization__short_name", "-starts_on", "id")
+        .order_by("organization__sort_name", "-starts_on", "id")
     )
     return access.scope(user, queryset, PROGRAM_ORG)
 

@@ -21,7 +21,7 @@ from banks.models import (
     ProgramTemplate,
     TemplateActivity,
 )
-from core.workflow import move, refuse_unless
+from core.workflow import Step, move
 from registry.models import Activity, Pair, Program
 
 
@@ -30,13 +30,19 @@ def _locked(practice: Practice) -> Practice:
 
 
 REFUSAL = gettext_lazy("Практику в состоянии «%(status)s» нельзя %(action)s.")
+SUBMIT = Step(gettext_lazy("отправить на рассмотрение"), tuple(COORDINATOR_EDITABLE), REFUSAL)
+RETURN = Step(
+    gettext_lazy("вернуть на доработку"), (PracticeStatus.REVIEW, PracticeStatus.PUBLISHED), REFUSAL
+)
+PUBLISH = Step(gettext_lazy("опубликовать"), (PracticeStatus.REVIEW,), REFUSAL)
+MARK_BEST = Step(gettext_lazy("отметить как лучшую"), (PracticeStatus.PUBLISHED,), REFUSAL)
 
 
 @transaction.atomic
 def submit_practice(practice: Practice, *, user, comment: str = "") -> PracticeTransition:
     """A draft or returned practice goes to the methodologist for review."""
     practice = _locked(practice)
-    refuse_unless(practice, COORDINATOR_EDITABLE, REFUSAL, _("отправить на рассмотрение"))
+    SUBMIT.refuse_unless_allowed(practice)
     transition = move(
         practice, PracticeStatus.REVIEW, user=user, action=PracticeAction.SUBMIT, comment=comment
     )
@@ -50,9 +56,7 @@ def return_practice(practice: Practice, *, user, comment: str) -> PracticeTransi
     if not comment.strip():
         raise ValidationError(_("Напишите, что нужно исправить: комментарий увидит куратор."))
     practice = _locked(practice)
-    refuse_unless(
-        practice, (PracticeStatus.REVIEW, PracticeStatus.PUBLISHED), REFUSAL, _("вернуть на доработку")
-    )
+    RETURN.refuse_unless_allowed(practice)
     transition = move(
         practice, PracticeStatus.RETURNED, user=user, action=PracticeAction.RETURN, comment=comment
     )
@@ -66,7 +70,7 @@ def return_practice(practice: Practice, *, user, comment: str) -> PracticeTransi
 def publish_practice(practice: Practice, *, user, comment: str = "") -> PracticeTransition:
     """The reviewed practice goes into the bank and onto the public showcase."""
     practice = _locked(practice)
-    refuse_unless(practice, (PracticeStatus.REVIEW,), REFUSAL, _("опубликовать"))
+    PUBLISH.refuse_unless_allowed(practice)
     transition = move(
         practice, PracticeStatus.PUBLISHED, user=user, action=PracticeAction.PUBLISH, comment=comment
     )
@@ -79,7 +83,7 @@ def publish_practice(practice: Practice, *, user, comment: str = "") -> Practice
 def mark_best(practice: Practice, *, user, best: bool = True, comment: str = "") -> PracticeTransition:
     """Mark a published practice as one of the best (or take the mark off)."""
     practice = _locked(practice)
-    refuse_unless(practice, (PracticeStatus.PUBLISHED,), REFUSAL, _("отметить как лучшую"))
+    MARK_BEST.refuse_unless_allowed(practice)
     if practice.is_best == best:
         raise ValidationError(
             _("Практика уже отмечена как лучшая.") if best else _("Практика не отмечена как лучшая.")

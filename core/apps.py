@@ -1,4 +1,5 @@
 from django.apps import AppConfig, apps
+from django.db import models
 
 
 class CoreConfig(AppConfig):
@@ -8,6 +9,11 @@ class CoreConfig(AppConfig):
     def ready(self):
         from core import freshness
         from core.files import connect_file_cleanup
+        from core.russian import YoAsYe
+
+        # `field__yo__icontains`: searches read «ё» as «е» (core/russian.py).
+        models.CharField.register_lookup(YoAsYe)
+        models.TextField.register_lookup(YoAsYe)
 
         freshness.connect()
         # Historical models keep the file name only; the file goes when the live record goes.

@@ -63,7 +63,8 @@ class FastSelect(forms.Select):
         # A foreign key's form field names its target's pk as `to_field_name`: still the pk.
         by_pk = field.to_field_name in (None, queryset.model._meta.pk.name)
         if label_field and plain and by_pk:  # __str__ is one column: no instances needed
-            body = value_options(queryset, label_field).html(selected)
+            rows = queryset.values_list("pk", label_field)
+            body = "".join(option(str(pk), str(label), str(pk) in selected) for pk, label in rows)
         else:  # a plain fetch: a server-side cursor (QuerySet.iterator) costs more than it saves here
             body = "".join(
                 option(key, label, key in selected)
@@ -76,40 +77,6 @@ class FastSelect(forms.Select):
 
 class FastSelectMultiple(FastSelect, forms.SelectMultiple):
     allow_multiple_selected = True
-
-
-class ValueOptions:
-    """Options rendered once: the markup, and each key's option to mark it selected."""
-
-    def __init__(self, rows: tuple):
-        self.options = {str(pk): option(str(pk), str(label)) for pk, label in rows}
-        self.markup = "".join(self.options.values())
-
-    def html(self, selected: set[str]) -> str:
-        markup = self.markup
-        for key in selected & self.options.keys():
-            plain = self.options[key]
-            markup = markup.replace(plain, plain.replace(">", " selected>", 1), 1)
-        return markup
-
-
-_value_options: dict[tuple, ValueOptions] = {}
-VALUE_OPTIONS_KEPT = 256  # option lists per process (each coordinator's scope is one)
-
-
-def value_options(queryset, label_field: str) -> ValueOptions:
-    """The queryset's (pk, label) options, fetched on every render and escaped only when they changed.
-
-    Escaping and formatting a region's thousand organisations took half of a select's time on every
-    list page and form of the district; the rows themselves are read each time, so a change shows at once.
-    """
-    rows = tuple(queryset.values_list("pk", label_field))
-    cached = _value_options.get(rows)
-    if cached is None:
-        if len(_value_options) >= VALUE_OPTIONS_KEPT:
-            _value_options.clear()
-        cached = _value_options[rows] = ValueOptions(rows)
-    return cached
 
 
 FAST_TWINS = {forms.Select: FastSelect, forms.SelectMultiple: FastSelectMultiple}

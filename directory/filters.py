@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import access
 from core.pickers import OrganizationPicker
+from core.russian import yo_as_ye
 from core.widgets import FastSelect
 from directory.models import AcademicYear, FormSource, MentoringForm, Organization, OrganizationKind
 
@@ -13,12 +14,13 @@ YES_NO = ((True, _("да")), (False, _("нет")))
 
 
 def matching(queryset, value: str, fields: tuple[str, ...]):
-    """Rows where every word of `value` is found (case-insensitively) in one of the fields."""
+    """Rows where every word of `value` is found in one of the fields, capital or small letters and «ё» or «е»
+    alike («Березовский» finds «Берёзовский» and the reverse)."""
     query = Q()
-    for word in value.split():
+    for word in yo_as_ye(value).split():
         word_query = Q()
         for field in fields:
-            word_query |= Q(**{f"{field}__icontains": word})
+            word_query |= Q(**{f"{field}__yo__icontains": word})
         query &= word_query
     return queryset.filter(query)
 
@@ -78,8 +80,8 @@ class OrganizationFilter(django_filters.FilterSet):
     is_active = YesNoFilter(label=_("Действует"))
     sort = django_filters.OrderingFilter(
         label=_("Сортировка"),
-        fields=(("short_name", "short_name"), ("kind", "kind")),
-        field_labels={"short_name": _("наименование"), "kind": _("вид")},
+        fields=(("sort_name", "short_name"), ("kind", "kind")),
+        field_labels={"sort_name": _("наименование"), "kind": _("вид")},
     )
 
     class Meta:

@@ -43,9 +43,18 @@ class OrganizationForm(CrispyModelForm):
 
 
 class AcademicYearForm(CrispyModelForm):
+    direction_url = forms.URLField(
+        label=_("Ссылка на документ"),
+        required=False,
+        assume_scheme="https",
+        error_messages={
+            "invalid": _("Укажите адрес целиком, например https://kirovsky-imc.ru/prikaz-45.pdf")
+        },
+    )
+
     class Meta:
         model = AcademicYear
-        fields = ["start_year", "note"]
+        fields = ["start_year", "direction", "direction_document", "direction_url", "note"]
         error_messages = {
             "start_year": {
                 "unique": _("Такой учебный год уже есть."),

@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.russian import SortNamed
+
 
 class PersonCategory(models.TextChoices):
     PEDAGOGUE = "pedagogue", _("Педагог")
@@ -43,7 +45,9 @@ class OrganizationQuerySet(models.QuerySet):
         return self.filter(is_active=True, kind__in=EDUCATIONAL_KINDS)
 
 
-class Organization(models.Model):
+class Organization(SortNamed):
+    SORT_FIELDS = ("short_name",)
+
     kind = models.CharField(_("вид"), max_length=20, choices=OrganizationKind.choices)
     full_name = models.CharField(_("полное наименование"), max_length=500, unique=True)
     short_name = models.CharField(_("краткое наименование"), max_length=200, unique=True)
@@ -57,13 +61,14 @@ class Organization(models.Model):
     is_internship_site = models.BooleanField(_("стажировочная площадка"), default=False)
     is_active = models.BooleanField(_("действует"), default=True)
     updated_at = models.DateTimeField(_("изменено"), auto_now=True)
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(excluded_fields=["updated_at", "sort_name"])
     objects = OrganizationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("организация")
         verbose_name_plural = _("организации")
-        ordering = ["short_name"]
+        ordering = ["sort_name", "id"]
+        indexes = [models.Index(fields=["sort_name", "id"], name="organization_name_order")]
 
     # __str__ is this one column: select widgets list a region's thousand organisations from values
     # (core.widgets.FastSelect) instead of building a model instance for each option.
@@ -94,6 +99,19 @@ class AcademicYear(models.Model):
         help_text=_("Учебный год начинается 1 сентября этого года и заканчивается 31 августа следующего."),
     )
     note = models.TextField(_("примечание"), blank=True)
+    # Reg. 1.4: the district's methodological service sets the school's direction for each school year.
+    direction = models.TextField(
+        _("направление работы (тема) года"),
+        blank=True,
+        help_text=_("Как его сформулировала районная методическая служба."),
+    )
+    direction_document = models.CharField(
+        _("документ, которым задано направление"),
+        max_length=500,
+        blank=True,
+        help_text=_("Например: приказ МКУ «Информационно-методический центр» от 28.08.2025 № 45-од."),
+    )
+    direction_url = models.URLField(_("ссылка на документ"), max_length=500, blank=True)
     updated_at = models.DateTimeField(_("изменено"), auto_now=True)
     history = HistoricalRecords(excluded_fields=["updated_at"])
 

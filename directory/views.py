@@ -142,7 +142,7 @@ class OrganizationSearch(PickerSearchView):
 
     def found(self, query: str):
         organizations = scoped_organizations(self.request)
-        return matching(organizations, query, ("short_name", "full_name")).order_by("short_name")
+        return matching(organizations, query, ("short_name", "full_name")).order_by("sort_name", "id")
 
 
 class RequisitesUpdate(ScopedUpdateView):

@@ -26,10 +26,15 @@ class EventFilter(django_filters.FilterSet):
     )
     sort = django_filters.OrderingFilter(
         label=_("Сортировка"),
-        fields=(("starts_on", "date"), ("title", "title"), ("kind", "kind"), ("participant_count", "size")),
+        fields=(
+            ("starts_on", "date"),
+            ("sort_name", "title"),
+            ("kind", "kind"),
+            ("participant_count", "size"),
+        ),
         field_labels={
             "starts_on": _("дата"),
-            "title": _("название"),
+            "sort_name": _("название"),
             "kind": _("вид"),
             "participant_count": _("число участников"),
         },
@@ -44,11 +49,11 @@ class TrainingFilter(django_filters.FilterSet):
     q = SearchFilter(*person_fields("person__"), "title", label=_("ФИО или курс"))
     organization = OrganizationChoiceFilter("person__organization")
     year = YearFilter()
-    provider = django_filters.CharFilter(label=_("Кто проводил"), lookup_expr="icontains")
+    provider = SearchFilter("provider", label=_("Кто проводил"))
     sort = django_filters.OrderingFilter(
         label=_("Сортировка"),
-        fields=(("ends_on", "date"), ("person__last_name", "name"), ("hours", "hours")),
-        field_labels={"ends_on": _("дата окончания"), "person__last_name": _("ФИО"), "hours": _("часы")},
+        fields=(("ends_on", "date"), ("person__sort_name", "name"), ("hours", "hours")),
+        field_labels={"ends_on": _("дата окончания"), "person__sort_name": _("ФИО"), "hours": _("часы")},
     )
 
     class Meta:
@@ -61,9 +66,9 @@ class PartnerFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(label=_("Вид"), choices=PartnerKind.choices)
     sort = django_filters.OrderingFilter(
         label=_("Сортировка"),
-        fields=(("name", "name"), ("last_interaction", "last"), ("interaction_count", "count")),
+        fields=(("sort_name", "name"), ("last_interaction", "last"), ("interaction_count", "count")),
         field_labels={
-            "name": _("наименование"),
+            "sort_name": _("наименование"),
             "last_interaction": _("последнее взаимодействие"),
             "interaction_count": _("число взаимодействий"),
         },

@@ -172,12 +172,18 @@ class EventForm(CrispyModelForm):
             "year",
             "starts_on",
             "ends_on",
+            "time",
             "organizer",
             "place",
             "is_online",
             "description",
+            "is_public",
+            "is_cancelled",
         ]
-        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "time": forms.TimeInput(attrs={"placeholder": "чч:мм"}, format="%H:%M"),
+        }
         error_messages = {
             "title": {"required": _lazy("Укажите название мероприятия.")},
             "starts_on": {"required": _lazy("Укажите дату начала.")},

@@ -9,8 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.files import generated_name
+from core.russian import SortNamed
 
-HISTORY_EXCLUDED = ["updated_at"]
+HISTORY_EXCLUDED = ["updated_at", "sort_name"]
 
 
 # Module-level functions, so migrations can refer to them: stored names are random, the user's is kept apart.
@@ -47,7 +48,9 @@ class ParticipantResult(models.TextChoices):
     NONE = "none", _("—")
 
 
-class Event(models.Model):
+class Event(SortNamed):
+    SORT_FIELDS = ("title",)
+
     kind = models.CharField(_("вид"), max_length=20, choices=EventKind.choices)
     title = models.CharField(_("название"), max_length=300)
     year = models.ForeignKey(
@@ -59,6 +62,7 @@ class Event(models.Model):
     )
     starts_on = models.DateField(_("дата начала"))
     ends_on = models.DateField(_("дата окончания"), null=True, blank=True, help_text=_("Пусто — один день."))
+    time = models.TimeField(_("время начала"), null=True, blank=True, help_text=_("Время Владивостока."))
     organizer = models.ForeignKey(
         "directory.Organization",
         verbose_name=_("организатор"),
@@ -71,6 +75,16 @@ class Event(models.Model):
     place = models.CharField(_("место проведения"), max_length=300, blank=True)
     is_online = models.BooleanField(_("онлайн"), default=False)
     description = models.TextField(_("описание"), blank=True)
+    is_public = models.BooleanField(
+        _("на открытом сайте"),
+        default=False,
+        help_text=_("Мероприятие видно в календаре открытого сайта МШН (без списка участников)."),
+    )
+    is_cancelled = models.BooleanField(
+        _("отменено"),
+        default=False,
+        help_text=_("Отменённое мероприятие уходит из календаря открытого сайта."),
+    )
     updated_at = models.DateTimeField(_("изменено"), auto_now=True)
     history = HistoricalRecords(excluded_fields=HISTORY_EXCLUDED)
 
@@ -78,7 +92,11 @@ class Event(models.Model):
         verbose_name = _("мероприятие")
         verbose_name_plural = _("мероприятия")
         ordering = ["-starts_on", "-id"]
-        indexes = [models.Index(fields=["year", "kind"]), models.Index(fields=["starts_on"])]
+        indexes = [
+            models.Index(fields=["year", "kind"]),
+            models.Index(fields=["starts_on"]),
+            models.Index(fields=["is_public", "starts_on"]),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(ends_on__isnull=True) | Q(ends_on__gte=F("starts_on")),
@@ -122,7 +140,7 @@ class Participation(models.Model):
     class Meta:
         verbose_name = _("участник мероприятия")
         verbose_name_plural = _("участники мероприятия")
-        ordering = ["person__last_name", "person__first_name", "id"]
+        ordering = ["person__sort_name", "id"]
         constraints = [
             models.UniqueConstraint(fields=["event", "person"], name="event_participant_once"),
         ]
@@ -204,7 +222,9 @@ class PartnerKind(models.TextChoices):
     OTHER = "other", _("другое")
 
 
-class Partner(models.Model):
+class Partner(SortNamed):
+    SORT_FIELDS = ("name",)
+
     name = models.CharField(_("наименование"), max_length=400, unique=True)
     kind = models.CharField(_("вид"), max_length=20, choices=PartnerKind.choices)
     organization = models.ForeignKey(
@@ -227,7 +247,7 @@ class Partner(models.Model):
     class Meta:
         verbose_name = _("партнёр")
         verbose_name_plural = _("партнёры")
-        ordering = ["name"]
+        ordering = ["sort_name", "id"]
 
     def __str__(self) -> str:
         return self.name

@@ -73,7 +73,7 @@ def partners_for(user) -> QuerySet[Partner]:
     queryset = Partner.objects.select_related("organization").annotate(
         interaction_count=Count("interactions"), last_interaction=Max("interactions__date")
     )
-    queryset = queryset.order_by("name")  # a grouped query ignores Meta.ordering
+    queryset = queryset.order_by("sort_name", "id")  # a grouped query ignores Meta.ordering
     return access.scope(user, queryset, None)
 
 

@@ -43,7 +43,7 @@ def meetings_for(user):
 def meeting_for_page(user):
     """Meetings with everything their page and protocol show, in a fixed number of queries."""
     return meetings_for(user).prefetch_related(
-        Prefetch("present", queryset=Person.objects.order_by("last_name", "first_name", "id")),
+        Prefetch("present", queryset=Person.objects.order_by("sort_name", "id")),
         Prefetch("agenda", queryset=AgendaItem.objects.order_by("position", "id")),
         "attachments",
     )

@@ -52,7 +52,9 @@ INSTALLED_APPS = [
     "submissions",
     "reports",
     "home",
+    "public",
     "demo",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
@@ -252,6 +254,13 @@ MSHN_HEAD_NAME = env_str("MSHN_HEAD_NAME", "")
 REPORT_PDF_MAX_ROWS = env_int("REPORT_PDF_MAX_ROWS", 100)
 MSHN_PLACE = env_str("MSHN_PLACE", "пгт Кировский")  # the place on the annual report's title page
 MSHN_PROTOCOL_LIST_THRESHOLD = env_int("MSHN_PROTOCOL_LIST_THRESHOLD", 15)
+# The open site (public/): how long browsers and proxies may keep its pages, and whom visitors reach.
+PUBLIC_CACHE_SECONDS = env_int("PUBLIC_CACHE_SECONDS", 300)
+MSHN_HEAD_POSITION = env_str("MSHN_HEAD_POSITION", "Руководитель муниципальной Школы наставничества")
+MSHN_HEAD_NAME = env_str("MSHN_HEAD_NAME", "")
+MSHN_CONTACT_PHONE = env_str("MSHN_CONTACT_PHONE", "")
+MSHN_CONTACT_EMAIL = env_str("MSHN_CONTACT_EMAIL", "")
+MSHN_CONTACT_ADDRESS = env_str("MSHN_CONTACT_ADDRESS", "")
 # The site's public address, for links in e-mails (https://mshn.example.ru); relative links without it.
 MSHN_SITE_URL = (env_str("MSHN_SITE_URL", "") or "").rstrip("/")
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

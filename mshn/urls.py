@@ -23,6 +23,7 @@ urlpatterns = [
     path("submissions/", include("submissions.urls")),
     path("websites/", include("websites.urls")),
     path("reports/", include("reports.urls")),
+    path("", include("public.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -76,10 +76,10 @@ class PersonFilter(django_filters.FilterSet):
     has_mentor = HasMentorFilter(Person.objects.active_mentee_pairs)
     sort = django_filters.OrderingFilter(
         label=_("Сортировка"),
-        fields=(("last_name", "name"), ("organization__short_name", "organization"), ("birth_year", "birth")),
+        fields=(("sort_name", "name"), ("organization__sort_name", "organization"), ("birth_year", "birth")),
         field_labels={
-            "last_name": _("ФИО"),
-            "organization__short_name": _("организация"),
+            "sort_name": _("ФИО"),
+            "organization__sort_name": _("организация"),
             "birth_year": _("год рождения"),
         },
     )
@@ -98,9 +98,9 @@ class MentorFilter(django_filters.FilterSet):
     young = YoungFilter("person__")
     sort = django_filters.OrderingFilter(
         label=_("Сортировка"),
-        fields=(("person__last_name", "name"), ("entered_on", "entered"), ("load", "load")),
+        fields=(("person__sort_name", "name"), ("entered_on", "entered"), ("load", "load")),
         field_labels={
-            "person__last_name": _("ФИО"),
+            "person__sort_name": _("ФИО"),
             "entered_on": _("дата вхождения"),
             "load": _("нагрузка"),
         },
@@ -121,8 +121,8 @@ class MenteeFilter(django_filters.FilterSet):
     has_mentor = HasMentorFilter(active_pairs_of_mentee)
     sort = django_filters.OrderingFilter(
         label=_("Сортировка"),
-        fields=(("person__last_name", "name"), ("entered_on", "entered")),
-        field_labels={"person__last_name": _("ФИО"), "entered_on": _("дата вхождения")},
+        fields=(("person__sort_name", "name"), ("entered_on", "entered")),
+        field_labels={"person__sort_name": _("ФИО"), "entered_on": _("дата вхождения")},
     )
 
     class Meta:
@@ -140,10 +140,10 @@ class PairFilter(django_filters.FilterSet):
     year = YearFilter("")
     sort = django_filters.OrderingFilter(
         label=_("Сортировка"),
-        fields=(("started_on", "started"), ("mentor__person__last_name", "mentor"), ("status", "status")),
+        fields=(("started_on", "started"), ("mentor__person__sort_name", "mentor"), ("status", "status")),
         field_labels={
             "started_on": _("дата начала"),
-            "mentor__person__last_name": _("наставник"),
+            "mentor__person__sort_name": _("наставник"),
             "status": _("состояние"),
         },
     )

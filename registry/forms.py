@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from core import access
 from core.forms import CrispyForm, CrispyModelForm
 from core.pickers import person_label, pick_people
+from core.russian import Case
 from core.widgets import FastSelect, FastSelectMultiple
 from directory.forms import YearFilterForm
 from directory.models import AcademicYear, MentoringForm, Organization, PersonCategory
@@ -54,6 +55,13 @@ class PersonForm(ScopedForm):
         model = Person
         fields = list(EDITABLE_PERSON_FIELDS)
 
+    def save(self, commit=True):
+        if self.instance.pk and self.changed_data and set(self.changed_data) & set(NAME_PARTS):
+            # Forms corrected for the old name would name someone else: the new name is declined by the rules.
+            for name in DECLINED_FIELDS.values():
+                setattr(self.instance, name, "")
+        return super().save(commit)
+
     def clean(self):
         data = super().clean()
         if self.instance.is_anonymised:
@@ -70,6 +78,39 @@ class PersonForm(ScopedForm):
             self.add_error(field, message)
         if data.get("category") != PersonCategory.PEDAGOGUE and data.get("is_young_appointed"):
             self.add_error("is_young_appointed", _("Молодым специалистом может быть только педагог."))
+        return data
+
+
+NAME_PARTS = ("last_name", "first_name", "middle_name")
+DECLINED_FIELDS = {case: f"name_{case}" for case in Case}
+
+
+class PersonNameFormsForm(CrispyModelForm):
+    """The gender and the declined full name where the rules get a surname wrong; a blank field (or the form
+    the rules give) leaves that case to the rules."""
+
+    class Meta:
+        model = Person
+        fields = ["gender", *DECLINED_FIELDS.values()]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        person = self.instance
+        for case, name in DECLINED_FIELDS.items():
+            self.fields[name].help_text = _(
+                "По правилам: %(name)s. Оставьте пустым, чтобы склонять по правилам."
+            ) % {"name": person.declined_by_rules(case)}
+
+    def clean(self):
+        data = super().clean()
+        if self.instance.is_anonymised:
+            raise ValidationError(
+                _("Данные человека обезличены: запись хранится только для статистики и не правится.")
+            )
+        self.instance.gender = data.get("gender", "")
+        for case, name in DECLINED_FIELDS.items():
+            typed = " ".join(data.get(name, "").split())
+            data[name] = "" if typed == self.instance.declined_by_rules(case) else typed
         return data
 
 

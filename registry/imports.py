@@ -29,6 +29,7 @@ from simple_history.utils import bulk_create_with_history
 from core import access, freshness
 from core.exporters import XLSX, Exporter
 from core.files import check_archive_size
+from core.russian import YoAsYe, fill_sort_keys
 from directory.models import MentoringForm, Organization, PersonCategory
 from registry import rules, services
 from registry.models import (
@@ -603,7 +604,7 @@ def apply_people(plan: PeoplePlan, user) -> PeopleResult:
 
 def _bulk_create(model, objects: list, user) -> None:
     if objects:
-        bulk_create_with_history(objects, model, batch_size=BATCH_SIZE, default_user=user)
+        bulk_create_with_history(fill_sort_keys(objects), model, batch_size=BATCH_SIZE, default_user=user)
 
 
 # --- pairs ---------------------------------------------------------------------------------------
@@ -686,7 +687,7 @@ def _pair_context(user, parsed: list[PairRow]) -> PairContext:
     in_orgs = Q(person__organization_id__in=org_ids)
     if any(row.form.allows_other_organizations for row in parsed):
         last_names = {_norm(row.mentor_name).split(" ")[0] for row in parsed if row.mentor_name}
-        mentors = mentors.annotate(last=Lower("person__last_name"))
+        mentors = mentors.annotate(last=Lower(YoAsYe("person__last_name")))  # as _norm reads «ё»
         in_orgs |= Q(last__in=last_names)
     by_name: dict[str, list[Mentor]] = defaultdict(list)
     for mentor in mentors.filter(in_orgs).order_by("pk"):

@@ -14,9 +14,11 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.models import StateChange
+from core.russian import Case, Gender, SortNamed, detect_gender, name_in_case
 from directory.models import PersonCategory
 
 HISTORY_EXCLUDED = ["updated_at"]
+PERSON_HISTORY_EXCLUDED = [*HISTORY_EXCLUDED, "sort_name"]
 
 
 def years_before(day: datetime.date, years: int) -> datetime.date:
@@ -60,7 +62,9 @@ class PersonQuerySet(models.QuerySet):
         return Pair.objects.filter(mentees__person=OuterRef("pk"), status=PairStatus.ACTIVE)
 
 
-class Person(models.Model):
+class Person(SortNamed):
+    SORT_FIELDS = ("last_name", "first_name", "middle_name")
+
     last_name = models.CharField(_("фамилия"), max_length=100)
     first_name = models.CharField(_("имя"), max_length=100)
     middle_name = models.CharField(_("отчество"), max_length=100, blank=True)
@@ -90,18 +94,30 @@ class Person(models.Model):
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("телефон"), max_length=50, blank=True)
     is_anonymised = models.BooleanField(_("обезличен"), default=False)
+    gender = models.CharField(
+        _("пол"),
+        max_length=10,
+        choices=Gender.choices,
+        blank=True,
+        help_text=_("Для склонения ФИО в документах. Если не указан — по отчеству."),
+    )
+    # Declined full names the methodologist corrected (a surname the rules decline wrongly); blank — by the rules.
+    name_genitive = models.CharField(_("ФИО в родительном падеже (кого?)"), max_length=300, blank=True)
+    name_dative = models.CharField(_("ФИО в дательном падеже (кому?)"), max_length=300, blank=True)
+    name_accusative = models.CharField(_("ФИО в винительном падеже (кого?)"), max_length=300, blank=True)
+    name_instrumental = models.CharField(_("ФИО в творительном падеже (кем?)"), max_length=300, blank=True)
     updated_at = models.DateTimeField(_("изменено"), auto_now=True)
-    history = HistoricalRecords(excluded_fields=HISTORY_EXCLUDED)
+    history = HistoricalRecords(excluded_fields=PERSON_HISTORY_EXCLUDED)
 
     objects = PersonQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("человек")
         verbose_name_plural = _("люди")
-        ordering = ["last_name", "first_name", "middle_name", "id"]
+        ordering = ["sort_name", "id"]
         indexes = [
-            models.Index(fields=["last_name", "first_name", "middle_name", "id"], name="person_name_order"),
-            models.Index(fields=["organization", "last_name", "first_name"]),
+            models.Index(fields=["sort_name", "id"], name="person_name_order"),
+            models.Index(fields=["organization", "sort_name"], name="person_org_name_order"),
             models.Index(fields=["category", "experience_start"]),
             # With the index above, the young-pedagogue rule («appointed by hand, or by age and experience»)
             # becomes a BitmapOr of two small index scans instead of reading every pedagogue of the region.
@@ -123,6 +139,22 @@ class Person(models.Model):
         """И.О. Фамилия, as documents write it."""
         initials = "".join(f"{p[0]}." for p in (self.first_name, self.middle_name) if p)
         return f"{initials} {self.last_name}".strip()
+
+    @property
+    def grammatical_gender(self) -> str:
+        """The gender given, or the one the patronymic and the names tell ("" when they do not)."""
+        return self.gender or detect_gender(self.last_name, self.first_name, self.middle_name)
+
+    def name_in(self, case: str) -> str:
+        """The full name in a case (`Case`): «выдана Петрову Ивану Сергеевичу», «за наставником Ивановой Марией
+        Петровной».
+        A form the methodologist corrected for this person wins over the rules."""
+        return getattr(self, f"name_{Case(case).value}") or self.declined_by_rules(case)
+
+    def declined_by_rules(self, case: str) -> str:
+        return name_in_case(
+            self.last_name, self.first_name, self.middle_name, gender=self.grammatical_gender, case=case
+        )
 
     @property
     def year_of_birth(self) -> int | None:
@@ -259,7 +291,7 @@ class Mentor(models.Model):
     class Meta:
         verbose_name = _("наставник")
         verbose_name_plural = _("наставники")
-        ordering = ["person__last_name", "person__first_name", "id"]
+        ordering = ["person__sort_name", "id"]
 
     def __str__(self) -> str:
         return str(self.person)
@@ -290,7 +322,7 @@ class Mentee(models.Model):
     class Meta:
         verbose_name = _("наставляемый")
         verbose_name_plural = _("наставляемые")
-        ordering = ["person__last_name", "person__first_name", "id"]
+        ordering = ["person__sort_name", "id"]
 
     def __str__(self) -> str:
         return str(self.person)

@@ -36,6 +36,11 @@ PERSON_CLEARED = {
     "class_or_group": "",
     "email": "",
     "phone": "",
+    "gender": "",
+    "name_genitive": "",
+    "name_dative": "",
+    "name_accusative": "",
+    "name_instrumental": "",
 }
 MENTOR_CLEARED = {"competences": "", "achievements": "", "interests": "", "training": ""}
 MENTEE_CLEARED = {"main_request": ""}
@@ -160,7 +165,15 @@ def _cell(sheet, value):
     return cell
 
 
-PERSON_FIELDS = (*EDITABLE_PERSON_FIELDS, "is_anonymised")
+PERSON_FIELDS = (
+    *EDITABLE_PERSON_FIELDS,
+    "gender",
+    "name_genitive",
+    "name_dative",
+    "name_accusative",
+    "name_instrumental",
+    "is_anonymised",
+)
 MENTOR_FIELDS = (
     "entered_on",
     "status",

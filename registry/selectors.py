@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models import Count, Exists, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 
 from core import access
@@ -14,6 +14,14 @@ PAIR_ORG = "organization"
 PROGRAM_ORG = "pair__organization"
 
 OPEN_PAIR_STATUSES = (PairStatus.FORMING, PairStatus.ACTIVE)
+
+
+def publication_consented(person_field: str = "pk") -> Exists:
+    """Whether the person at `person_field` of the outer query has a publication consent in force: without
+    one, no public page and no other organisation's reader sees their name (152-ФЗ)."""
+    return Exists(
+        Consent.objects.in_force().filter(person=OuterRef(person_field), kind=ConsentKind.PUBLICATION)
+    )
 
 
 def consents_for(user):

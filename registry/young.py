@@ -67,7 +67,7 @@ def young_without_mentor_for(
         people.exclude(has_mentor_in(year))
         .select_related("organization")
         .annotate(mentee_pk=F("mentee__id"))
-        .order_by("organization__short_name", "last_name", "first_name", "id")
+        .order_by("organization__sort_name", "sort_name", "id")
     )
 
 
@@ -114,7 +114,7 @@ def young_pedagogue_summary_for(
         young.order_by()
         .values("organization_id", "organization__short_name", "organization__kind")
         .annotate(young=Count("id"), with_mentor=Count("id", filter=Q(has_mentor_in(year))))
-        .order_by("organization__short_name")
+        .order_by("organization__sort_name")
     )
     kinds = {value: str(label) for value, label in OrganizationKind.choices}  # translated once, not per row
     rows = [_row(values, kinds) for values in counts]

@@ -205,6 +205,20 @@ def sources_paragraph(indicators: Report) -> str:
     ) % {"n": indicators.organizations_with_snapshot, "first": first, "last": last, "on": on}
 
 
+def direction_paragraph(year: AcademicYear) -> list[str]:
+    """Reg. 1.4: the year's direction, set by the methodological service, heads the analysis."""
+    if not year.direction:
+        return []
+    source = f" ({year.direction_document})" if year.direction_document else ""
+    return [
+        _("Направление работы МШН на учебный год: «%(direction)s»%(source)s.")
+        % {
+            "direction": " ".join(year.direction.split()),
+            "source": source,
+        }
+    ]
+
+
 def _general(user, year, organization, orgs, report) -> Section:
     kinds = {kind: Count("id", filter=Q(kind=kind, is_active=True)) for kind in OrganizationKind.values}
     figures = orgs.aggregate(
@@ -215,6 +229,8 @@ def _general(user, year, organization, orgs, report) -> Section:
     )
     rows = [
         [_("Учебный год"), year.title],
+        [_("Направление работы года"), year.direction or "—"],
+        [_("Документ, которым задано направление"), year.direction_document or "—"],
         [_("Организаций, действующих"), figures["total"]],
         *[[str(label), figures[value]] for value, label in OrganizationKind.choices],
         [_("Базовых школ наставничества"), figures["base"]],
@@ -223,6 +239,7 @@ def _general(user, year, organization, orgs, report) -> Section:
         [_("Отчёт сформирован"), report.built_at.strftime("%d.%m.%Y %H:%M")],
     ]
     paragraphs = [
+        *direction_paragraph(year),
         _(
             "Отчёт составлен по данным реестра наставничества за %(year)s учебный год (с 01.09.%(start)s "
             "по 31.08.%(end)s). Организаций в отчёте: %(total)s, из них базовых школ наставничества — "
@@ -394,7 +411,7 @@ def _programs(user, year, organization, orgs, report) -> Section:
     programs = (
         MentoringProgram.objects.filter(organization__in=orgs, starts_on__lte=year.end_date)
         .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=year.start_date))
-        .order_by("organization__short_name", "title")
+        .order_by("organization__sort_name", "sort_name")
     )
     forms: dict[int, list[str]] = {}
     for program_id, name in programs.values_list("id", "forms__name").order_by("id", "forms__name"):
@@ -440,7 +457,7 @@ def _practices(user, year, organization, orgs, report) -> Section:
     }
     published = list(
         practices.filter(status=PracticeStatus.PUBLISHED)
-        .order_by("-is_best", "organization__short_name", "title")
+        .order_by("-is_best", "organization__sort_name", "sort_name")
         .values("title", "organization__short_name", "organization__kind", "is_best", "published_on")
     )
     rows = [

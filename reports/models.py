@@ -116,7 +116,7 @@ class ApprovedReport(AnnualSubject):
     class Meta:
         verbose_name = _("утверждённый отчёт")
         verbose_name_plural = _("утверждённые отчёты")
-        ordering = ["-year__start_year", "organization__short_name", "-version"]
+        ordering = ["-year__start_year", "organization__sort_name", "-version"]
         constraints = _per_subject(["version"], "approved_report")
 
     def __str__(self) -> str:

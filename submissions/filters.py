@@ -24,7 +24,7 @@ class SubmissionFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(label=_("Состояние"), choices=SubmissionStatus.choices)
     ordering = django_filters.OrderingFilter(
         label=_("Сортировка"),
-        fields=(("campaign__deadline", "deadline"), ("organization__short_name", "organization")),
+        fields=(("campaign__deadline", "deadline"), ("organization__sort_name", "organization")),
         field_labels={"deadline": _("срок"), "organization": _("организация")},
     )
 

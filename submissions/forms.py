@@ -39,7 +39,7 @@ class CampaignForm(CrispyModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         field = self.fields["organizations"]
-        field.queryset = Organization.objects.filter(is_active=True).order_by("short_name")
+        field.queryset = Organization.objects.filter(is_active=True).order_by("sort_name", "id")
         field.widget = FastSelectMultiple(attrs={"size": 12}, choices=field.choices)
         if not self.instance.pk:
             self.initial.setdefault(

@@ -109,6 +109,14 @@ class SubmissionStatus(models.TextChoices):
 EDITABLE_STATUSES = (SubmissionStatus.NOT_STARTED, SubmissionStatus.FILLING, SubmissionStatus.RETURNED)
 # Past the deadline in one of these states, a submission is overdue.
 OWED_STATUSES = EDITABLE_STATUSES
+# Sent data waits for the methodologist: she accepts it or returns it.
+REVIEWABLE_STATUSES = (SubmissionStatus.SENT,)
+# How each state looks on the pages (Bootstrap badge colours).
+STATUS_STYLES = {
+    SubmissionStatus.ACCEPTED: "success",
+    SubmissionStatus.SENT: "info",
+    SubmissionStatus.RETURNED: "warning",
+}
 
 
 class Submission(models.Model):
@@ -142,7 +150,7 @@ class Submission(models.Model):
     class Meta:
         verbose_name = _("отчёт организации")
         verbose_name_plural = _("отчёты организаций")
-        ordering = ["campaign", "organization__short_name", "id"]
+        ordering = ["campaign", "organization__sort_name", "id"]
         constraints = [
             models.UniqueConstraint(fields=["campaign", "organization"], name="submission_once_per_campaign")
         ]
@@ -157,6 +165,14 @@ class Submission(models.Model):
     @property
     def is_editable(self) -> bool:
         return self.status in EDITABLE_STATUSES
+
+    @property
+    def awaits_review(self) -> bool:
+        return self.status in REVIEWABLE_STATUSES
+
+    @property
+    def status_style(self) -> str:
+        return STATUS_STYLES.get(self.status, "secondary")
 
     @property
     def is_overdue(self) -> bool:

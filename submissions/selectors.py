@@ -72,7 +72,7 @@ def board_of(campaign: Campaign) -> QuerySet[Submission]:
     return (
         campaign.submissions.select_related("organization", "campaign")
         .defer("snapshot")
-        .order_by("organization__short_name", "id")
+        .order_by("organization__sort_name", "id")
     )
 
 

@@ -11,11 +11,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.workflow import move, refuse_unless
+from core.workflow import Step, move
 from submissions import notifications, selectors
 from submissions.models import (
     EDITABLE_STATUSES,
     OWED_STATUSES,
+    REVIEWABLE_STATUSES,
     Campaign,
     Reminder,
     ReminderKind,
@@ -53,6 +54,10 @@ def _locked(submission: Submission) -> Submission:
 
 
 REFUSAL = gettext_lazy("Отчёт в состоянии «%(status)s» нельзя %(action)s.")
+SUBMIT = Step(gettext_lazy("отправить"), tuple(EDITABLE_STATUSES), REFUSAL)
+RETURN = Step(gettext_lazy("вернуть на доработку"), REVIEWABLE_STATUSES, REFUSAL)
+ACCEPT = Step(gettext_lazy("принять"), REVIEWABLE_STATUSES, REFUSAL)
+REOPEN = Step(gettext_lazy("открыть заново"), (SubmissionStatus.ACCEPTED,), REFUSAL)
 
 
 @transaction.atomic
@@ -71,7 +76,7 @@ def save_denominators(submission: Submission, *, user) -> Submission:
 def submit_submission(submission: Submission, *, user, comment: str = "") -> SubmissionTransition:
     """The organisation sends its data to the methodologists for review."""
     submission = _locked(submission)
-    refuse_unless(submission, EDITABLE_STATUSES, REFUSAL, _("отправить"))
+    SUBMIT.refuse_unless_allowed(submission)
     transition = move(
         submission, SubmissionStatus.SENT, user=user, action=SubmissionAction.SUBMIT, comment=comment
     )
@@ -90,7 +95,7 @@ def return_submission(submission: Submission, *, user, comment: str) -> Submissi
     if not comment.strip():
         raise ValidationError(_("Напишите, что нужно исправить: комментарий увидит куратор."))
     submission = _locked(submission)
-    refuse_unless(submission, (SubmissionStatus.SENT,), REFUSAL, _("вернуть на доработку"))
+    RETURN.refuse_unless_allowed(submission)
     transition = move(
         submission, SubmissionStatus.RETURNED, user=user, action=SubmissionAction.RETURN, comment=comment
     )
@@ -106,7 +111,7 @@ def accept_submission(submission: Submission, *, user, comment: str = "") -> Sub
     """Accept the data: reports then read the figures frozen when the organisation sent them (what its
     coordinator declared), so later edits of the registry cannot change them silently."""
     submission = _locked(submission)
-    refuse_unless(submission, (SubmissionStatus.SENT,), REFUSAL, _("принять"))
+    ACCEPT.refuse_unless_allowed(submission)
     transition = move(
         submission, SubmissionStatus.ACCEPTED, user=user, action=SubmissionAction.ACCEPT, comment=comment
     )
@@ -127,7 +132,7 @@ def reopen_submission(submission: Submission, *, user, comment: str) -> Submissi
     if not comment.strip():
         raise ValidationError(_("Укажите причину: её увидят куратор и история отчёта."))
     submission = _locked(submission)
-    refuse_unless(submission, (SubmissionStatus.ACCEPTED,), REFUSAL, _("открыть заново"))
+    REOPEN.refuse_unless_allowed(submission)
     transition = move(
         submission, SubmissionStatus.RETURNED, user=user, action=SubmissionAction.REOPEN, comment=comment
     )

@@ -38,6 +38,8 @@ ALLOWED: dict[str, set[str]] = {
         "submissions",
     },
     "home": {"core", "accounts", "directory", *CAPABILITIES},
+    # The open site: only what is public and approved, read from the capabilities below.
+    "public": {"core", "directory", "registry", "banks", "meetings", "events"},
     "demo": {"core", "accounts", "directory", *CAPABILITIES},
 }
 APPS = set(ALLOWED)
@@ -117,3 +119,35 @@ def test_the_checker_sees_a_crossed_floor(tmp_path):
     module = tmp_path / "m.py"
     module.write_text("def f():\n    from reports.exporters import _hidden\n", encoding="utf-8")
     assert imports_of(module) == [("reports.exporters", ["_hidden"], 2)]
+
+
+MAX_MIXINS = 4  # our classes that are not views themselves (scope, form, workflow …)
+MAX_OWN_CLASSES = 5  # all of our classes a reader opens to understand one view
+
+
+def views_of_the_urls():
+    from django.urls import URLResolver, get_resolver
+
+    def walk(resolver):
+        for pattern in resolver.url_patterns:
+            yield from walk(pattern) if isinstance(pattern, URLResolver) else [pattern]
+
+    return {p.callback.view_class for p in walk(get_resolver()) if hasattr(p.callback, "view_class")}
+
+
+def own_classes(view) -> list[type]:
+    return [cls for cls in view.__mro__[1:] if cls.__module__.split(".")[0] in APPS]
+
+
+def test_views_stand_on_few_of_our_own_classes():
+    """A view is read by opening its bases: at most four of our mixins, at most five of our classes."""
+    from django.views import View
+
+    deep = {}
+    for view in views_of_the_urls():
+        own = own_classes(view)
+        mixins = [cls for cls in own if not issubclass(cls, View)]
+        if len(mixins) > MAX_MIXINS or len(own) > MAX_OWN_CLASSES:
+            deep[f"{view.__module__}.{view.__name__}"] = [cls.__name__ for cls in own]
+    assert not deep, deep
+    assert views_of_the_urls(), "the walk found the views"

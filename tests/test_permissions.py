@@ -21,6 +21,7 @@ from tests.factories import (
     UserFactory,
 )
 from tests.meetings.factories import meetings_data
+from tests.public.factories import public_data
 from tests.reports.factories import reports_data
 from tests.submissions.factories import submissions_data
 from tests.websites.factories import websites_data
@@ -45,6 +46,7 @@ OWN_JOB = {
     "department": 404,
     "anon": ANON,
 }  # the methodist's
+PUBLIC = {**READ_ALL, "anon": 200}
 POST_ONLY = {"methodist": 405, "coord_a": 405, "coord_b": 405, "department": 405, "anon": 405}
 
 
@@ -91,6 +93,7 @@ EXPECTED = {
     "registry:person_create": (no_args, WRITE_OWN),
     "registry:person_detail": (pk_of("person_a"), READ_A),
     "registry:person_update": (pk_of("person_a"), WRITE_A),
+    "registry:person_name_forms": (pk_of("person_a"), METHODIST_WRITES),
     "registry:consent_create": (lambda d: {"person_pk": d["person_a"].pk}, WRITE_A),
     "registry:consent_update": (pk_of("consent_a"), WRITE_A),
     "registry:mentor_list": (no_args, READ_ALL),
@@ -157,9 +160,9 @@ EXPECTED = {
     "banks:document_update": (pk_of("document"), METHODIST_WRITES),
     "banks:document_delete": (pk_of("document"), METHODIST_WRITES),
     "banks:document_file": (pk_of("document"), READ_ALL),
-    "banks:showcase": (no_args, {**READ_ALL, "anon": 200}),
-    "banks:showcase_detail": (pk_of("practice_published"), {**READ_ALL, "anon": 200}),
-    "banks:showcase_file": (pk_of("practice_file_published"), {**READ_ALL, "anon": 200}),
+    "banks:showcase": (no_args, PUBLIC),
+    "banks:showcase_detail": (pk_of("practice_published"), PUBLIC),
+    "banks:showcase_file": (pk_of("practice_file_published"), PUBLIC),
     "meetings:meeting_list": (no_args, READ_ALL),
     "meetings:meeting_export": (no_args, READ_ALL),
     "meetings:meeting_create": (no_args, METHODIST_WRITES),
@@ -231,6 +234,8 @@ EXPECTED = {
     "websites:round_detail": (pk_of("check_round"), {**READ_ALL, "coord_a": 403, "coord_b": 403}),
     "websites:round_update": (pk_of("check_round"), METHODIST_WRITES),
     "websites:round_export": (pk_of("check_round"), {**READ_ALL, "coord_a": 403, "coord_b": 403}),
+    "websites:round_run": (pk_of("check_round"), METHODIST_WRITES),
+    "websites:round_progress": (pk_of("check_round"), {**READ_ALL, "coord_a": 403, "coord_b": 403}),
     "websites:check_list": (no_args, READ_ALL),
     "websites:check_export": (no_args, READ_ALL),
     "websites:check_detail": (pk_of("check_a"), READ_A),
@@ -257,6 +262,22 @@ EXPECTED = {
     "events:interaction_create": (lambda d: {"partner_pk": d["partner"].pk}, METHODIST_WRITES),
     "events:interaction_detail": (pk_of("interaction"), READ_ALL),
     "events:interaction_update": (pk_of("interaction"), METHODIST_WRITES),
+    # The open site: the same for everyone, logged in or not (tests/public).
+    "public:home": (no_args, PUBLIC),
+    "public:documents": (no_args, PUBLIC),
+    "public:document_file": (pk_of("public_document"), PUBLIC),
+    "public:roadmap": (no_args, PUBLIC),
+    "public:decisions": (no_args, PUBLIC),
+    "public:decisions_of_year": (lambda d: {"start_year": d["approved_meeting"].year.start_year}, PUBLIC),
+    "public:meeting_ics": (pk_of("approved_meeting"), PUBLIC),
+    "public:calendar": (no_args, PUBLIC),
+    "public:event_detail": (pk_of("public_event"), PUBLIC),
+    "public:event_ics": (pk_of("public_event"), PUBLIC),
+    "public:calendar_feed": (no_args, PUBLIC),
+    "public:feed_rss": (no_args, PUBLIC),
+    "public:feed_atom": (no_args, PUBLIC),
+    "public:sitemap": (no_args, PUBLIC),
+    "public:robots": (no_args, PUBLIC),
 }
 
 SKIPPED_NAMESPACES = {"admin"}  # Django admin guards itself (staff only)
@@ -313,6 +334,7 @@ def permission_data(school_a, school_b, methodist=None) -> dict:
         **websites_data(school_a),
         **reports_data(school_a, school_b),
         # reports: data
+        **public_data(),
         "job": finished_job(methodist or UserFactory(username="job-owner", role=Role.METHODIST)),
     }
 

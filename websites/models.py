@@ -68,6 +68,20 @@ class CheckRound(models.Model):
         return reverse("websites:round_detail", args=[self.pk])
 
 
+class AutoState(models.TextChoices):
+    """Where the automatic check of one site stands (the worker moves it; the pages show it live)."""
+
+    NONE = "", _("не запускалась")
+    QUEUED = "queued", _("в очереди")
+    RUNNING = "running", _("проверяется")
+    DONE = "done", _("сайт прочитан")
+    UNREACHABLE = "unreachable", _("сайт недоступен")
+    FAILED = "failed", _("не выполнена")
+
+
+PENDING = (AutoState.QUEUED, AutoState.RUNNING)
+
+
 class WebsiteCheck(models.Model):
     """One organisation's site in one round."""
 
@@ -82,6 +96,9 @@ class WebsiteCheck(models.Model):
     )
     section_url = models.URLField(_("адрес раздела «Наставничество»"), max_length=500, blank=True)
     outcome = models.TextField(_("итог автоматической проверки"), blank=True)
+    auto_state = models.CharField(
+        _("автоматическая проверка"), max_length=16, choices=AutoState.choices, blank=True, default=""
+    )
     checked_at = models.DateTimeField(_("проверено"), null=True, blank=True)
     checked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -92,12 +109,13 @@ class WebsiteCheck(models.Model):
         related_name="+",
     )
     updated_at = models.DateTimeField(_("изменено"), auto_now=True)
-    history = HistoricalRecords(excluded_fields=HISTORY_EXCLUDED)
+    # The state moves on every queued check: the history keeps what was found, not the worker's steps.
+    history = HistoricalRecords(excluded_fields=[*HISTORY_EXCLUDED, "auto_state"])
 
     class Meta:
         verbose_name = _("проверка сайта организации")
         verbose_name_plural = _("проверки сайтов организаций")
-        ordering = ["round", "organization__short_name", "id"]
+        ordering = ["round", "organization__sort_name", "id"]
         constraints = [
             models.UniqueConstraint(fields=["round", "organization"], name="website_check_once_per_round")
         ]
@@ -107,6 +125,10 @@ class WebsiteCheck(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("websites:check_detail", args=[self.pk])
+
+    @property
+    def is_pending(self) -> bool:
+        return self.auto_state in PENDING
 
 
 class CheckResult(models.Model):

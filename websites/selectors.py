@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import access
 from core.queries import subquery_count
-from websites.models import ChecklistItem, CheckResult, CheckRound, WebsiteCheck
+from websites.models import PENDING, AutoState, ChecklistItem, CheckResult, CheckRound, WebsiteCheck
 
 CHECK_ORG = "organization"
 
@@ -48,10 +48,10 @@ def round_summary(round_: CheckRound, user) -> dict:
     """Per organisation (`checks`, a queryset to paginate) and for the district: how many of the active
     items were found. The district's figures are aggregate queries, whatever the number of organisations."""
     items = list(ChecklistItem.objects.filter(is_active=True))
-    checks = checks_for(user).filter(round=round_).order_by("organization__short_name", "id")
+    checks = checks_for(user).filter(round=round_).order_by("organization__sort_name", "id")
     scoped = access.scope(user, WebsiteCheck.objects.filter(round=round_), CHECK_ORG)
     counts = scoped.aggregate(
-        organizations=Count("id"), checked=Count("id", filter=Q(checked_at__isnull=False))
+        organizations=Count("id"), checked=Count("id", filter=Q(checked_at__isnull=False)), **STATE_COUNTS
     )
     found = CheckResult.objects.filter(check_record__in=scoped, found=True, item__is_active=True).count()
     total_items = len(items)
@@ -62,7 +62,35 @@ def round_summary(round_: CheckRound, user) -> dict:
         "district_share": share(found, total_items * counts["organizations"]),
         "organizations": counts["organizations"],
         "checked": counts["checked"],
+        "progress": progress_of(counts),
     }
+
+
+STATE_COUNTS = {
+    "pending": Count("id", filter=Q(auto_state__in=PENDING)),
+    "started": Count("id", filter=~Q(auto_state=AutoState.NONE)),
+}
+
+
+def progress_of(counts: dict) -> dict:
+    """How far the automatic checks of a round have gone: of the sites ever queued, how many are done."""
+    finished = counts["started"] - counts["pending"]
+    return {
+        "pending": counts["pending"],
+        "started": counts["started"],
+        "finished": finished,
+        "percent": share(finished, counts["started"]) or 0,
+    }
+
+
+def round_progress(round_: CheckRound, user, ids: list[int]) -> dict:
+    """The round's progress and the state of the listed checks (those on the user's page): two queries."""
+    scoped = access.scope(user, WebsiteCheck.objects.filter(round=round_), CHECK_ORG)
+    states = {
+        pk: (state, AutoState(state).label, outcome)
+        for pk, state, outcome in scoped.filter(pk__in=ids[:200]).values_list("pk", "auto_state", "outcome")
+    }
+    return {**progress_of(scoped.aggregate(**STATE_COUNTS)), "checks": states}
 
 
 def share(part: int, whole: int) -> int | None:

@@ -10,7 +10,7 @@ from django_tasks import task
 
 from directory.models import Organization
 from websites.checker import CheckOutcome, check_site
-from websites.models import ChecklistItem, CheckResult, CheckRound, WebsiteCheck
+from websites.models import PENDING, AutoState, ChecklistItem, CheckResult, CheckRound, WebsiteCheck
 
 User = get_user_model()
 
@@ -27,17 +27,48 @@ def save_round(round_: CheckRound) -> CheckRound:
     return round_
 
 
+FAILED_MESSAGE = (
+    "Автоматическая проверка не выполнена из-за ошибки программы. Запустите её ещё раз; если ошибка "
+    "повторится, проверьте сайт вручную и сообщите администратору."
+)
+
+
 @task()
 def check_website(check_id: int, user_id: int | None = None) -> str:
-    """The automatic check of one organisation's site, run by the task worker; returns its message."""
+    """The automatic check of one organisation's site, run by the task worker; returns its message.
+
+    The check's state shows the pages where it stands: running, then read, unreachable or failed."""
     check = WebsiteCheck.objects.select_related("organization").get(pk=check_id)
     user = User.objects.filter(pk=user_id).first() if user_id else None
-    return run_check(check, user=user).message
+    mark(check_id, AutoState.RUNNING)
+    try:
+        return run_check(check, user=user).message
+    except Exception:
+        mark(check_id, AutoState.FAILED, outcome=FAILED_MESSAGE)
+        raise
+
+
+def mark(check_id: int, state: AutoState, **fields) -> None:
+    """The worker's step, outside the history (it records what was found, not the queue)."""
+    WebsiteCheck.objects.filter(pk=check_id).update(auto_state=state, **fields)
 
 
 def queue_check(check: WebsiteCheck, *, user) -> None:
     """The site is visited by the worker once this transaction commits: the request never waits for it."""
-    transaction.on_commit(lambda: check_website.enqueue(check.pk, user.pk))
+    queue_checks([check.pk], user=user)
+
+
+def queue_round(round_: CheckRound, *, user) -> int:
+    """Every site of the round not already waiting is queued for the worker; returns how many."""
+    ids = list(round_.checks.exclude(auto_state__in=PENDING).order_by("organization__sort_name", "id")
+               .values_list("pk", flat=True))  # fmt: skip
+    queue_checks(ids, user=user)
+    return len(ids)
+
+
+def queue_checks(ids: list[int], *, user) -> None:
+    WebsiteCheck.objects.filter(pk__in=ids).update(auto_state=AutoState.QUEUED)
+    transaction.on_commit(lambda: [check_website.enqueue(pk, user.pk) for pk in ids])
 
 
 def run_check(check: WebsiteCheck, *, user=None, **limits) -> CheckOutcome:
@@ -55,9 +86,9 @@ def record_outcome(check: WebsiteCheck, outcome: CheckOutcome, items, *, user=No
     """The proposals of a site that was read; of an unreachable one only the message (no «нет» for every
     item, and it is not counted as checked: an earlier check, if any, stays as it was)."""
     if not outcome.reachable:
-        check.outcome = outcome.message
+        check.outcome, check.auto_state = outcome.message, AutoState.UNREACHABLE
         check._history_user = user
-        check.save(update_fields=["outcome", "updated_at"])
+        check.save(update_fields=["outcome", "auto_state", "updated_at"])
         return
     now = timezone.now()
     confirmed = set(check.results.filter(is_automatic=False).values_list("item_id", flat=True))
@@ -77,7 +108,7 @@ def record_outcome(check: WebsiteCheck, outcome: CheckOutcome, items, *, user=No
             },
         )
     check.section_url = outcome.section_url
-    check.outcome = outcome.message
+    check.outcome, check.auto_state = outcome.message, AutoState.DONE
     check.checked_at, check.checked_by = now, user
     check._history_user = user
     check.save()
@@ -95,4 +126,4 @@ def confirm_results(check: WebsiteCheck, answers: dict, *, user) -> None:
         result.save()
     check.checked_at, check.checked_by = now, user
     check._history_user = user
-    check.save()
+    check.save(update_fields=["checked_at", "checked_by", "updated_at"])  # the worker may be moving its state

@@ -15,6 +15,8 @@ urlpatterns = [
     path("rounds/<int:pk>/", views.RoundDetail.as_view(), name="round_detail"),
     path("rounds/<int:pk>/edit/", views.RoundUpdate.as_view(), name="round_update"),
     path("rounds/<int:pk>/export/", views.RoundExport.as_view(), name="round_export"),
+    path("rounds/<int:pk>/run/", views.RoundRun.as_view(), name="round_run"),
+    path("rounds/<int:pk>/progress/", views.RoundProgress.as_view(), name="round_progress"),
     path("sites/", views.CheckList.as_view(), name="check_list"),
     path("sites/export/", views.CheckList.as_view(export=True), name="check_export"),
     path("sites/<int:pk>/", views.CheckDetail.as_view(), name="check_detail"),

@@ -3,11 +3,14 @@ results, the automatic checker's button and the methodologist's confirmation."""
 
 from __future__ import annotations
 
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
-from django.urls import reverse_lazy
+from django.template.loader import render_to_string
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import View
 
+from core import access
 from core.columns import Column
 from core.exporters import XlsxTable
 from core.forms import CrispyForm
@@ -103,6 +106,7 @@ class RoundDetail(RoundView, ScopedDetailView):
         context.update(summary)
         context.update(paginated(self.request, summary["checks"], "checks"))
         context["edit_url"] = "websites:round_update"
+        context["progress_url"] = progress_url(self.request.user, self.object.pk)
         return context
 
 
@@ -113,6 +117,36 @@ class RoundExport(RoundView, AccessMixin, View):
         round_ = get_object_or_404(self.get_queryset(), pk=pk)
         headers, rows = selectors.round_table(round_, request.user)
         return XlsxTable("проверка-сайтов", str(round_), headers, rows).response()
+
+
+class RoundProgress(RoundView, AccessMixin, View):
+    """How the automatic checks of a round stand, asked every two seconds by static/js/checks.js:
+    ?ids= the checks shown on the asking page."""
+
+    def get(self, request, pk):
+        round_ = get_object_or_404(self.get_queryset(), pk=pk)
+        ids = [int(pk) for pk in request.GET.get("ids", "").split(",") if pk.isdigit()]
+        progress = selectors.round_progress(round_, request.user, ids)
+        text = render_to_string("websites/includes/progress_text.html", {"progress": progress}).strip()
+        return JsonResponse({**progress, "text": text})
+
+
+class RoundRun(RoundView, RecordActionView):
+    form_class = CrispyForm
+    title = _("Проверить все сайты автоматически")
+    question = _(
+        "Программа по очереди откроет сайт каждой организации проверки, найдёт раздел «Наставничество» и "
+        "предложит, какие пункты на нём есть. Ход проверки виден на странице проверки; подтверждённые вами "
+        "результаты не меняются."
+    )
+
+    def get_record(self):
+        return get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
+
+    def act(self, round_, form):
+        queued = services.queue_round(round_, user=self.request.user)
+        self.success_message = _("Поставлено в очередь сайтов: %(count)d.") % {"count": queued}
+        return round_.get_absolute_url()
 
 
 class RoundCreate(RoundView, ScopedCreateView):
@@ -152,7 +186,7 @@ class CheckList(CheckView, ScopedListView):
     )
 
     def get_queryset(self):
-        return super().get_queryset().order_by("-round__deadline", "organization__short_name", "id")
+        return super().get_queryset().order_by("-round__deadline", "organization__sort_name", "id")
 
 
 class CheckDetail(CheckView, ScopedDetailView):
@@ -161,7 +195,13 @@ class CheckDetail(CheckView, ScopedDetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["rows"] = selectors.results_of(self.object)
+        context["progress_url"] = progress_url(self.request.user, self.object.round_id)
         return context
+
+
+def progress_url(user, round_id: int) -> str:
+    """Where the pages ask how the automatic checks stand (a round's progress is the district's page)."""
+    return reverse("websites:round_progress", args=[round_id]) if access.reads_everything(user) else ""
 
 
 def check_for(user, pk) -> WebsiteCheck:

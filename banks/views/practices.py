@@ -11,7 +11,7 @@ from django.views.generic import View
 from banks import selectors, services
 from banks.filters import PracticeFilter
 from banks.forms import CommentForm, PracticeForm
-from banks.models import COORDINATOR_EDITABLE, Practice, PracticeFile, PracticeStatus
+from banks.models import Practice, PracticeFile, PracticeStatus
 from banks.views.common import PRACTICES, serve
 from core import access
 from core.columns import Column
@@ -24,6 +24,7 @@ from core.generic import (
     ScopedListView,
     ScopedUpdateView,
 )
+from core.workflow import Button, offered
 
 
 def practice_for(user, pk) -> Practice:
@@ -87,9 +88,23 @@ class PracticeDetail(PracticeView, ScopedDetailView):
         context["last_return"] = next(
             (t for t in reversed(context["transitions"]) if t.to_status == PracticeStatus.RETURNED), None
         )
-        context["may_submit"] = context["may_edit"] and practice.status in COORDINATOR_EDITABLE
-        context["may_review"] = access.is_methodist(user)
+        context["may_submit"] = context["may_edit"] and services.SUBMIT.allows(practice)
+        context["workflow_buttons"] = offered(REVIEW_BUTTONS, practice) if access.is_methodist(user) else []
         return context
+
+
+# The methodologist's steps on a practice's page, in this order; each shows where its state allows it.
+REVIEW_BUTTONS = (
+    Button(services.PUBLISH, "banks:practice_publish", _("Опубликовать"), "success"),
+    Button(services.RETURN, "banks:practice_return", _("Вернуть на доработку"), "outline-danger",
+           when=lambda practice: practice.status == PracticeStatus.REVIEW),
+    Button(services.MARK_BEST, "banks:practice_mark_best", _("Отметить как лучшую"), "outline-success",
+           when=lambda practice: not practice.is_best),
+    Button(services.MARK_BEST, "banks:practice_unmark_best", _("Снять отметку «лучшая»"), "outline-secondary",
+           when=lambda practice: practice.is_best),
+    Button(services.RETURN, "banks:practice_return", _("Снять с публикации и вернуть"), "outline-danger",
+           when=lambda practice: practice.status == PracticeStatus.PUBLISHED),
+)  # fmt: skip
 
 
 class PracticeCreate(PracticeView, ScopedCreateView):
@@ -149,11 +164,8 @@ class PracticeSubmit(PracticeAction):
         services.submit_practice(practice, **kwargs)
 
 
-class MethodistAction(PracticeAction):
-    coordinator_edits = False
-
-
-class PracticeReturn(MethodistAction):
+class PracticeReturn(PracticeAction):
+    coordinator_edits = False  # the methodologist's step
     title = _("Вернуть практику на доработку")
     submit_label = _("Вернуть на доработку")
     success_message = _("Практика возвращена куратору с комментарием.")
@@ -164,7 +176,8 @@ class PracticeReturn(MethodistAction):
         services.return_practice(practice, **kwargs)
 
 
-class PracticePublish(MethodistAction):
+class PracticePublish(PracticeAction):
+    coordinator_edits = False  # the methodologist's step
     title = _("Опубликовать практику")
     submit_label = _("Опубликовать")
     success_message = _("Практика опубликована: она видна в банке и на открытой витрине.")
@@ -174,7 +187,8 @@ class PracticePublish(MethodistAction):
         services.publish_practice(practice, **kwargs)
 
 
-class PracticeMarkBest(MethodistAction):
+class PracticeMarkBest(PracticeAction):
+    coordinator_edits = False  # the methodologist's step
     title = _("Отметить как лучшую практику")
     submit_label = _("Отметить как лучшую")
     success_message = _("Практика отмечена как лучшая.")
@@ -183,7 +197,8 @@ class PracticeMarkBest(MethodistAction):
         services.mark_best(practice, best=True, **kwargs)
 
 
-class PracticeUnmarkBest(MethodistAction):
+class PracticeUnmarkBest(PracticeAction):
+    coordinator_edits = False  # the methodologist's step
     title = _("Снять отметку «лучшая практика»")
     submit_label = _("Снять отметку")
     success_message = _("Отметка «лучшая практика» снята.")

@@ -1,6 +1,7 @@
-"""The public showcase: published practices, open without login (the only pages besides the login).
+"""The public showcase: published practices, open without login — the open site's (public/) «Практики».
 
 Nothing unpublished is found here, and an author's name is shown only with a publication consent in force.
+Like every page of the open site it is the same for every visitor and cacheable (`core.public`).
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.shortcuts import get_object_or_404
 from django.urls import path
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, View
 from django_filters.views import FilterView
@@ -17,8 +19,10 @@ from banks.filters import PublicPracticeFilter
 from banks.models import PracticeFile
 from banks.views.common import serve
 from core.generic import style_filters
+from core.public import public_page
 
 
+@method_decorator(public_page, name="dispatch")
 class Showcase(FilterView):
     template_name = "banks/showcase.html"
     filterset_class = PublicPracticeFilter
@@ -34,10 +38,15 @@ class Showcase(FilterView):
         context = super().get_context_data(**kwargs)
         style_filters(context["filter"])
         context["title"] = self.title
+        context["section"] = "practices"
+        context["description"] = _(
+            "Опубликованные практики наставничества школ и детских садов района с поиском."
+        )
         context["querystring"] = self.request.GET.urlencode()
         return context
 
 
+@method_decorator(public_page, name="dispatch")
 class ShowcaseDetail(DetailView):
     template_name = "banks/showcase_detail.html"
     context_object_name = "practice"
@@ -48,10 +57,13 @@ class ShowcaseDetail(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["title"] = self.object.title
+        context["section"] = "practices"
+        context["description"] = self.object.description[:200]
         context["authors"] = selectors.public_authors(self.object)
         return context
 
 
+@method_decorator(public_page, name="dispatch")
 class ShowcaseFile(View):
     def get(self, request, pk):
         attachment = get_object_or_404(

@@ -79,7 +79,7 @@ def _campaign(title: str, year, deadline: datetime.date, period_end=None) -> Cam
 def _submissions(campaign: Campaign) -> list[Submission]:
     return list(
         campaign.submissions.select_related("organization", "campaign__year").order_by(
-            "organization__short_name"
+            "organization__sort_name"
         )
     )
 

@@ -9,7 +9,7 @@ import datetime
 from django.utils import timezone
 
 from websites import services
-from websites.models import ChecklistItem, CheckResult, CheckRound
+from websites.models import AutoState, ChecklistItem, CheckResult, CheckRound
 
 
 def load(demo) -> str:
@@ -25,7 +25,7 @@ def _website_round(demo, methodist, today) -> int:
         CheckRound(title=f"Проверка сайтов, {today:%Y}", deadline=today + datetime.timedelta(days=30))
     )
     items = list(ChecklistItem.objects.filter(is_active=True))
-    checks = list(round_.checks.select_related("organization").order_by("organization__short_name"))
+    checks = list(round_.checks.select_related("organization").order_by("organization__sort_name"))
     now = timezone.now()
     for index, check in enumerate(checks):
         has_section = index % 5 != 4
@@ -47,5 +47,6 @@ def _website_round(demo, methodist, today) -> int:
         check.section_url = section_url
         check.outcome = "" if has_section else "Раздел «Наставничество» на главной странице сайта не найден."
         check.checked_at, check.checked_by = now, None if automatic else methodist
+        check.auto_state = AutoState.DONE if automatic else AutoState.NONE
         check.save()
     return len(checks)

@@ -7,12 +7,14 @@ from collections import Counter
 
 from django.utils import timezone
 
+from core.russian import fill_sort_keys
+
 BATCH = 2000
 
 
 def insert(model, objs: list, counts: Counter) -> None:
     for start in range(0, len(objs), BATCH):
-        model.objects.bulk_create(objs[start : start + BATCH])
+        model.objects.bulk_create(fill_sort_keys(objs[start : start + BATCH]))
     counts[model._meta.model_name] += len(objs)
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
+from core.russian import fill_sort_keys
 from directory.models import AcademicYear, MentoringForm, Organization, OrganizationKind, PersonCategory
 from registry.models import (
     Activity,
@@ -881,6 +882,7 @@ class RegistryGenerator:
     def insert(self, model, objs: list) -> list:
         if not objs:
             return objs
+        fill_sort_keys(objs)
         if self.with_history:
             from simple_history.utils import bulk_create_with_history
 

@@ -153,7 +153,7 @@ class RoadmapCreate(RoadmapFormMixin, ScopedCreateView):
         return {"year": AcademicYear.objects.current()}
 
 
-class RoadmapFromDecision(RoadmapCreate):
+class RoadmapFromDecision(RoadmapFormMixin, ScopedCreateView):
     """A decision of a meeting becomes a roadmap item: the form comes prefilled from it."""
 
     template_name = "meetings/roadmap_from_decision.html"

@@ -6,9 +6,10 @@ from django.utils.translation import gettext_lazy as _
 
 from core.columns import Column
 from core.generic import ScopedCreateView, ScopedDetailView, ScopedListView, ScopedUpdateView
+from core.russian import Case
 from registry import audit, selectors
 from registry.filters import PersonFilter
-from registry.forms import ConsentForm, PersonForm
+from registry.forms import ConsentForm, PersonForm, PersonNameFormsForm
 from registry.models import Consent, Person
 from registry.views.common import PEOPLE, person_for
 
@@ -64,6 +65,9 @@ class PersonDetail(PersonView, ScopedDetailView):
         context["is_young"] = person.is_young_on(timezone.localdate())
         audit.log_view(self.request.user, person)
         context["card_views"] = audit.card_views_for(self.request.user, person)
+        context["declined"] = [
+            (case.label, person.name_in(case), bool(getattr(person, f"name_{case}"))) for case in Case
+        ]
         return context
 
 
@@ -80,6 +84,17 @@ class PersonCreate(PersonView, ScopedCreateView):
 class PersonUpdate(PersonView, ScopedUpdateView):
     form_class = PersonForm
     title = _("Изменение данных человека")
+
+
+class PersonNameForms(PersonView, ScopedUpdateView):
+    """The methodologist corrects how documents decline a person's name (coordinators and the department: 403)."""
+
+    coordinator_edits = False
+    form_class = PersonNameFormsForm
+    title = _("Склонение ФИО")
+
+    def get_breadcrumbs(self):
+        return (PEOPLE, (str(self.object), self.object.get_absolute_url()))
 
 
 class ConsentCreate(PersonView, ScopedCreateView):
@@ -116,6 +131,7 @@ urlpatterns = [
     path("people/new/", PersonCreate.as_view(), name="person_create"),
     path("people/<int:pk>/", PersonDetail.as_view(), name="person_detail"),
     path("people/<int:pk>/edit/", PersonUpdate.as_view(), name="person_update"),
+    path("people/<int:pk>/names/", PersonNameForms.as_view(), name="person_name_forms"),
     path("people/<int:person_pk>/consents/new/", ConsentCreate.as_view(), name="consent_create"),
     path("consents/<int:pk>/edit/", ConsentUpdate.as_view(), name="consent_update"),
 ]

@@ -19,7 +19,7 @@ class PersonSearch(PickerSearchView):
         people = selectors.people_for(self.request.user).filter(is_anonymised=False)
         if self.request.GET.get("adults"):
             people = people.exclude(category=PersonCategory.PUPIL)
-        return matching(people, query, NAME_FIELDS).order_by(*NAME_FIELDS, "pk")
+        return matching(people, query, NAME_FIELDS).order_by("sort_name", "pk")
 
     def label(self, record) -> str:
         return person_label(record)

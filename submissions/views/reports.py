@@ -17,6 +17,7 @@ from core.generic import (
     ScopedUpdateView,
     redirect_with_message,
 )
+from core.workflow import Button, offered
 from submissions import selectors, services
 from submissions.filters import SubmissionFilter
 from submissions.forms import CommentForm, DenominatorsForm, ReturnForm, SubmitForm
@@ -70,7 +71,7 @@ class SubmissionList(SubmissionView, ScopedListView):
     def get_queryset(self):
         # The frozen figures are not a column: leaving them out halves the rows the sort carries.
         queryset = super().get_queryset().defer("snapshot")
-        return queryset.order_by("-campaign__deadline", "organization__short_name", "id")
+        return queryset.order_by("-campaign__deadline", "organization__sort_name", "id")
 
 
 class SubmissionDetail(SubmissionView, ScopedDetailView):
@@ -91,8 +92,16 @@ class SubmissionDetail(SubmissionView, ScopedDetailView):
         if submission.is_editable:
             context["gaps"] = selectors.completeness_of(submission)
         context.update(submitted_context(submission))
-        context["may_review"] = access.is_methodist(user)
+        context["workflow_buttons"] = offered(REVIEW_BUTTONS, submission) if access.is_methodist(user) else []
         return context
+
+
+# The methodologist's steps on a report's page, in this order; each shows where its state allows it.
+REVIEW_BUTTONS = (
+    Button(services.ACCEPT, "submissions:submission_accept", _("Принять"), "success"),
+    Button(services.RETURN, "submissions:submission_return", _("Вернуть на доработку"), "outline-danger"),
+    Button(services.REOPEN, "submissions:submission_reopen", _("Открыть заново"), "outline-danger"),
+)
 
 
 def submitted_context(submission: Submission) -> dict:
@@ -171,11 +180,8 @@ class SubmissionSubmit(SubmissionAction):
         services.submit_submission(submission, **kwargs)
 
 
-class MethodistAction(SubmissionAction):
-    coordinator_edits = False
-
-
-class SubmissionReturn(MethodistAction):
+class SubmissionReturn(SubmissionAction):
+    coordinator_edits = False  # the methodologist's step
     form_class = ReturnForm
     title = _("Вернуть данные на доработку")
     submit_label = _("Вернуть на доработку")
@@ -194,7 +200,8 @@ class SubmissionReturn(MethodistAction):
         return submission.get_absolute_url()
 
 
-class SubmissionAccept(MethodistAction):
+class SubmissionAccept(SubmissionAction):
+    coordinator_edits = False  # the methodologist's step
     title = _("Принять данные")
     submit_label = _("Принять")
     success_message = _("Данные приняты: отчёты за период берут показатели, зафиксированные при отправке.")
@@ -213,7 +220,8 @@ class SubmissionAccept(MethodistAction):
         services.accept_submission(submission, **kwargs)
 
 
-class SubmissionReopen(MethodistAction):
+class SubmissionReopen(SubmissionAction):
+    coordinator_edits = False  # the methodologist's step
     title = _("Открыть принятые данные заново")
     submit_label = _("Открыть заново")
     success_message = _("Данные открыты заново и возвращены организации.")

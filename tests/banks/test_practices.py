@@ -6,6 +6,8 @@ from django.urls import reverse
 
 from banks import selectors, services
 from banks.models import Practice, PracticeAction, PracticeFile, PracticeStatus, PracticeTransition
+from banks.views.practices import REVIEW_BUTTONS
+from core.workflow import offered
 from directory.models import MentoringForm
 from tests.banks.factories import PracticeFactory, PracticeFileFactory, PublishedPracticeFactory, pdf_upload
 from tests.factories import AcademicYearFactory, PersonFactory
@@ -257,3 +259,38 @@ def test_practice_list_query_count_is_fixed(as_coordinator_a, school_a, school_b
     small = count_queries(as_coordinator_a, reverse(url_name))
     add_practices(12, school_b)
     assert count_queries(as_coordinator_a, reverse(url_name)) == small
+
+
+@pytest.mark.parametrize(
+    ("status", "best", "offered_labels"),
+    [
+        ("draft", False, []),
+        ("review", False, ["Опубликовать", "Вернуть на доработку"]),
+        ("published", False, ["Отметить как лучшую", "Снять с публикации и вернуть"]),
+        ("published", True, ["Снять отметку «лучшая»", "Снять с публикации и вернуть"]),
+        ("returned", False, []),
+    ],
+)
+def test_review_buttons_are_the_steps_the_state_allows(as_methodist, school_a, status, best, offered_labels):
+    """The page offers exactly the steps the service would accept: both read the same declared steps."""
+    practice = PracticeFactory(organization=school_a, status=status, is_best=best)
+    page = as_methodist.get(practice.get_absolute_url()).content.decode()
+    labels = [label for label in REVIEW_LABELS if f">{label}</a>" in page]
+    assert labels == offered_labels
+    for label, url, _style in offered(REVIEW_BUTTONS, practice):
+        assert f'href="{url}">{label}</a>' in page
+
+
+REVIEW_LABELS = [
+    "Опубликовать",
+    "Вернуть на доработку",
+    "Отметить как лучшую",
+    "Снять отметку «лучшая»",
+    "Снять с публикации и вернуть",
+]
+
+
+def test_review_buttons_are_not_offered_to_a_coordinator(as_coordinator_a, school_a):
+    practice = PracticeFactory(organization=school_a, status="review")
+    page = as_coordinator_a.get(practice.get_absolute_url()).content.decode()
+    assert not [label for label in REVIEW_LABELS if f">{label}</a>" in page]

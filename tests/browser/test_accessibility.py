@@ -89,11 +89,7 @@ def walk_data(school_a, school_b):
 )
 def test_no_serious_axe_violation_on_any_page(request, browser, live_server, walk_data, persona, fixture):
     user = request.getfixturevalue(fixture) if fixture else None
-    if user is None:
-        urls = [reverse("login"), reverse("banks:showcase")]
-        urls.append(reverse("banks:showcase_detail", args=[walk_data["practice_published"].pk]))
-    else:
-        urls = html_pages(user, persona, walk_data)
+    urls = html_pages(user, persona, walk_data)  # a guest: the login, the open site and its showcase
     found = axe_violations(browser, live_server.url, user and user.username, urls)
     assert not found, f"{len(found)} serious/critical violations:\n" + "\n".join(found)
 

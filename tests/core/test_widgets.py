@@ -1,4 +1,4 @@
-"""Select widgets of forms: a region's thousand organisations are escaped once and shown fresh after every change."""
+"""Select widgets of forms: options written in Python, read fresh after every change."""
 
 from __future__ import annotations
 

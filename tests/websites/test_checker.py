@@ -220,3 +220,82 @@ def test_slow_site_never_holds_the_request_and_the_worker_checks_it(methodist, s
     other.refresh_from_db()
     assert check.outcome.startswith("Сайт недоступен: ") and check.checked_at is None
     assert other.outcome.startswith("Раздел найден") and other.checked_by == methodist
+
+
+def run_worker():
+    call_command("db_worker", batch=True, startup_delay=False, interval=0, reload=False, verbosity=0)
+
+
+def progress(client, round_, *checks) -> dict:
+    ids = ",".join(str(check.pk) for check in checks)
+    return client.get(reverse("websites:round_progress", args=[round_.pk]), {"ids": ids}).json()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_round_run_queues_every_site_and_shows_each_organisations_progress(methodist, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+    with serving(handler(GOOD)) as good, serving(LoopHandler) as loop:
+        read = WebsiteCheckFactory(organization=OrganizationFactory(short_name="А", website=good.url))
+        round_ = read.round
+        looping = WebsiteCheckFactory(
+            round=round_, organization=OrganizationFactory(short_name="Б", website=loop.url)
+        )
+        client = client_for(methodist)
+        response = client.post(reverse("websites:round_run", args=[round_.pk]))
+        assert response["Location"] == round_.get_absolute_url()
+        page = client.get(response["Location"]).content.decode()
+        assert "Поставлено в очередь сайтов: 2." in page
+        assert "Проверено сайтов: 0 из 2" in page and "js/checks.js" in page
+        queued = progress(client, round_, read, looping)
+        assert (queued["pending"], queued["started"], queued["percent"]) == (2, 2, 0)
+        assert queued["checks"][str(read.pk)][1] == "в очереди"
+        assert client.post(reverse("websites:round_run", args=[round_.pk])).status_code == 302
+        assert progress(client, round_)["started"] == 2  # a waiting site is not queued twice
+        run_worker()
+    done = progress(client, round_, read, looping)
+    assert (done["pending"], done["finished"], done["percent"]) == (0, 2, 100)
+    assert done["text"] == "Все поставленные в очередь сайты проверены: 2."
+    assert done["checks"][str(read.pk)][1] == "сайт прочитан"
+    state, label, outcome = done["checks"][str(looping.pk)]
+    assert label == "сайт недоступен" and outcome.startswith("Сайт недоступен: сайт перенаправляет по кругу")
+    page = client.get(round_.get_absolute_url()).content.decode()
+    assert "js/checks.js" not in page  # nothing waits: the page stops asking
+
+
+@pytest.mark.django_db(transaction=True)
+def test_failing_check_says_so_in_russian_and_the_next_one_runs(methodist, settings, monkeypatch):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+    def crawler_bug(website, *args, **kwargs):  # a defect of the crawler on one organisation's site
+        if "broken" in website:
+            raise RuntimeError("crawler bug")
+        return check_site(website, *args, **kwargs)
+
+    monkeypatch.setattr("websites.services.check_site", crawler_bug)
+    with serving(handler(GOOD)) as good:
+        broken = WebsiteCheckFactory(
+            organization=OrganizationFactory(short_name="А", website=good.url + "broken")
+        )
+        fine = WebsiteCheckFactory(
+            round=broken.round, organization=OrganizationFactory(short_name="Б", website=good.url)
+        )
+        client = client_for(methodist)
+        client.post(reverse("websites:round_run", args=[broken.round.pk]))
+        run_worker()
+    broken.refresh_from_db()
+    fine.refresh_from_db()
+    assert broken.get_auto_state_display() == "не выполнена" and broken.checked_at is None
+    assert broken.outcome.startswith("Автоматическая проверка не выполнена из-за ошибки программы.")
+    assert fine.get_auto_state_display() == "сайт прочитан" and fine.outcome.startswith("Раздел найден")
+    page = client.get(broken.get_absolute_url()).content.decode()
+    assert "Запустите её ещё раз" in page
+
+
+def test_round_progress_is_two_queries_whatever_the_page(db, as_methodist, django_assert_num_queries):
+    round_ = WebsiteCheckFactory().round
+    checks = [WebsiteCheckFactory(round=round_) for _ in range(3)]
+    url = reverse("websites:round_progress", args=[round_.pk])
+    for shown in (checks[:1], checks):
+        ids = ",".join(str(check.pk) for check in shown)
+        with django_assert_num_queries(5):  # session, user, the round, its counts, the states shown
+            assert len(as_methodist.get(url, {"ids": ids}).json()["checks"]) == len(shown)

@@ -4,7 +4,7 @@ from types import SimpleNamespace
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from demo.district import banks, events, meetings, reports, submissions, websites
+from demo.district import banks, events, meetings, public, reports, submissions, websites
 from demo.district.accounts import ACCOUNTS, DEMO_PASSWORD, load_users
 from demo.district.directory import load_organizations, load_requisites, load_years
 from demo.region.registry import generate_registry
@@ -14,8 +14,8 @@ DEMO_SEED = 2026
 DEMO_PEOPLE = 300
 DEMO_PAIRS = 60
 # Each capability's demo module has `load(demo) -> str` and fills its records once; reports come last
-# (they read what the others wrote).
-CAPABILITY_DEMOS = (banks, meetings, events, websites, submissions, reports)
+# (they read what the others wrote; the open site publishes first, so the archived analysis has its direction).
+CAPABILITY_DEMOS = (banks, meetings, events, websites, submissions, public, reports)
 
 
 class Command(BaseCommand):

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from core.access import Role
+from core.russian import fill_sort_keys
 from demo.district.accounts import DEMO_PASSWORD
 from demo.region import banks, events, meetings, submissions, websites
 from demo.region.registry import FEMALE_NAMES, PATRONYMICS, SURNAMES, generate_registry
@@ -265,7 +266,7 @@ def create_organizations(rng: random.Random, total: int) -> list[Organization]:
     rng.shuffle(orgs)
     # The first organisations get coordinators: make them schools of a believable size.
     orgs.sort(key=lambda o: o.kind != OrganizationKind.SCHOOL)
-    Organization.objects.bulk_create(orgs, batch_size=1000)
+    Organization.objects.bulk_create(fill_sort_keys(orgs), batch_size=1000)
     return orgs
 
 

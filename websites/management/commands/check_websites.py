@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from websites.models import CheckRound
-from websites.services import run_check
+from websites.services import check_website
 
 
 class Command(BaseCommand):
@@ -17,11 +17,11 @@ class Command(BaseCommand):
         round_ = CheckRound.objects.filter(pk=options["round"]).first()
         if round_ is None:
             raise CommandError(f"Проверки сайтов № {options['round']} нет.")
-        checks = round_.checks.select_related("organization").order_by("organization__short_name")
+        checks = round_.checks.select_related("organization").order_by("organization__sort_name")
         for check in checks:
             try:
-                message = run_check(check).message
+                message = check_website.call(check.pk)
             except Exception as error:  # noqa: BLE001 - one organisation never stops the round
-                message = f"Проверка не записана: {error}"
+                message = f"Проверка не выполнена: {error}"
             self.stdout.write(f"{check.organization.short_name}: {message}")
         self.stdout.write(self.style.SUCCESS(f"Проверено сайтов: {len(checks)}."))

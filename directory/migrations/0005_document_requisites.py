@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('directory', '0002_seed_mentoring_forms'),
+        ('directory', '0004_merge_direction_public_and_sort_names'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

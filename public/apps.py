@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PublicConfig(AppConfig):
+    name = "public"
+    verbose_name = "Открытый сайт МШН"
