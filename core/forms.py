@@ -9,7 +9,7 @@ from django.core import validators
 from django.db import connection
 from django.utils.translation import gettext_lazy as _
 
-from core.typography import typograph
+from core.typography import quotes
 from core.widgets import use_fast_select
 
 
@@ -75,7 +75,7 @@ class CrispyFormMixin:
 
     def add_error(self, field, error):
         """A message naming a record in quotes gets Russian nested quotes: «МБОУ „СОШ с. Крыловка“»."""
-        super().add_error(field, typograph(error) if isinstance(error, str) else error)
+        super().add_error(field, quotes(error) if isinstance(error, str) else error)
 
 
 class CrispyModelForm(CrispyFormMixin, forms.ModelForm):

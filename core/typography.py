@@ -74,6 +74,13 @@ def typograph_html(value) -> SafeString:
     return mark_safe("".join(parts))
 
 
+def quotes_html(value) -> SafeString:
+    """Escaped text with Russian nested quotes (page messages)."""
+    if isinstance(value, SafeData):
+        return value if "<" in value else mark_safe(quotes(str(value)))
+    return mark_safe(escape(quotes("" if value is None else str(value))))
+
+
 def quotes(text: str) -> str:
     """«Ёлочки» for the outer quotes, „лапки“ for quotes inside them: «МБОУ «СОШ № 1»» becomes
     «МБОУ „СОШ № 1“». Unbalanced quotes are left as typed: guessing would make it worse."""

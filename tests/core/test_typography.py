@@ -79,13 +79,16 @@ def test_form_errors_and_messages_nest_quotes(db):
     form.is_valid()
     organizer = "МБОУ «СОШ с. Крыловка»"
     form.add_error("name", f"«{organizer}» не отмечена как стажировочная площадка.")
-    assert form.errors["name"] == ["«МБОУ „СОШ с.\u00a0Крыловка“» не отмечена как стажировочная площадка."]
+    assert form.errors["name"] == ["«МБОУ „СОШ с. Крыловка“» не отмечена как стажировочная площадка."]
 
 
-def test_page_messages_are_typographed(rf):
+def test_page_messages_nest_quotes_and_documents_get_full_typography():
     from django.template import Context, Template
 
-    html = Template("{% load typography %}{{ text|typo }}").render(
-        Context({"text": "Вы вышли из «МБОУ «СОШ № 1»» <b>"})
+    context = Context({"text": "Вы вышли из «МБОУ «СОШ № 1»» <b>"})
+    assert Template("{% load typography %}{{ text|quotes }}").render(context) == (
+        "Вы вышли из «МБОУ „СОШ № 1“» &lt;b&gt;"
     )
-    assert html == "Вы вышли из «МБОУ „СОШ №\u00a01“» &lt;b&gt;"
+    assert Template("{% load typography %}{{ text|typo }}").render(context) == (
+        "Вы вышли из «МБОУ „СОШ №\u00a01“» &lt;b&gt;"
+    )
