@@ -65,6 +65,7 @@ MENU = (
     MenuItem(_("Моя организация"), "directory:organization_list", ("coordinator",), _("Справочники")),
     MenuItem(_("Учебные годы"), "directory:year_list", ALL, _("Справочники")),
     MenuItem(_("Формы наставничества"), "directory:form_list", ALL, _("Справочники")),
+    MenuItem(_("Реквизиты документов"), "directory:requisites", ("methodist",), _("Справочники")),
 )
 
 

@@ -22,13 +22,14 @@ from core import access
 from core.files import file_response
 from core.generic import AccessMixin, concurrent_edit_message, redirect_with_message, refuse_stale_edit
 from reports.annual import TITLES, AnnualReport, build_annual, file_stem, text_for
-from reports.annual_files import AnnualPdf, AnnualXlsx
+from reports.annual_files import AnnualDocx, AnnualPdf, AnnualXlsx
 from reports.forms import AnnualFilterForm, AnnualTextForm, ApproveForm
 from reports.models import AnnualText, ApprovedReport
 from reports.services import approve_annual
 from reports.views import ReportMixin
 
-FILES = {"pdf": AnnualPdf, "xlsx": AnnualXlsx}
+FILES = {"pdf": AnnualPdf, "xlsx": AnnualXlsx, "docx": AnnualDocx}
+ARCHIVED = ("pdf", "xlsx")  # the files an approved version keeps
 
 
 class AnnualMixin(ReportMixin):
@@ -160,7 +161,7 @@ class ArchiveView(AccessMixin, ListView):
 
 class ArchiveFileView(AccessMixin, View):
     def get(self, request, pk: int, fmt: str):
-        if fmt not in FILES:
+        if fmt not in ARCHIVED:
             raise Http404
         record = get_object_or_404(approved_reports_for(request.user), pk=pk)
         stem = build_stem(record)

@@ -96,6 +96,7 @@ EXPECTED = {
     "directory:form_create": (no_args, METHODIST_WRITES),
     "directory:form_detail": (pk_of("form"), READ_ALL),
     "directory:form_update": (pk_of("form"), METHODIST_WRITES),
+    "directory:requisites": (no_args, METHODIST_WRITES),
     # registry: people, mentors, mentees, pairs
     "registry:person_list": (no_args, READ_ALL),
     "registry:person_export": (no_args, READ_ALL),
@@ -124,6 +125,7 @@ EXPECTED = {
     # registry: personalised programs (rows added with the views)
     "registry:program_update": (pk_of("pair_a"), WRITE_A),
     "registry:program_pdf": (pk_of("pair_a"), READ_A),
+    "registry:program_docx": (pk_of("pair_a"), READ_A),
     # registry: imports (rows added with the views)
     "registry:person_import": (no_args, WRITE_OWN),
     "registry:person_import_template": (no_args, WRITE_OWN),
@@ -186,6 +188,7 @@ EXPECTED = {
     "meetings:meeting_reopen": (pk_of("meeting"), METHODIST_WRITES),
     "meetings:meeting_invite": (pk_of("meeting"), METHODIST_WRITES),
     "meetings:meeting_protocol": (pk_of("meeting"), READ_ALL),
+    "meetings:meeting_protocol_docx": (pk_of("meeting"), READ_ALL),
     "meetings:attachment_create": (pk_of("meeting"), METHODIST_WRITES),
     "meetings:attachment_download": (pk_of("meeting_attachment"), READ_ALL),
     "meetings:attachment_delete": (
@@ -195,6 +198,7 @@ EXPECTED = {
     "meetings:roadmap_list": (no_args, READ_ALL),
     "meetings:roadmap_export": (no_args, READ_ALL),
     "meetings:roadmap_pdf": (no_args, READ_ALL),
+    "meetings:roadmap_docx": (no_args, READ_ALL),
     "meetings:roadmap_create": (no_args, METHODIST_WRITES),
     "meetings:roadmap_copy": (no_args, METHODIST_WRITES),
     "meetings:roadmap_from_decision": (

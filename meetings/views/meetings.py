@@ -17,7 +17,7 @@ from core.forms import ConfirmForm
 from core.generic import AccessMixin, ScopedCreateView, ScopedDetailView, ScopedListView, ScopedUpdateView
 from directory.models import AcademicYear
 from meetings import selectors, services
-from meetings.exporters import protocol_document
+from meetings.exporters import protocol_document, protocol_docx
 from meetings.filters import MeetingFilter
 from meetings.forms import AttachmentForm, MeetingForm, TransitionForm
 from meetings.models import Meeting
@@ -248,13 +248,16 @@ class MeetingReopen(MeetingTransitionView):
 
 
 class MeetingProtocol(MeetingView, ScopedDetailView):
+    """The protocol as a PDF, or (`document=protocol_docx`) as an editable DOCX."""
+
     show_history = False
+    document = staticmethod(protocol_document)
 
     def get_queryset(self):
         return selectors.meeting_for_page(self.request.user)
 
     def render_to_response(self, context, **response_kwargs):
-        return protocol_document(self.object).response()
+        return self.document(self.object).response()
 
 
 class AttachmentCreate(MeetingActionView):
@@ -309,6 +312,11 @@ urlpatterns = [
     path("<int:pk>/invite/", MeetingInvite.as_view(), name="meeting_invite"),
     path("<int:pk>/reopen/", MeetingReopen.as_view(), name="meeting_reopen"),
     path("<int:pk>/protocol.pdf", MeetingProtocol.as_view(), name="meeting_protocol"),
+    path(
+        "<int:pk>/protocol.docx",
+        MeetingProtocol.as_view(document=protocol_docx),
+        name="meeting_protocol_docx",
+    ),
     path("<int:pk>/files/new/", AttachmentCreate.as_view(), name="attachment_create"),
     path("files/<int:pk>/", AttachmentDownload.as_view(), name="attachment_download"),
     path("files/<int:pk>/delete/", AttachmentDelete.as_view(), name="attachment_delete"),

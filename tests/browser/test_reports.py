@@ -69,7 +69,7 @@ def test_methodist_writes_downloads_and_approves_the_annual_report(district, log
     with page.expect_download() as info:
         versions.get_by_role("link", name="PDF").click()
     assert info.value.suggested_filename == "Анализ работы МШН 2025-2026, версия 1.pdf"
-    assert "УТВЕРЖДЁН" in pdf_text(io.BytesIO(Path(info.value.path()).read_bytes()))
+    assert "УТВЕРЖДАЮ" in pdf_text(io.BytesIO(Path(info.value.path()).read_bytes()))  # ГОСТ Р 7.0.97 stamp
 
 
 def test_department_downloads_each_statistical_form_and_the_archive(district, department, login):

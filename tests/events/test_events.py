@@ -205,7 +205,7 @@ def test_event_export_lists_filtered_events(as_department, year, school_a):
         (
             datetime.datetime(2025, 10, 15),
             datetime.datetime(2025, 10, 16),
-            "'=Конкурс",
+            "=Конкурс",
             "конкурс",
             "2025/2026",
             "Школа А",

@@ -154,7 +154,7 @@ def test_training_list_filters_totals_and_export(as_methodist, school_a, school_
         (
             person.full_name,
             "Школа А",
-            "'-курс",
+            "-курс",
             "Академия Минпросвещения России",
             72,
             datetime.datetime(2025, 10, 1),

@@ -63,11 +63,18 @@ def test_roadmap_xlsx_has_the_official_columns(as_department, year):
     rows = xlsx_rows(as_department.get(reverse("meetings:roadmap_export"), {"year": year.pk}))
     assert rows == [
         OFFICIAL,
-        (1, "Организационный", "Утверждение дорожной карты", "15.09.2025", "О.А. Суровцева", "Распоряжение"),
+        (
+            1,
+            "Организационный",
+            "Утверждение дорожной карты",
+            datetime.datetime(2025, 9, 15),  # a date cell, not text
+            "О.А. Суровцева",
+            "Распоряжение",
+        ),
         (
             2,
             "Методическое сопровождение",
-            '\'=HYPERLINK("x")',
+            '=HYPERLINK("x")',
             "в течение года",
             "Школа В, Кураторы ОО",
             "Материалы семинара",
