@@ -81,6 +81,11 @@ def quotes_html(value) -> SafeString:
     return mark_safe(escape(quotes("" if value is None else str(value))))
 
 
+def quoted_html(value) -> SafeString:
+    """The text in «ёлочках», quotes inside it turned into „лапки“: a title cited on a page."""
+    return quotes_html(f"«{'' if value is None else value}»")
+
+
 def quotes(text: str) -> str:
     """«Ёлочки» for the outer quotes, „лапки“ for quotes inside them: «МБОУ «СОШ № 1»» becomes
     «МБОУ „СОШ № 1“». Unbalanced quotes are left as typed: guessing would make it worse."""

@@ -11,5 +11,6 @@ register = template.Library()
 
 register.filter("typo", typography.typograph_html, is_safe=True)
 register.filter("quotes", typography.quotes_html, is_safe=True)
+register.filter("quoted", typography.quoted_html, is_safe=True)
 register.filter("date_words", typography.date_words)
 register.filter("decimal", typography.decimal)

@@ -12,6 +12,7 @@ from core.typography import (
     decimal,
     initials_name,
     number_words,
+    quoted_html,
     quotes,
     typograph,
     typograph_html,
@@ -92,3 +93,14 @@ def test_page_messages_nest_quotes_and_documents_get_full_typography():
     assert Template("{% load typography %}{{ text|typo }}").render(context) == (
         "Вы вышли из «МБОУ „СОШ №\u00a01“» &lt;b&gt;"
     )
+
+
+def test_a_cited_title_nests_its_own_quotes_on_the_open_site(client, db):
+    from tests.banks.factories import NormativeDocumentFactory
+
+    NormativeDocumentFactory(
+        is_public=True, title="О направлении рекомендаций (вместе с «Методическими рекомендациями»)"
+    )
+    page = client.get("/school/").content.decode()
+    assert "«О направлении рекомендаций (вместе с „Методическими рекомендациями“)»" in page
+    assert quoted_html("Школа <b>«А»</b>") == "«Школа &lt;b&gt;„А“&lt;/b&gt;»"
