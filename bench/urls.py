@@ -15,13 +15,21 @@ from core.generic import ScopedListView
 from mshn.urls import urlpatterns as project_urlpatterns
 
 
-def list_views(patterns=project_urlpatterns, namespace: str = "") -> dict[str, type[ScopedListView]]:
-    """URL name → view of every list page of the project (its XLSX twin left out)."""
+def list_views() -> dict[str, type[ScopedListView]]:
+    """URL name → view of every list page of the project (its XLSX twin left out), the first list of each
+    model: a second list of the same records (e.g. pairs without an agreement) has no admin twin of its own."""
+    first = {}
+    for name, view in all_list_views(project_urlpatterns).items():
+        first.setdefault(view.model, (name, view))
+    return dict(first.values())
+
+
+def all_list_views(patterns, namespace: str = "") -> dict[str, type[ScopedListView]]:
     found = {}
     for pattern in patterns:
         if isinstance(pattern, URLResolver):
             inner = ":".join(filter(None, [namespace, pattern.namespace]))
-            found.update(list_views(pattern.url_patterns, inner))
+            found.update(all_list_views(pattern.url_patterns, inner))
             continue
         view = getattr(pattern.callback, "view_class", None)
         exports = getattr(pattern.callback, "view_initkwargs", {}).get("export")

@@ -148,3 +148,8 @@ document.querySelectorAll('input[type="file"]').forEach(function (input) {
   box.appendChild(button);
   box.appendChild(names);
 });
+
+// A «Печать» button (data-print) prints the page: no inline handlers (the Content-Security-Policy forbids them).
+document.addEventListener("click", function (event) {
+  if (event.target.closest("[data-print]")) { window.print(); }
+});

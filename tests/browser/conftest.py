@@ -26,6 +26,23 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
 
 
+@pytest.fixture(autouse=True)
+def seeded_by_migrations(db):
+    """The rows the migrations seed (forms of mentoring, the methodology's questionnaires): a browser test is
+    transactional, and the table flush after each one empties them for the next."""
+    import importlib
+
+    from django.apps import apps
+
+    from monitoring.seed import seed as seed_questionnaires
+
+    importlib.import_module("directory.migrations.0002_seed_mentoring_forms").seed(apps, None)
+    importlib.import_module("directory.migrations.0005_teacher_teacher_is_pedagogue_pedagogue").retire(
+        apps, None
+    )
+    seed_questionnaires(apps)
+
+
 @pytest.fixture(scope="session")
 def browser():
     # Skipped only where Chromium is not installed (CI installs it and checks it is there); a Chromium that is

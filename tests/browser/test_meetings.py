@@ -64,5 +64,5 @@ def test_methodist_records_approves_and_prints_a_meeting(methodist, people, logi
     lines = [" ".join(line.split()) for p in reader.pages for line in p.extract_text().splitlines()]
     assert "ПРОТОКОЛ" in lines
     assert "15.10.2025 № 1" in lines
-    assert "1. СЛУШАЛИ: О.А. Суровцева – о проекте дорожной карты" in lines
+    assert "1. СЛУШАЛИ: О. А. Суровцева – о проекте дорожной карты" in lines  # initials typographed
     assert "1.1. Утвердить дорожную карту." in lines

@@ -18,16 +18,6 @@ from tests.monitoring.factories import make_pairs
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-@pytest.fixture(autouse=True)
-def questionnaires(db):
-    """The methodology's questionnaires (a transactional test empties the tables the migration filled)."""
-    from django.apps import apps
-
-    from monitoring.seed import seed
-
-    seed(apps)
-
-
 SHOTS = os.environ.get("MSHN_SCREENSHOTS", "")  # a folder to keep screenshots in, when set
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 

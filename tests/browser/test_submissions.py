@@ -30,7 +30,7 @@ def test_coordinator_submits_methodist_returns_then_accepts(
     menu = page.get_by_test_id("menu")
     menu.get_by_text("Сбор данных", exact=True).click()
     menu.get_by_role("link", name="Мои отчёты").click()
-    page.get_by_role("link", name="Школа А").click()
+    page.get_by_role("link", name="Данные о наставничестве за 2025/2026").click()
     page.get_by_role("link", name="Численность и сайт").click()
     page.get_by_label("Обучающихся всего").fill("420")
     page.get_by_label("Педагогов всего").fill("31")
