@@ -72,7 +72,9 @@ class Replica:
 
     def __init__(self):
         with connections["default"].cursor() as cursor:
-            cursor.execute("SELECT EXISTS (SELECT FROM pg_hba_file_rules WHERE 'replication' = ANY(database))")
+            cursor.execute(
+                "SELECT EXISTS (SELECT FROM pg_hba_file_rules WHERE 'replication' = ANY(database))"
+            )
             self.streaming = cursor.fetchone()[0]
             self.bin_dir = self._bin_dir(cursor)
             owner = pwd.getpwuid(Path(_show(cursor, "data_directory")).stat().st_uid)
@@ -122,6 +124,10 @@ class Replica:
         return self
 
     def _copy(self) -> Replica:
+        if os.environ.get("MSHN_TEST_STREAMING_REPLICA"):
+            raise RuntimeError(
+                "the test server refuses replication connections; CI needs a streaming replica"
+            )
         warnings.warn(
             "the test server refuses replication connections (no `replication` line in pg_hba.conf): "
             "the replica is a copy of the test database",
@@ -179,7 +185,12 @@ class Processes:
 
     def start(self, command: list[str], env: dict, port: int, log: Path) -> None:
         process = subprocess.Popen(
-            command, env=env, cwd=ROOT, stdout=log.open("wb"), stderr=subprocess.STDOUT, start_new_session=True
+            command,
+            env=env,
+            cwd=ROOT,
+            stdout=log.open("wb"),
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
         self.running.append(process)
 
