@@ -183,7 +183,8 @@ class Processes:
     def __init__(self):
         self.running: list[subprocess.Popen] = []
 
-    def start(self, command: list[str], env: dict, port: int, log: Path) -> None:
+    def start(self, command: list[str], env: dict, port: int | None, log: Path) -> None:
+        """Start the program; with a port, wait until it listens there."""
         process = subprocess.Popen(
             command,
             env=env,
@@ -200,7 +201,8 @@ class Processes:
             with socket.socket() as probe:
                 return probe.connect_ex(("127.0.0.1", port)) == 0
 
-        wait_until(listening, " ".join(command[:4]))
+        if port is not None:
+            wait_until(listening, " ".join(command[:4]))
 
     def stop(self) -> None:
         for process in self.running:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import sys
@@ -17,11 +18,13 @@ from django.core.cache.backends.base import BaseCache
 from django.core.cache.backends.redis import RedisCache
 from django.test import Client
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from core.freshness import VERSION_KEY
+from core.models import Job, JobStatus
 from meetings.models import Attachment
 from registry.models import Mentor
-from tests.cluster import free_port, primary_url, processes
+from tests.cluster import free_port, primary_url, processes, wait_until
 from tests.factories import AcademicYearFactory, PersonFactory
 from tests.meetings.factories import make_meeting
 
@@ -40,22 +43,13 @@ class Machines:
 
 @pytest.fixture(params=["database cache", "redis cache"])
 def machines(request, transactional_db, tmp_path):
-    """Two application servers, the S3 emulator, and the shared cache: the database's or a Redis server's."""
+    """Two application servers and a task worker, three processes as on three machines, with the S3
+    emulator and the shared cache: the database's or a Redis server's."""
     with processes() as started:
         shared = {}
         if request.param == "redis cache":
             port = free_port()
-            redis = [
-                "redis-server",
-                "--port",
-                str(port),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-            ]
+            redis = ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", ""]
             started.start(redis, dict(os.environ), port, tmp_path / "redis.log")
             shared = {"REDIS_URL": f"redis://127.0.0.1:{port}/0"}
         s3_port = free_port()
@@ -63,26 +57,32 @@ def machines(request, transactional_db, tmp_path):
         emulator = [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(s3_port)]
         started.start(emulator, {**os.environ, **KEYS}, s3_port, tmp_path / "s3.log")
         bucket = boto3.resource("s3", endpoint_url=endpoint, **_boto_keys()).create_bucket(Bucket=BUCKET)
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "mshn.settings",
+            "DEBUG": "1",
+            "SECRET_KEY": settings.SECRET_KEY,  # the sessions made by this test are signed with it
+            "DATABASE_URL": primary_url(),
+            "S3_BUCKET": BUCKET,
+            "S3_ENDPOINT_URL": endpoint,
+            "S3_ACCESS_KEY_ID": KEYS["AWS_ACCESS_KEY_ID"],
+            "S3_SECRET_ACCESS_KEY": KEYS["AWS_SECRET_ACCESS_KEY"],
+            "S3_REGION": KEYS["AWS_DEFAULT_REGION"],
+            "EXPORT_TASK_ROWS": "1",  # every export of more than one row is built by the worker
+            **shared,
+        }
         addresses = []
         for number in (1, 2):
-            port, media = free_port(), tmp_path / f"media{number}"  # each machine its own disk, unused
-            env = {
-                **os.environ,
-                "DJANGO_SETTINGS_MODULE": "mshn.settings",
-                "DEBUG": "1",
-                "SECRET_KEY": settings.SECRET_KEY,  # the sessions made by this test are signed with it
-                "DATABASE_URL": primary_url(),
-                "MEDIA_ROOT": str(media),
-                "S3_BUCKET": BUCKET,
-                "S3_ENDPOINT_URL": endpoint,
-                "S3_ACCESS_KEY_ID": KEYS["AWS_ACCESS_KEY_ID"],
-                "S3_SECRET_ACCESS_KEY": KEYS["AWS_SECRET_ACCESS_KEY"],
-                "S3_REGION": KEYS["AWS_DEFAULT_REGION"],
-                **shared,
-            }
+            port = free_port()
+            own_disk = {"MEDIA_ROOT": str(tmp_path / f"media{number}")}  # each machine its own, unused
             server = [sys.executable, "-m", "gunicorn", "mshn.wsgi:application", "-w", "1"]
-            started.start([*server, "-b", f"127.0.0.1:{port}"], env, port, tmp_path / f"app{number}.log")
+            server_env = {**env, **own_disk}
+            started.start(
+                [*server, "-b", f"127.0.0.1:{port}"], server_env, port, tmp_path / f"app{number}.log"
+            )
             addresses.append(f"http://127.0.0.1:{port}")
+        worker = [sys.executable, "manage.py", "db_worker", "--no-reload", "--queue-name", "default"]
+        started.start(worker, {**env, "MEDIA_ROOT": str(tmp_path / "media3")}, None, tmp_path / "worker.log")
         if shared:
             yield Machines(*addresses, bucket, RedisCache(shared["REDIS_URL"], {}))
         else:
@@ -128,7 +128,7 @@ def test_a_file_uploaded_through_one_machine_downloads_through_the_other(machine
     assert uploaded.status_code == 200  # followed to the meeting's page
     attachment = Attachment.objects.get(meeting=meeting)
     assert [item.key for item in bucket.objects.all()] == [attachment.file.name]
-    assert not any((tmp_path / f"media{n}").exists() for n in (1, 2))  # no machine kept it on its disk
+    assert not any((tmp_path / f"media{n}").exists() for n in (1, 2, 3))  # no machine kept it on its disk
 
     download = second + reverse("meetings:attachment_download", args=[attachment.pk])
     served = browser.get(download, timeout=30)
@@ -163,3 +163,22 @@ def test_a_figure_changed_through_one_machine_is_fresh_on_the_other(machines, me
 
     assert machines.cache.get(VERSION_KEY) > version  # machine 1 raised the version every machine reads
     assert mentors_shown(browser, dashboard) == "1"
+
+
+@pytest.mark.cluster
+def test_an_export_queued_through_one_machine_is_built_by_the_worker(machines, methodist, school_a, tmp_path):
+    PersonFactory(organization=school_a, last_name="Первая")
+    PersonFactory(organization=school_a, last_name="Вторая")
+    browser = browser_of(methodist)
+
+    queued = browser.get(machines.first + reverse("registry:person_export"), timeout=30)
+    job = Job.objects.get(pk=re.search(r"/jobs/([0-9a-f-]+)/$", queued.url).group(1))
+    wait_until(lambda: Job.objects.get(pk=job.pk).status == JobStatus.DONE, "the worker's export", 60)
+
+    job.refresh_from_db()
+    assert job.file.name in [item.key for item in machines.bucket.objects.all()]
+    served = browser.get(machines.second + reverse("job_download", args=[job.pk]), timeout=30)
+    book = load_workbook(io.BytesIO(served.content), read_only=True)
+    names = sorted(row[0].split()[0] for row in book.worksheets[0].iter_rows(min_row=2, values_only=True))
+    assert names == ["Вторая", "Первая"]
+    assert not (tmp_path / "media3").exists()
