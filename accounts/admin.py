@@ -11,7 +11,7 @@ class UserAdmin(BaseUserAdmin):
     list_filter = ["role", "is_active", "organization"]
     fieldsets = (
         *BaseUserAdmin.fieldsets,
-        (_("Роль в МШН"), {"fields": ("middle_name", "role", "organization")}),
+        (_("Роль в МШН"), {"fields": ("middle_name", "role", "organization", "digest_subscribed")}),
     )
     add_fieldsets = (
         *BaseUserAdmin.add_fieldsets,

@@ -20,6 +20,11 @@ class User(AbstractUser):
         related_name="users",
         help_text=_("Обязательна для куратора ОО: он видит и правит только её записи."),
     )
+    digest_subscribed = models.BooleanField(
+        _("получает сводку «Требует внимания»"),
+        default=True,
+        help_text=_("Письмо куратору в начале каждой четверти; отписаться можно по ссылке в письме."),
+    )
 
     class Meta:
         verbose_name = _("пользователь")

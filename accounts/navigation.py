@@ -25,6 +25,7 @@ class MenuItem:
 
 MENU = (
     MenuItem(_("Главная"), "home"),
+    MenuItem(_("Требует внимания"), "attention", ("methodist", "coordinator")),
     MenuItem(_("Люди"), "registry:person_list", ALL, _("Реестр")),
     MenuItem(_("Банк наставников"), "registry:mentor_list", ALL, _("Реестр")),
     MenuItem(_("База наставляемых"), "registry:mentee_list", ALL, _("Реестр")),
@@ -43,6 +44,7 @@ MENU = (
     MenuItem(_("Заседания"), "meetings:meeting_list", ALL, _("Заседания и план")),
     MenuItem(_("Дорожная карта"), "meetings:roadmap_list", ALL, _("Заседания и план")),
     # meetings: menu items
+    MenuItem(_("Документация МШН"), "documentation", ("methodist", "department"), _("Заседания и план")),
     # reports: menu items
     MenuItem(_("Опросы участников"), "monitoring:round_list", ALL, _("Отчёты")),
     MenuItem(_("Анкеты мониторинга"), "monitoring:questionnaire_list", ALL, _("Отчёты")),
@@ -63,6 +65,7 @@ MENU = (
     MenuItem(_("Моя организация"), "directory:organization_list", ("coordinator",), _("Справочники")),
     MenuItem(_("Учебные годы"), "directory:year_list", ALL, _("Справочники")),
     MenuItem(_("Формы наставничества"), "directory:form_list", ALL, _("Справочники")),
+    MenuItem(_("Реквизиты документов"), "directory:requisites", ("methodist",), _("Справочники")),
 )
 
 

@@ -34,7 +34,9 @@ SUBMIT = Step(gettext_lazy("отправить на рассмотрение"), 
 RETURN = Step(
     gettext_lazy("вернуть на доработку"), (PracticeStatus.REVIEW, PracticeStatus.PUBLISHED), REFUSAL
 )
-PUBLISH = Step(gettext_lazy("опубликовать"), (PracticeStatus.REVIEW,), REFUSAL)
+# The methodologist publishes a draft (her own, or one she finished) directly: sending it for review would
+# send it to herself.
+PUBLISH = Step(gettext_lazy("опубликовать"), (PracticeStatus.REVIEW, *COORDINATOR_EDITABLE), REFUSAL)
 MARK_BEST = Step(gettext_lazy("отметить как лучшую"), (PracticeStatus.PUBLISHED,), REFUSAL)
 
 

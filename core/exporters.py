@@ -7,14 +7,18 @@ shows more than the screen.
 from __future__ import annotations
 
 import datetime
+import itertools
+import re
 import tempfile
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from django.http import FileResponse, HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.functional import Promise
+from django.utils.translation import gettext as _
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -59,38 +63,131 @@ class Exporter:
         )
 
 
+TITLE_ROWS = 2  # a list export's title row and its «Отбор … Составлено дд.мм.гггг» row, above the header
+SAMPLE_ROWS = 500  # columns are sized to the widest value among the first rows
+
+
 class XlsxTable(Exporter):
-    """One sheet: a bold frozen header row and rows written in streaming (write-only) mode."""
+    """One sheet written in streaming (write-only) mode: the list's name, its filters and the date of
+    compilation above a bold frozen header row with filter buttons; columns sized to their content;
+    printed A4 landscape, fit to width, with the header repeated; the workbook's title, creator and date."""
 
     content_type = XLSX
     extension = "xlsx"
 
-    def __init__(self, filename: str, title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]):
+    def __init__(
+        self,
+        filename: str,
+        title: str,
+        headers: Sequence[str],
+        rows: Iterable[Sequence[Any]],
+        filters: str = "",
+    ):
         super().__init__(filename)
-        self.title, self.headers, self.rows = title, headers, rows
+        self.title, self.headers, self.rows, self.filters = title, headers, rows, filters
 
     def render(self):
         from openpyxl import Workbook
-        from openpyxl.cell import WriteOnlyCell
-        from openpyxl.styles import Font
 
         workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet(self.title[:31])
-        sheet.freeze_panes = "A2"
-        for index, header in enumerate(self.headers):
-            sheet.column_dimensions[_letter(index)].width = max(12, min(60, len(header) + 4))
-        header_cells = []
-        for header in self.headers:
-            cell = WriteOnlyCell(sheet, value=header)
-            cell.font = Font(bold=True)
-            header_cells.append(cell)
-        sheet.append(header_cells)
-        for row in self.rows:
-            sheet.append([_date_cell(sheet, v) for v in map(cell_value, row)])
+        sheet = workbook.create_sheet(sheet_name(self.title))
+        rows = iter(self.rows)
+        sample = [list(map(cell_value, row)) for row in itertools.islice(rows, SAMPLE_ROWS)]
+        for index, width in enumerate(column_widths(self.headers, sample)):
+            sheet.column_dimensions[_letter(index)].width = width
+        self._write_head(sheet)
+        for values in itertools.chain(sample, (map(cell_value, row) for row in rows)):
+            sheet.append([_typed_cell(sheet, v) for v in values])
+        set_properties(workbook, self.title)
         stream = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)
         workbook.save(stream)
         stream.seek(0)
         return stream
+
+    def _write_head(self, sheet) -> None:
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles import Alignment, Font
+
+        title = WriteOnlyCell(sheet, value=neutralise(self.title))
+        title.font = Font(bold=True, size=12)
+        sheet.append([title])
+        made = _("Составлено %(date)s") % {"date": f"{timezone.localdate():%d.%m.%Y}"}
+        sheet.append([neutralise(f"{_('Отбор')}: {self.filters}. {made}" if self.filters else made)])
+        header_row = TITLE_ROWS + 1
+        sheet.freeze_panes = f"A{header_row + 1}"
+        sheet.auto_filter.ref = f"A{header_row}:{_letter(max(len(self.headers), 1) - 1)}{header_row}"
+        sheet.print_title_rows = f"{header_row}:{header_row}"
+        print_landscape(sheet)
+        cells = []
+        for header in self.headers:
+            cell = WriteOnlyCell(sheet, value=neutralise(header))
+            cell.font = Font(bold=True)
+            cell.alignment = Alignment(wrap_text=True, vertical="center")
+            cells.append(cell)
+        sheet.append(cells)
+
+
+def column_widths(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[float]:
+    """Each column as wide as its longest value (a date 11, a header's longest word), 10 to 70 characters."""
+
+    def width(value) -> int:
+        if isinstance(value, datetime.date):
+            return 16 if isinstance(value, datetime.datetime) else 11
+        return max((len(line) for line in str(value).splitlines()), default=0) if value is not None else 0
+
+    widths = []
+    for index, header in enumerate(headers):
+        longest_word = max((len(w) for w in str(header).split()), default=0)
+        values = [width(row[index]) for row in rows if index < len(row)]
+        widths.append(max(10, min(70, max([longest_word, len(str(header)) // 2, *values]) + 2)))
+    return widths
+
+
+def print_landscape(sheet) -> None:
+    """A4 landscape, fit to the page's width (as many pages down as needed)."""
+    sheet.page_setup.paperSize = 9  # A4
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_options.gridLines = True  # borders on paper without a border on every streamed cell
+
+
+def set_properties(workbook, title: str) -> None:
+    """The document's properties: its title, the product as creator, the moment it was made."""
+    workbook.properties.title = str(title)
+    workbook.properties.creator = "МШН"
+    workbook.properties.created = timezone.now().replace(tzinfo=None)
+
+
+def sheet_name(title: str) -> str:
+    """A sheet's tab (31 characters at most, no []:*?/\\), never cut in the middle of a word."""
+    name = re.sub(r"[\[\]:*?/\\]", " ", str(title)).strip()
+    if len(name) <= 31:
+        return name
+    cut = name[:31]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,.;–—-")
+
+
+def write_value(cell, value) -> None:
+    """A cell of a normal workbook: formula-like text stays text, shown as typed (the style's quote prefix)."""
+    value = cell_value(value) if not isinstance(value, datetime.date | int | float) else value
+    if isinstance(value, str) and value.startswith("'") and value[1:].startswith(FORMULA_STARTS):
+        cell.value = value[1:]
+        cell.data_type, cell.quotePrefix = "s", True
+        return
+    cell.value = value
+
+
+def _typed_cell(sheet, value):
+    """Dates as dates; a formula-like text as a text cell with the style's quote prefix, so it reads as
+    typed («+7 (42354) 2-11-00») without a visible apostrophe and never runs."""
+    if isinstance(value, str) and value.startswith("'") and value[1:].startswith(FORMULA_STARTS):
+        from openpyxl.cell import WriteOnlyCell
+
+        cell = WriteOnlyCell(sheet, value=value[1:])
+        cell.data_type, cell.quotePrefix = "s", True
+        return cell
+    return _date_cell(sheet, value)
 
 
 def _date_cell(sheet, value):
@@ -109,6 +206,16 @@ def _letter(index: int) -> str:
     return get_column_letter(index + 1)
 
 
+@dataclass(frozen=True)
+class Stamp:
+    """The approval stamp of ГОСТ Р 7.0.97: УТВЕРЖДАЮ, position, signature line with И. О. Фамилия, date
+    (blank lines to fill in by hand while `day` is not known)."""
+
+    position: str
+    name: str
+    day: datetime.date | None = None
+
+
 class PdfDocument(Exporter):
     """A PDF rendered by WeasyPrint from a template (imported lazily: it is slow to import)."""
 
@@ -119,16 +226,25 @@ class PdfDocument(Exporter):
         super().__init__(filename)
         self.template, self.context, self.base_url = template, context, base_url
 
-    def render(self):
+    def render(self, archive: bool = False):
         import io
 
         from weasyprint import HTML
 
-        from core.fonts import font_config, font_stylesheet
+        from core.fonts import document_stylesheets, font_config
 
         html = render_to_string(self.template, self.context)
         config = font_config()
-        pdf = HTML(string=html, base_url=self.base_url).write_pdf(
-            stylesheets=[font_stylesheet(config)], font_config=config, pdf_tags=True
-        )  # tagged, with the template's <html lang="ru">: screen readers read the document
-        return io.BytesIO(pdf)
+        document = HTML(string=html, base_url=self.base_url).render(
+            stylesheets=document_stylesheets(config), font_config=config
+        )
+        return io.BytesIO(write_pdf(document, archive))
+
+
+def write_pdf(document, archive: bool = False) -> bytes:
+    """Tagged PDF (with the template's <html lang="ru"> a screen reader reads it); PDF/A-3b for the archive,
+    its title, author and date taken from the template's <title> and <meta> (see `core/pdf/meta.html`)."""
+    options = {"pdf_tags": True}
+    if archive:
+        options["pdf_variant"] = "pdf/a-3b"
+    return document.write_pdf(**options)

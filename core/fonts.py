@@ -19,6 +19,14 @@ def font_config():
     return FontConfiguration()
 
 
+def document_stylesheets(config) -> list:
+    """The fonts and the ГОСТ Р 7.0.97 rules every PDF shares (`static/css/gost.css`)."""
+    from weasyprint import CSS
+
+    gost = CSS(filename=str(settings.BASE_DIR / "static" / "css" / "gost.css"), font_config=config)
+    return [font_stylesheet(config), gost]
+
+
 def font_stylesheet(config):
     from weasyprint import CSS
 

@@ -9,6 +9,7 @@ from django.core import validators
 from django.db import connection
 from django.utils.translation import gettext_lazy as _
 
+from core.typography import quotes
 from core.widgets import use_fast_select
 
 
@@ -71,6 +72,10 @@ class CrispyFormMixin:
                 field.widget = RuDateInput()
             use_fast_select(field)
         bound_numbers(self)
+
+    def add_error(self, field, error):
+        """A message naming a record in quotes gets Russian nested quotes: «МБОУ „СОШ с. Крыловка“»."""
+        super().add_error(field, quotes(error) if isinstance(error, str) else error)
 
 
 class CrispyModelForm(CrispyFormMixin, forms.ModelForm):

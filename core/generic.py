@@ -131,6 +131,12 @@ class ScopedListView(AccessMixin, FilterView):
             return self.export_response(self.object_list)
         return super().render_to_response(context, **kwargs)
 
+    def get_export_name(self) -> str:
+        return self.export_name
+
+    def get_export_title(self) -> str:
+        return str(self.title)
+
     def export_response(self, queryset):
         """The XLSX at once; more than EXPORT_TASK_ROWS rows are built by the task worker (core/jobs.py)
         while the user watches «Файл готовится»; the worker runs this same view with the job on the request."""
@@ -143,7 +149,9 @@ class ScopedListView(AccessMixin, FilterView):
                 )
         columns = self.get_columns()
         rows = ([c.value(obj) for c in columns] for obj in queryset.iterator(chunk_size=2000))
-        table = XlsxTable(self.export_name, str(self.title), [str(c.title) for c in columns], rows)
+        headers = [str(c.title) for c in columns]
+        filters = describe_filters(self.filterset)
+        table = XlsxTable(self.get_export_name(), str(self.get_export_title()), headers, rows, filters)
         if job is None:
             return table.response()
         table.rows = jobs.tracked(job, rows)
@@ -171,6 +179,32 @@ class ScopedListView(AccessMixin, FilterView):
         context["import_url_name"] = self.import_url_name if context["may_edit"] else None
         context["export_url_name"] = self.export_url_name
         return context
+
+
+def describe_filters(filterset) -> str:
+    """The filters a list was exported with, as the file's second row says them («Организация: …»)."""
+    form = filterset.form if filterset is not None else None
+    if form is None or not form.is_valid():
+        return ""
+    parts = []
+    for name, value in form.cleaned_data.items():
+        if value in (None, "", [], ()) or isinstance(
+            filterset.filters.get(name), django_filters.OrderingFilter
+        ):
+            continue
+        parts.append(f"{form.fields[name].label}: {_filter_value(form.fields[name], value)}")
+    return "; ".join(parts)
+
+
+def _filter_value(field, value) -> str:
+    if isinstance(value, bool):
+        return str(_("да") if value else _("нет"))
+    if hasattr(value, "__iter__") and not isinstance(value, str):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, datetime.date):
+        return f"{value:%d.%m.%Y}"
+    choices = dict(getattr(field, "choices", ()) or ())
+    return str(choices.get(value, value))
 
 
 def unknown_orderings(filterset) -> list[str]:

@@ -131,3 +131,55 @@ def _foreign_names(model, diffs) -> dict:
         for item in related._default_manager.select_related().filter(pk__in=ids):
             names[(name, item.pk)] = str(item)
     return names
+
+
+def row_history(
+    model, parent: str, parent_id, label_field: str, title: str, limit: int = 100
+) -> list[Change]:
+    """Changes of a record's table rows (an event's participants, a program's activities), deleted rows
+    included, newest first: «Участник: добавлен …», «Мероприятие программы «…»: срок: 01.10 → 15.10».
+    Two queries plus one for the rows' names when `label_field` is a foreign key."""
+    history = get_history_model_for_model(model)
+    records = list(
+        history._default_manager.filter(**{f"{parent}_id": parent_id})
+        .select_related("history_user")
+        .order_by("-history_date", "-history_id")[:limit]
+    )
+    records.reverse()
+    label_of = _row_labels(model, label_field, records)
+    previous: dict = {}
+    changes = []
+    for rec in records:
+        before = previous.get(rec.id)
+        previous[rec.id] = rec
+        changes.append(Change(rec.history_date, rec.history_user, _KINDS[rec.history_type],
+                              _row_fields(model, parent, title, label_of(rec), before, rec)))  # fmt: skip
+    return [c for c in reversed(changes) if c.fields]
+
+
+def _row_labels(model, label_field: str, records):
+    field_ = model._meta.get_field(label_field)
+    if not field_.is_relation:
+        return lambda rec: display(getattr(rec, label_field))
+    ids = {getattr(rec, field_.attname) for rec in records}
+    names = {item.pk: str(item) for item in field_.related_model._default_manager.filter(pk__in=ids)}
+    return lambda rec: names.get(getattr(rec, field_.attname), "—")
+
+
+def _row_fields(model, parent, title, label, before, rec) -> list[tuple[str, str, str]]:
+    if rec.history_type == "+":
+        return [(title, "—", label)]
+    if rec.history_type == "-":
+        return [(title, label, "—")]
+    if before is None:
+        return []
+    delta = rec.diff_against(before, excluded_fields=[parent]).changes
+    return [
+        (f"{title} «{label}»: {name}", old, new)
+        for name, old, new in (_row(model, c.field, c.old, c.new, {}) for c in delta)
+    ]
+
+
+def merged(*histories: list[Change], limit: int = 50) -> list[Change]:
+    """Several histories as one, newest first (a record's own and its rows')."""
+    return sorted((c for h in histories for c in h), key=lambda c: c.when, reverse=True)[:limit]

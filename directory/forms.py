@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from core import access
 from core.forms import CrispyModelForm
 from core.widgets import FastSelect
-from directory.models import AcademicYear, MentoringForm, Organization, OrganizationKind
+from directory.models import AcademicYear, DocumentRequisites, MentoringForm, Organization, OrganizationKind
 
 SELECT = {"class": "form-select form-select-sm"}
 
@@ -135,3 +135,16 @@ class YearFilterForm(forms.Form):
             "organization": data.get("organization"),
             "kind": data.get("kind", ""),
         }
+
+
+class DocumentRequisitesForm(CrispyModelForm):
+    class Meta:
+        model = DocumentRequisites
+        fields = [
+            "organization_name",
+            "place",
+            "approver_position",
+            "approver_name",
+            "head_position",
+            "head_name",
+        ]

@@ -203,3 +203,60 @@ class MentoringForm(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("directory:form_detail", args=[self.pk])
+
+
+class DocumentRequisites(models.Model):
+    """What every document of the school names: the organisation, the place, who approves and who signs.
+
+    One record, kept by the methodologist in the browser; the environment gives only its first values."""
+
+    organization_name = models.CharField(_("наименование организации в документах"), max_length=500)
+    place = models.CharField(
+        _("место составления"),
+        max_length=200,
+        help_text=_("Населённый пункт, как в документах: «пгт Кировский»."),
+    )
+    approver_position = models.CharField(
+        _("должность утверждающего"),
+        max_length=300,
+        help_text=_("Гриф УТВЕРЖДАЮ дорожной карты и утверждённого анализа работы за год."),
+    )
+    approver_name = models.CharField(
+        _("утверждающий (И. О. Фамилия)"), max_length=200, help_text=_("Например: Т. Н. Белова.")
+    )
+    head_position = models.CharField(
+        _("должность руководителя МШН"),
+        max_length=300,
+        help_text=_("Подписывает анализ работы за год, пока в нём не указан другой подписывающий."),
+    )
+    head_name = models.CharField(_("руководитель МШН (И. О. Фамилия)"), max_length=200, blank=True)
+    updated_at = models.DateTimeField(_("изменено"), auto_now=True)
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        verbose_name = _("реквизиты документов")
+        verbose_name_plural = _("реквизиты документов")
+
+    def __str__(self) -> str:
+        return self.organization_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("directory:requisites")
+
+    @classmethod
+    def current(cls) -> DocumentRequisites:
+        """The one record; made from the settings the first time a document needs it."""
+        from django.conf import settings
+
+        record, _created = cls.objects.get_or_create(
+            pk=1,
+            defaults={
+                "organization_name": settings.MSHN_ORGANIZATION_NAME,
+                "place": settings.MSHN_PLACE,
+                "approver_position": settings.MSHN_ROADMAP_APPROVER_POSITION,
+                "approver_name": settings.MSHN_ROADMAP_APPROVER_NAME,
+                "head_position": settings.MSHN_HEAD_POSITION,
+                "head_name": settings.MSHN_HEAD_NAME,
+            },
+        )
+        return record

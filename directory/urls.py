@@ -21,4 +21,5 @@ urlpatterns = [
     path("forms/new/", views.FormCreate.as_view(), name="form_create"),
     path("forms/<int:pk>/", views.FormDetail.as_view(), name="form_detail"),
     path("forms/<int:pk>/edit/", views.FormUpdate.as_view(), name="form_update"),
+    path("requisites/", views.RequisitesUpdate.as_view(), name="requisites"),
 ]

@@ -18,8 +18,8 @@ from directory.filters import (
     matching,
     scoped_organizations,
 )
-from directory.forms import AcademicYearForm, MentoringFormForm, OrganizationForm
-from directory.models import AcademicYear, MentoringForm, Organization
+from directory.forms import AcademicYearForm, DocumentRequisitesForm, MentoringFormForm, OrganizationForm
+from directory.models import AcademicYear, DocumentRequisites, MentoringForm, Organization
 
 ORGS = (_("Организации"), reverse_lazy("directory:organization_list"))
 YEARS = (_("Учебные годы"), reverse_lazy("directory:year_list"))
@@ -143,3 +143,14 @@ class OrganizationSearch(PickerSearchView):
     def found(self, query: str):
         organizations = scoped_organizations(self.request)
         return matching(organizations, query, ("short_name", "full_name")).order_by("sort_name", "id")
+
+
+class RequisitesUpdate(ScopedUpdateView):
+    """Whose position and name the documents carry: the methodologist sets them, everyone else is refused."""
+
+    model = DocumentRequisites
+    form_class = DocumentRequisitesForm
+    title = _("Реквизиты документов")
+
+    def get_object(self, queryset=None):
+        return DocumentRequisites.current()

@@ -7,6 +7,7 @@ import datetime
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
 from django.db.models import Q
 from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext as _
@@ -26,6 +27,7 @@ from events.models import (
     Partner,
     Training,
 )
+from registry.models import Person
 from registry.selectors import people_for
 
 
@@ -267,7 +269,8 @@ class EventForm(CrispyModelForm):
             if form.cleaned_data.get("person")
             and form.cleaned_data.get("role") == ParticipantRole.PARTICIPANT
         ]
-        if not listeners or any(p.organization.kind == OrganizationKind.KINDERGARTEN for p in listeners):
+        # A speaker alone is no consultation: someone from a kindergarten must be there to be consulted.
+        if any(p.organization.kind == OrganizationKind.KINDERGARTEN for p in listeners):
             return True
         self.add_error(
             None,
@@ -338,6 +341,35 @@ class TrainingForm(CrispyModelForm):
         if isinstance(upload, UploadedFile):
             self.instance.certificate_name = upload.name[:255]
         return super().save(commit=commit)
+
+
+class TrainingGroupForm(TrainingForm):
+    """One course recorded for many mentors at once: a record of the course for each listener."""
+
+    people = forms.ModelMultipleChoiceField(
+        label=_lazy("Слушатели"),
+        queryset=Person.objects.none(),
+        error_messages={"required": _lazy("Выберите хотя бы одного слушателя из реестра.")},
+    )
+
+    class Meta(TrainingForm.Meta):
+        fields = ["people", "title", "provider", "hours", "starts_on", "ends_on"]
+
+    def __init__(self, *args, user, **kwargs):
+        super(TrainingForm, self).__init__(*args, **kwargs)  # TrainingForm's own set-up is for one person
+        self.fields["people"].queryset = people_for(user).filter(is_anonymised=False)
+        pick_people(self, "people")
+        self.fields["hours"].widget.attrs["min"] = 1
+
+    @transaction.atomic
+    def save(self, commit: bool = True) -> list[Training]:
+        course = {
+            name: self.cleaned_data[name] for name in ("title", "provider", "hours", "starts_on", "ends_on")
+        }
+        return [
+            Training.objects.create(person=person, year=self.instance.year, **course)
+            for person in self.cleaned_data["people"]
+        ]
 
 
 class PartnerForm(CrispyModelForm):

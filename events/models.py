@@ -136,6 +136,8 @@ class Participation(models.Model):
     result = models.CharField(
         _("результат"), max_length=20, choices=ParticipantResult.choices, default=ParticipantResult.NONE
     )
+    # The event's page shows who was added, removed or changed among the participants.
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("участник мероприятия")

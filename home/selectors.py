@@ -42,6 +42,7 @@ def registry_figures_for(user) -> dict:
         access.scope(user, Pair.objects.all(), "organization").aggregate(
             pairs_active=Count("id", filter=Q(status=PairStatus.ACTIVE)),
             pairs_forming=Count("id", filter=Q(status=PairStatus.FORMING)),
+            pairs_completed=Count("id", filter=Q(status=PairStatus.COMPLETED)),
             pairs_without_order=Count("id", filter=Q(status__in=OPEN_PAIR_STATUSES, order_number="")),
         )
     )

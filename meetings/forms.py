@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.forms import inlineformset_factory
 from django.urls import reverse
 from django.utils import timezone
@@ -131,6 +131,7 @@ class MeetingForm(CrispyModelForm):
             raise ValidationError(services.closed_message())
         self._check_number(data.get("number"))
         self._check_date(data.get("date"))
+        self._check_order(data.get("number"), data.get("date"))
         self._check_place(data)
         self._check_present(data)
         return data
@@ -142,6 +143,22 @@ class MeetingForm(CrispyModelForm):
         others = Meeting.objects.filter(year=year, number=number).exclude(pk=self.instance.pk)
         if others.exists():
             self.add_error("number", services.duplicate_number_message(number, year))
+
+    def _check_order(self, number, day) -> None:
+        """Numbers of a year follow the dates: № 3 on 01.12 and № 2 on 25.03 next year is a slip."""
+        year = self.year
+        if not day or year is None or self.has_error("number") or self.has_error("date"):
+            return
+        others = Meeting.objects.filter(year=year).exclude(pk=self.instance.pk)
+        # A new meeting without a number takes the next one: every other meeting must be earlier.
+        out_of_order = (
+            Q(date__gt=day)
+            if not number
+            else Q(number__lt=number, date__gt=day) | Q(number__gt=number, date__lt=day)
+        )
+        clash = others.filter(out_of_order).order_by("date", "number").first()
+        if clash is not None:
+            self.add_error("number", services.out_of_order_message(number, day, clash))
 
     def _check_date(self, day) -> None:
         year = self.year

@@ -10,9 +10,12 @@ import datetime
 from dataclasses import dataclass
 
 from django.db.models import BooleanField, Count, ExpressionWrapper, Prefetch, Q
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from core import access
+from core.attention import Concern, Line, concern
 from core.columns import display
 from directory.models import AcademicYear
 from meetings.models import (
@@ -158,3 +161,50 @@ def home_figures_for(user) -> dict:
         "meetings": two_meetings_status(year, today) if year else None,
         "roadmap": roadmap_figures(year, today),
     }
+
+
+# «Требует внимания» (core/attention.py) ---------------------------------------------------------------
+
+
+def roadmap_overdue(user, today: datetime.date) -> Concern:
+    """Overdue roadmap items; a coordinator's are those their organisation or its people answer for."""
+    items = roadmap_for(user, today).filter(overdue_q(today))
+    if not access.reads_everything(user):
+        items = items.filter(
+            Q(responsible_organization_id=user.organization_id)
+            | Q(responsible_person__organization_id=user.organization_id)
+        )
+    return concern(
+        "roadmap_overdue",
+        _("Просроченные пункты дорожной карты"),
+        items.order_by("due_on", "position", "id"),
+        lambda item: Line(
+            f"{item.position}. {item.activity}",
+            item.get_absolute_url(),
+            _("срок %(date)s") % {"date": f"{item.due_on:%d.%m.%Y}"},
+        ),
+        reverse("meetings:roadmap_list"),
+    )
+
+
+def meetings_short(user, today: datetime.date) -> Concern | None:
+    """Fewer than two meetings held this year: the school's own duty, shown to the methodologist."""
+    year = AcademicYear.objects.current()
+    if year is None or not access.is_methodist(user):
+        return None
+    status = two_meetings_status(year, today)
+    line = Line(
+        _("Проведено заседаний в %(year)s: %(held)s из %(required)s, до конца года %(days)s дн.")
+        % {"year": year, "held": status.held, "required": status.required, "days": status.days_left},
+        reverse("meetings:meeting_list"),
+    )
+    return Concern(
+        "meetings_short",
+        _("Заседаний МШН в году меньше двух"),
+        status.missing,
+        [line] if status.warning else [],
+    )
+
+
+def attention_for(user, today: datetime.date) -> list[Concern]:
+    return [c for c in (meetings_short(user, today), roadmap_overdue(user, today)) if c is not None]

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from core import mail
 from core.workflow import move
 from directory.models import AcademicYear
 from meetings.models import (
+    OPEN_ROADMAP_STATUSES,
     AgendaItem,
     Meeting,
     MeetingCounter,
@@ -52,6 +56,20 @@ def create_meeting(meeting: Meeting, present=(), wanted_number: int | None = Non
     meeting.save()
     meeting.present.set(present)
     return meeting
+
+
+def out_of_order_message(number: int | None, day, clash: Meeting) -> str:
+    """Why the number does not follow the dates, and what to do."""
+    this = _("№ %(number)s") % {"number": number} if number else _("следующий номер")
+    return _(
+        "Номера заседаний в учебном году идут по датам, а здесь %(this)s от %(date)s и заседание № %(other)s "
+        "от %(other_date)s. Исправьте дату или укажите номер по порядку дат."
+    ) % {
+        "this": this,
+        "date": f"{day:%d.%m.%Y}",
+        "other": clash.number,
+        "other_date": f"{clash.date:%d.%m.%Y}",
+    }
 
 
 def closed_message() -> str:
@@ -169,3 +187,43 @@ def _copy_of(item: RoadmapItem, year: AcademicYear, position: int) -> RoadmapIte
         expected_result=item.expected_result,
         status=RoadmapStatus.PLANNED,
     )
+
+
+def invite_to_meeting(meeting: Meeting) -> int:
+    """Mail each invited participant (the people marked for the meeting) with an address: when, where and the
+    agenda. Sent by the task worker once the transaction commits; how many were invited."""
+    addresses = sorted({p.email for p in meeting.present.all() if p.email and not p.is_anonymised})
+    if not addresses:
+        raise ValidationError(
+            _("Ни у кого из участников заседания нет адреса e-mail: приглашения некому отправить.")
+        )
+    text = render_to_string(
+        "meetings/email/invitation.txt", {"meeting": meeting, "site_url": settings.MSHN_SITE_URL}
+    )
+    subject, _blank, body = text.strip().partition("\n")
+    mail.send_later(subject.strip(), body.strip() + "\n", addresses)
+    return len(addresses)
+
+
+REMIND_DAYS_BEFORE = (7, 1)
+
+
+def send_roadmap_reminders(today: datetime.date) -> int:
+    """Mail the responsible person of each open roadmap item due in 7 days or tomorrow (cron, once a day:
+    each reminder day comes once, so nothing is sent twice); how many mails were queued."""
+    due = [today + datetime.timedelta(days=days) for days in REMIND_DAYS_BEFORE]
+    items = (
+        RoadmapItem.objects.filter(status__in=OPEN_ROADMAP_STATUSES, due_on__in=due)
+        .exclude(responsible_person__email="")
+        .filter(responsible_person__isnull=False, responsible_person__is_anonymised=False)
+        .select_related("responsible_person", "year")
+        .order_by("due_on", "position")
+    )
+    sent = 0
+    for item in items:
+        context = {"item": item, "days": (item.due_on - today).days, "site_url": settings.MSHN_SITE_URL}
+        text = render_to_string("meetings/email/roadmap_reminder.txt", context)
+        subject, _blank, body = text.strip().partition("\n")
+        mail.send_later(subject.strip(), body.strip() + "\n", [item.responsible_person.email])
+        sent += 1
+    return sent

@@ -273,7 +273,8 @@ PAGE_SIZE = env_int("PAGE_SIZE", 25)
 IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 20000)
 UPLOAD_MAX_MB = env_int("UPLOAD_MAX_MB", 20)
 
-# Requisites of the school's documents (protocols, the roadmap's approval block).
+# First values of the documents' requisites; the methodologist changes them in the browser
+# (directory.DocumentRequisites, «Справочники → Реквизиты документов»).
 MSHN_ORGANIZATION_NAME = env_str(
     "MSHN_ORGANIZATION_NAME", "Муниципальная Школа наставничества Кировского муниципального района"
 )
@@ -282,6 +283,8 @@ MSHN_ROADMAP_APPROVER_POSITION = env_str(
     "Начальник отдела образования администрации Кировского муниципального района",
 )
 MSHN_ROADMAP_APPROVER_NAME = env_str("MSHN_ROADMAP_APPROVER_NAME", "")
+MSHN_HEAD_POSITION = env_str("MSHN_HEAD_POSITION", "Руководитель муниципальной Школы наставничества")
+MSHN_HEAD_NAME = env_str("MSHN_HEAD_NAME", "")
 # A printed table longer than this (a region's schools) is grouped by kind in the annual PDF; the XLSX has every row.
 REPORT_PDF_MAX_ROWS = env_int("REPORT_PDF_MAX_ROWS", 100)
 MSHN_PLACE = env_str("MSHN_PLACE", "пгт Кировский")  # the place on the annual report's title page
@@ -295,5 +298,7 @@ MSHN_CONTACT_EMAIL = env_str("MSHN_CONTACT_EMAIL", "")
 MSHN_CONTACT_ADDRESS = env_str("MSHN_CONTACT_ADDRESS", "")
 # The site's public address, for links in e-mails (https://mshn.example.ru); relative links without it.
 MSHN_SITE_URL = (env_str("MSHN_SITE_URL", "") or "").rstrip("/")
+# Days (дд.мм) a term starts: `manage.py send_digest --term-start` (cron, daily) mails coordinators on them.
+DIGEST_TERM_STARTS = env_list("DIGEST_TERM_STARTS", "01.09,05.11,09.01,30.03")
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

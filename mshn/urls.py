@@ -3,7 +3,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from core.views import job, job_download, job_status
-from home.views import home
+from home.views import attention, digest_send, digest_unsubscribe, documentation, home
 
 admin.site.site_header = _("МШН — администрирование")
 admin.site.site_title = _("МШН")
@@ -11,6 +11,10 @@ admin.site.index_title = _("Пользователи, роли и справоч
 
 urlpatterns = [
     path("", home, name="home"),
+    path("attention/", attention, name="attention"),
+    path("documentation/", documentation, name="documentation"),
+    path("attention/digest/", digest_send, name="digest_send"),
+    path("digest/unsubscribe/<str:token>/", digest_unsubscribe, name="digest_unsubscribe"),
     path("jobs/<uuid:pk>/", job, name="job"),
     path("jobs/<uuid:pk>/status/", job_status, name="job_status"),
     path("jobs/<uuid:pk>/download/", job_download, name="job_download"),

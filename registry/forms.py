@@ -50,10 +50,35 @@ class ScopedForm(CrispyModelForm):
                 self.fields[self.organization_field].queryset = Organization.objects.filter(is_active=True)
 
 
+# Fields that belong to one category only: the form shows them for that category (static/js/mshn.js) and
+# clears them for any other, so a teacher carries no class and a pupil no experience.
+CATEGORY_FIELDS = {
+    "position": (PersonCategory.PEDAGOGUE, PersonCategory.EMPLOYER, PersonCategory.OTHER),
+    "subjects": (PersonCategory.PEDAGOGUE,),
+    "experience_start": (PersonCategory.PEDAGOGUE,),
+    "qualification": (PersonCategory.PEDAGOGUE,),
+    "is_young_appointed": (PersonCategory.PEDAGOGUE,),
+    "class_or_group": (PersonCategory.PUPIL, PersonCategory.STUDENT),
+}
+
+
+def blank_of(field):
+    """What an emptied field holds: no date, no tick, no text."""
+    if isinstance(field, forms.BooleanField):
+        return False
+    return None if isinstance(field, forms.DateField) else ""
+
+
 class PersonForm(ScopedForm):
     class Meta:
         model = Person
         fields = list(EDITABLE_PERSON_FIELDS)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].widget.attrs["data-category-switch"] = "person"
+        for name, categories in CATEGORY_FIELDS.items():
+            self.fields[name].widget.attrs["data-for-category"] = " ".join(categories)
 
     def save(self, commit=True):
         if self.instance.pk and self.changed_data and set(self.changed_data) & set(NAME_PARTS):
@@ -64,6 +89,10 @@ class PersonForm(ScopedForm):
 
     def clean(self):
         data = super().clean()
+        category = data.get("category")
+        for name, categories in CATEGORY_FIELDS.items():
+            if category and category not in categories and name in data:
+                data[name] = blank_of(self.fields[name])
         if self.instance.is_anonymised:
             raise ValidationError(
                 _("Данные человека обезличены: запись хранится только для статистики и не правится.")
@@ -184,10 +213,19 @@ class MentorForm(MemberForm):
             "achievements",
             "interests",
             "max_mentees",
+            "mentee_age_from",
+            "mentee_age_to",
             "training",
             "status",
         ]
         error_messages = {"person": {"unique": _("Этот человек уже есть в банке наставников.")}}
+
+    def clean(self):
+        cleaned = super().clean()
+        low, high = cleaned.get("mentee_age_from"), cleaned.get("mentee_age_to")
+        if low is not None and high is not None and low > high:
+            self.add_error("mentee_age_to", _("Возраст «до» не может быть меньше возраста «от»."))
+        return cleaned
 
     def clean_max_mentees(self):
         value = self.cleaned_data["max_mentees"]

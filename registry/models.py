@@ -282,6 +282,13 @@ class Mentor(models.Model):
     interests = models.TextField(_("интересы"), blank=True)
     max_mentees = models.PositiveSmallIntegerField(_("наибольшее число наставляемых"), default=3)
     training = models.TextField(_("пройденное обучение наставников"), blank=True)
+    # «Желаемый возраст наставляемых» of the methodology's bank of mentors; «Подобрать наставника» reads it.
+    mentee_age_from = models.PositiveSmallIntegerField(
+        _("желаемый возраст наставляемых: от"), null=True, blank=True
+    )
+    mentee_age_to = models.PositiveSmallIntegerField(
+        _("желаемый возраст наставляемых: до"), null=True, blank=True
+    )
     status = models.CharField(
         _("статус"), max_length=20, choices=MentorStatus.choices, default=MentorStatus.ACTIVE
     )

@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.workflow import move
-from registry.models import CLOSED_STATUSES, MenteeStatus, Pair, PairStatus, PairTransition, Program
-from registry.rules import activation_refusal
+from registry.models import CLOSED_STATUSES, Mentee, MenteeStatus, Pair, PairStatus, PairTransition, Program
+from registry.rules import activation_refusal, pair_errors
 
 
 @transaction.atomic
@@ -52,3 +52,21 @@ def _mark_mentees(pair: Pair, status: str) -> None:
     for mentee in pair.mentees.exclude(status=status):
         mentee.status = status
         mentee.save(update_fields=["status", "updated_at"])
+
+
+@transaction.atomic
+def match_mentor(person, mentor, form, *, today=None) -> Pair:
+    """«Подобрать наставника»: the pair of `mentor` and `person` in «формируется», from today; the person
+    joins the base of mentees if not there yet. The pair's rules are kept as in its form."""
+    mentee, _created = Mentee.objects.get_or_create(person=person)
+    errors = pair_errors(organization=person.organization, form=form, mentor=mentor, mentees=[mentee])
+    if errors:
+        raise ValidationError(list(errors.values()))
+    pair = Pair(
+        organization=person.organization,
+        form=form,
+        mentor=mentor,
+        started_on=today or timezone.localdate(),
+        status=PairStatus.FORMING,
+    )
+    return save_pair(pair, [mentee])

@@ -1,4 +1,15 @@
-from registry.views import imports, mentees, mentors, pairs, people, personal_data, programs, search, young
+from registry.views import (
+    imports,
+    matching,
+    mentees,
+    mentors,
+    pairs,
+    people,
+    personal_data,
+    programs,
+    search,
+    young,
+)
 
 app_name = "registry"
 
@@ -12,4 +23,5 @@ urlpatterns = (
     + young.urlpatterns
     + personal_data.urlpatterns
     + search.urlpatterns
+    + matching.urlpatterns
 )

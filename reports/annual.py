@@ -13,14 +13,26 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, OuterRef, Prefetch, Q, Sum
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Prefetch,
+    Q,
+    Sum,
+    Value,
+    When,
+)
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from banks.models import MentoringProgram, NormativeDocument, Practice, PracticeStatus
+from banks.models import DocumentLevel, MentoringProgram, NormativeDocument, Practice, PracticeStatus
 from directory.models import AcademicYear, Organization, OrganizationKind
 from events.models import Event, Participation, Training
 from events.selectors import AWARDED
@@ -256,9 +268,16 @@ def _general(user, year, organization, orgs, report) -> Section:
 # 2. Normative base -----------------------------------------------------------------------------------------
 
 
+# Federal acts first, then regional, municipal and local ones: the order a normative base is cited in.
+LEVEL_ORDER = Case(
+    *(When(level=level, then=Value(rank)) for rank, level in enumerate(DocumentLevel.values)),
+    default=Value(len(DocumentLevel.values)),
+)
+
+
 def _normative(user, year, organization, orgs, report) -> Section:
     documents = NormativeDocument.objects.filter(issued_on__lte=year.end_date).order_by(
-        "level", "issued_on", "id"
+        LEVEL_ORDER, "issued_on", "id"
     )
     rows = [
         [n, d.get_level_display(), d.get_kind_display(), d.issued_on, d.number, d.title, d.issuer]

@@ -1,4 +1,4 @@
-"""The annual report as files: a PDF laid out as a Russian official document (ГОСТ Р 7.0.97-2016) and an
+"""The annual report as files: a PDF laid out as a Russian official document (ГОСТ Р 7.0.97-2025) and an
 XLSX workbook with a sheet per section and a sheet that explains each column."""
 
 from __future__ import annotations
@@ -12,7 +12,9 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
-from core.exporters import XLSX, Exporter, PdfDocument
+from core.docx_files import DocxDocument
+from core.exporters import XLSX, Exporter, PdfDocument, Stamp, write_pdf
+from directory.models import DocumentRequisites
 from reports.annual import AnnualReport, Section, shown
 from reports.statforms import Sheet, write_sheet
 
@@ -87,25 +89,31 @@ class AnnualPdf(PdfDocument):
     WeasyPrint would otherwise lay a long document out three times to resolve the contents' numbers."""
 
     def __init__(self, report: AnnualReport, approval: Approval | None = None):
+        requisites = DocumentRequisites.current()
         context = {
             "report": report,
             "sections": [_pdf_section(section) for section in report.sections],
             "approval": approval,
-            "organization_name": settings.MSHN_ORGANIZATION_NAME,
-            "place": settings.MSHN_PLACE,
+            "stamp": annual_stamp(requisites, approval),
+            "signer_position": report.text.signer_position or requisites.head_position,
+            "signer_name": report.text.signer_name or requisites.head_name,
+            "organization_name": requisites.organization_name,
+            "place": requisites.place,
+            "document_author": requisites.organization_name,
+            "document_date": approval.approved_at if approval else report.built_at,
             "conclusions": _paragraphs(report.text.conclusions),
             "plan": _paragraphs(report.text.plan),
             "first_page": FIRST_BODY_PAGE,
         }
         super().__init__(report.file_stem, "reports/pdf/annual_body.html", context)
 
-    def render(self):
+    def render(self, archive: bool = False):
         from weasyprint import HTML
 
-        from core.fonts import font_config, font_stylesheet
+        from core.fonts import document_stylesheets, font_config
 
         config = font_config()
-        options = {"stylesheets": [font_stylesheet(config)], "font_config": config}
+        options = {"stylesheets": document_stylesheets(config), "font_config": config}
         body = HTML(string=render_to_string(self.template, self.context)).render(**options)
         pages = section_pages(body)
         contents = [(s.number, s.title, pages.get(s.number, "")) for s in self.context["report"].sections]
@@ -113,7 +121,13 @@ class AnnualPdf(PdfDocument):
             "reports/pdf/annual_front.html", {**self.context, "front": True, "contents": contents}
         )
         front = HTML(string=front_html).render(**options)
-        return io.BytesIO(front.copy([*front.pages, *body.pages]).write_pdf(pdf_tags=True))
+        return io.BytesIO(write_pdf(front.copy([*front.pages, *body.pages]), archive))
+
+
+def annual_stamp(requisites: DocumentRequisites, approval: Approval | None) -> Stamp:
+    """УТВЕРЖДАЮ with the approver the methodologist set; the date once a version is approved."""
+    day = approval.approved_at.date() if approval else None
+    return Stamp(requisites.approver_position, requisites.approver_name, day)
 
 
 def section_pages(document) -> dict[int, int]:
@@ -179,6 +193,92 @@ def _css_class(value, numeric: bool) -> str:
     return "date" if isinstance(value, datetime.date) else ""
 
 
+# Table headers are never hyphenated: a column is at least as wide as the longest word of its header
+# (8.5 pt bold PT Serif: up to 2.1 mm a letter, plus the cell's padding, on a 170 mm wide table).
+LETTER_MM, PADDING_MM, TABLE_MM = 2.1, 3.0, 170
+
+
 def _percent_widths(sheet: Sheet, columns: int) -> list[float]:
     widths = [sheet.widths[i] if i < len(sheet.widths) else 14 for i in range(columns)]
-    return [round(100 * w / sum(widths), 1) for w in widths]
+    shares = [100 * w / sum(widths) for w in widths]
+    floors = [
+        100 * (LETTER_MM * _longest_word(text) + PADDING_MM) / TABLE_MM for text in _column_headers(sheet)
+    ]
+    floors += [0.0] * (columns - len(floors))
+    short = {i for i in range(columns) if shares[i] < floors[i]}
+    if short and sum(floors[i] for i in short) < 100:
+        rest = sum(shares[i] for i in range(columns) if i not in short)
+        left = 100 - sum(floors[i] for i in short)
+        shares = [floors[i] if i in short else shares[i] * left / rest for i in range(columns)]
+    return [round(share, 1) for share in shares]
+
+
+def _column_headers(sheet: Sheet) -> list[str]:
+    """The header text over each column: a spanning top cell's columns are named by the second row."""
+    sub = iter(sheet.sub)
+    headers: list[str] = []
+    for text, span in sheet.top:
+        headers += [text] if span == 1 else [next(sub, "") for _ in range(span)]
+    return headers
+
+
+def _longest_word(text: str) -> int:
+    return max((len(word) for word in str(text).split()), default=0)
+
+
+class AnnualDocx(DocxDocument):
+    """The annual analysis as an editable document: title page, sections with their tables, signatures."""
+
+    def __init__(self, report: AnnualReport, approval: Approval | None = None):
+        requisites = DocumentRequisites.current()
+        super().__init__(report.file_stem, report.title, requisites.organization_name)
+        if approval is None:
+            self.draft_mark()
+        self.stamp(annual_stamp(requisites, approval))
+        self.paragraph(requisites.organization_name, align="center", bold=True)
+        self.paragraph(_("АНАЛИЗ РАБОТЫ"), align="center", bold=True, size=16)
+        self.paragraph(
+            _("муниципальной Школы наставничества за %(year)s учебный год") % {"year": report.year.title},
+            align="center",
+            bold=True,
+        )
+        if report.organization:
+            self.paragraph(report.organization.full_name, align="center")
+        self.paragraph(f"{requisites.place}, {report.year.end_date:%Y}", align="center")
+        for section in report.sections:
+            self._section(section, report)
+        position = report.text.signer_position or requisites.head_position
+        self.signatures([(position, report.text.signer_name or requisites.head_name)])
+
+    def _section(self, section: Section, report: AnnualReport) -> None:
+        self.paragraph(f"{section.number}. {section.title}", bold=True, align="left", keep_with_next=True)
+        for paragraph in section.paragraphs:
+            self.paragraph(paragraph, indent=True)
+        if section.key == "conclusions":
+            for line in _paragraphs(report.text.conclusions) + _paragraphs(report.text.plan):
+                self.paragraph(line, indent=True)
+            return
+        table = _pdf_section(section)["table"]
+        if table and table.rows:
+            self.paragraph(
+                _("Таблица %(n)s — %(title)s") % {"n": section.number, "title": section.title},
+                align="left",
+                size=12,
+                keep_with_next=True,
+            )
+            headers = _column_headers_of(table)
+            rows = [[text for text, _kind in row] for row in table.rows]
+            if table.total:
+                rows.append([text for text, _kind in table.total])
+            self.table(headers, rows, [w * self.width_mm / 100 for w in table.widths], size=9)
+
+
+def _column_headers_of(table: PdfTable) -> list[str]:
+    """One header row for the editable table: a spanning top cell prefixes the names below it."""
+    if len(table.header) == 1:
+        return [text for text, _colspan, _rowspan in table.header[0]]
+    sub = iter(text for text, _c, _r in table.header[1])
+    headers: list[str] = []
+    for text, colspan, _rowspan in table.header[0]:
+        headers += [text] if colspan == 1 else [f"{text}: {next(sub, '')}" for _ in range(colspan)]
+    return headers

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Max
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -21,13 +22,14 @@ from core import access
 from core.files import file_response
 from core.generic import AccessMixin, concurrent_edit_message, redirect_with_message, refuse_stale_edit
 from reports.annual import TITLES, AnnualReport, build_annual, file_stem, text_for
-from reports.annual_files import AnnualPdf, AnnualXlsx
-from reports.forms import AnnualFilterForm, AnnualTextForm
+from reports.annual_files import AnnualDocx, AnnualPdf, AnnualXlsx
+from reports.forms import AnnualFilterForm, AnnualTextForm, ApproveForm
 from reports.models import AnnualText, ApprovedReport
 from reports.services import approve_annual
 from reports.views import ReportMixin
 
-FILES = {"pdf": AnnualPdf, "xlsx": AnnualXlsx}
+FILES = {"pdf": AnnualPdf, "xlsx": AnnualXlsx, "docx": AnnualDocx}
+ARCHIVED = ("pdf", "xlsx")  # the files an approved version keeps
 
 
 class AnnualMixin(ReportMixin):
@@ -111,15 +113,32 @@ class AnnualTextView(AnnualMixin, FormView):
         return redirect_with_message(self.request, url, _("Выводы и план сохранены."))
 
 
-class AnnualApproveView(AnnualMixin, View):
-    writes = True  # the methodologist approves the year's report
+class AnnualApproveView(AnnualMixin, FormView):
+    """GET shows what will be approved and asks to confirm; POST with the confirmation makes the version."""
 
-    def post(self, request):
+    writes = True  # the methodologist approves the year's report
+    form_class = ApproveForm
+    template_name = "reports/annual_approve.html"
+    title = gettext_lazy("Утвердить отчёт")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
         year, organization = self.subject()
-        record = approve_annual(request.user, year, organization)
+        versions = ApprovedReport.objects.filter(year=year, organization=organization)
+        context.update(
+            report=AnnualReport(year, organization, text_for(year, organization), indicators=None),
+            contents=[str(title) for title in TITLES.values()],
+            next_version=(versions.aggregate(last=Max("version"))["last"] or 0) + 1,
+            query=self.subject_query(),
+        )
+        return context
+
+    def form_valid(self, form):
+        year, organization = self.subject()
+        record = approve_annual(self.request.user, year, organization)
         url = f"{reverse('reports:annual')}?{self.subject_query()}"
         return redirect_with_message(
-            request,
+            self.request,
             url,
             _("Отчёт утверждён: версия %(version)s сохранена в архиве.") % {"version": record.version},
         )
@@ -142,7 +161,7 @@ class ArchiveView(AccessMixin, ListView):
 
 class ArchiveFileView(AccessMixin, View):
     def get(self, request, pk: int, fmt: str):
-        if fmt not in FILES:
+        if fmt not in ARCHIVED:
             raise Http404
         record = get_object_or_404(approved_reports_for(request.user), pk=pk)
         stem = build_stem(record)

@@ -7,6 +7,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
+from core.typography import decimal
+
 BAR_HEIGHT, GAP, LABEL_WIDTH, BAR_WIDTH = 18, 8, 90, 300
 
 
@@ -24,7 +26,7 @@ def bar_chart(
     height = len(rows) * (BAR_HEIGHT + GAP) + GAP
     width = label_width + BAR_WIDTH + 60
     return format_html(
-        '<svg xmlns="http://www.w3.org/2000/svg" role="img" class="bar-chart" width="100%" '
+        '<svg xmlns="http://www.w3.org/2000/svg" role="img" class="bar-chart" width="100%" font-family="PT Serif, serif" '
         'viewBox="0 0 {} {}" preserveAspectRatio="xMinYMin meet" aria-label="{}: {}"><title>{}</title>{}</svg>',
         width,
         height,
@@ -43,7 +45,7 @@ def _in_words(rows: list[tuple[str, float | None, float | None]]) -> str:
 
 
 def _shown(value: float | None) -> str:
-    return _("нет данных") if value is None else f"{value:g}"
+    return _("нет данных") if value is None else decimal(value)
 
 
 def _bar(index: int, row: tuple, scale: float, label_width: int) -> SafeString:

@@ -7,6 +7,7 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import CrispyForm
 from core.generic import version_of
 from directory.forms import YearFilterForm
 from directory.models import AcademicYear
@@ -88,3 +89,13 @@ class AnnualTextForm(forms.ModelForm):
         self.fields["loaded_version"].initial = version_of(self.instance)
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", _("Сохранить")))
+
+
+class ApproveForm(CrispyForm):
+    """Approving makes a version that never changes: the methodologist confirms she has read what it holds."""
+
+    submit_label = _("Утвердить отчёт")
+    confirm = forms.BooleanField(
+        label=_("Отчёт проверен: утвердить его как неизменяемую версию"),
+        error_messages={"required": _("Отметьте подтверждение: утверждённую версию изменить нельзя.")},
+    )

@@ -29,7 +29,9 @@ def approve_annual(user, year: AcademicYear, organization: Organization | None) 
         )
         approval = Approval(version, timezone.localtime(record.approved_at), signature_of(user))
         report = build_annual(user, year, organization)
-        record.pdf.save("report.pdf", ContentFile(AnnualPdf(report, approval).render().read()), save=False)
+        record.pdf.save(
+            "report.pdf", ContentFile(AnnualPdf(report, approval).render(archive=True).read()), save=False
+        )
         record.xlsx.save("report.xlsx", ContentFile(AnnualXlsx(report, approval).render().read()), save=False)
         record.save()
     return record

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.exporters import XLSX, Exporter, neutralise
+from core.exporters import XLSX, Exporter, sheet_name, write_value
 from directory.models import AcademicYear
 from reports.indicators import Report, report_for
 
@@ -58,26 +58,42 @@ class StatForm(Exporter):
 HEADER_ROW = 3  # row 1: the title, row 2: blank, rows 3–4: the header
 
 
+def _thin_border():
+    from openpyxl.styles import Border, Side
+
+    side = Side(style="thin")
+    return Border(left=side, right=side, top=side, bottom=side)
+
+
+THIN = _thin_border()  # printed tables carry their borders
+
+
 def write_sheet(ws, sheet: Sheet) -> None:
     from openpyxl.styles import Alignment, Font
 
-    ws.title = (sheet.name or sheet.title).replace("/", "-")[:31]  # a sheet name may not hold «/»
-    ws.cell(row=1, column=1, value=neutralise(sheet.title)).font = Font(bold=True, size=12)
+    ws.title = sheet_name((sheet.name or sheet.title).replace("/", "-"))  # never cut mid-word
+    write_value(ws.cell(row=1, column=1), sheet.title)
+    ws.cell(row=1, column=1).font = Font(bold=True, size=12)
     _write_header(ws, sheet)
     first = HEADER_ROW + 2
     for offset, row in enumerate([*sheet.rows, *([sheet.total] if sheet.total else [])]):
         for column, value in enumerate(row, start=1):
-            cell = ws.cell(row=first + offset, column=column, value=neutralise(value))
+            cell = ws.cell(row=first + offset, column=column)
+            write_value(cell, value)
+            cell.border = THIN
             if isinstance(value, datetime.date):
                 cell.number_format = "DD.MM.YYYY"
+            elif isinstance(value, str):
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
     if sheet.total:
         for cell in ws[first + len(sheet.rows)]:
             cell.font = Font(bold=True)
     if sheet.note:
-        ws.cell(row=ws.max_row + 2, column=1, value=neutralise(sheet.note))
+        write_value(ws.cell(row=ws.max_row + 2, column=1), sheet.note)
     for row in ws.iter_rows(min_row=HEADER_ROW, max_row=HEADER_ROW + 1):
         for cell in row:
             cell.font = Font(bold=True)
+            cell.border = THIN
             cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     _set_layout(ws, sheet)
 
@@ -98,7 +114,7 @@ def write_signature(ws) -> None:
 def _write_header(ws, sheet: Sheet) -> None:
     column, sub = 1, iter(sheet.sub)
     for text, span in sheet.top:
-        ws.cell(row=HEADER_ROW, column=column, value=neutralise(text))
+        write_value(ws.cell(row=HEADER_ROW, column=column), text)
         if span == 1:
             ws.merge_cells(
                 start_row=HEADER_ROW, start_column=column, end_row=HEADER_ROW + 1, end_column=column
@@ -108,7 +124,7 @@ def _write_header(ws, sheet: Sheet) -> None:
                 start_row=HEADER_ROW, start_column=column, end_row=HEADER_ROW, end_column=column + span - 1
             )
             for index in range(span):
-                ws.cell(row=HEADER_ROW + 1, column=column + index, value=neutralise(next(sub)))
+                write_value(ws.cell(row=HEADER_ROW + 1, column=column + index), next(sub))
         column += span
 
 
@@ -118,7 +134,9 @@ def _set_layout(ws, sheet: Sheet) -> None:
     columns = sum(span for _text, span in sheet.top)
     for index in range(columns):
         width = sheet.widths[index] if index < len(sheet.widths) else 14
-        ws.column_dimensions[get_column_letter(index + 1)].width = width
+        texts = [row[index] for row in sheet.rows if index < len(row) and isinstance(row[index], str)]
+        longest = max((len(text) for text in texts), default=0)
+        ws.column_dimensions[get_column_letter(index + 1)].width = max(width, min(longest + 2, 60))
     ws.freeze_panes = ws.cell(row=HEADER_ROW + 2, column=2)
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4

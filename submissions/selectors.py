@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from banks.models import MentoringProgram, Practice
 from careers.selectors import pairs_without_agreement
 from core import access
+from core.attention import Concern, Line, concern
 from directory.models import AcademicYear, Organization
 from indicators.definitions import DEFINITIONS, SCHOOL, Definition
 from indicators.values import Period, add_up, frozen_components, shown_values, snapshot_of
@@ -274,3 +275,24 @@ def home_figures_for(user) -> dict:
             submissions_for(user).filter(status__in=OWED_STATUSES).order_by("campaign__deadline", "id")
         )
     return figures
+
+
+# «Требует внимания» (core/attention.py) ---------------------------------------------------------------
+
+
+def submissions_overdue(user, today: datetime.date) -> Concern:
+    submissions = submissions_for(user).filter(status__in=OWED_STATUSES, campaign__deadline__lt=today)
+    return concern(
+        "submissions_overdue",
+        _("Отчёты организаций не сданы в срок"),
+        submissions.defer("snapshot").order_by("campaign__deadline", "organization__short_name", "id"),
+        lambda s: Line(
+            f"{s.campaign.title} — {s.organization.short_name}",
+            s.get_absolute_url(),
+            _("срок %(date)s") % {"date": f"{s.campaign.deadline:%d.%m.%Y}"},
+        ),
+    )
+
+
+def attention_for(user, today: datetime.date) -> list[Concern]:
+    return [submissions_overdue(user, today)]

@@ -8,6 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
+from core.exporters import TITLE_ROWS
+
 
 def count_queries(client, url: str) -> int:
     with CaptureQueriesContext(connection) as ctx:
@@ -20,7 +22,10 @@ def xlsx_rows(response) -> list[tuple]:
     """The first sheet of a downloaded XLSX, parsed back."""
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     book = load_workbook(io.BytesIO(b"".join(response.streaming_content)), read_only=True)
-    return [tuple(row) for row in book.worksheets[0].iter_rows(values_only=True)]
+    rows = [tuple(row) for row in book.worksheets[0].iter_rows(values_only=True)]
+    if len(rows) > TITLE_ROWS and "Составлено" in str(rows[TITLE_ROWS - 1][0] or ""):
+        return rows[TITLE_ROWS:]  # a list export: its title and «Отбор … Составлено …» rows come first
+    return rows
 
 
 def form_data(form) -> dict:

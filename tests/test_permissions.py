@@ -8,6 +8,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from core.access import Role
 from core.models import Job, JobStatus
+from home.digest import unsubscribe_token
 from registry.models import Consent
 from tests.banks.factories import banks_data
 from tests.careers.factories import careers_data
@@ -63,6 +64,13 @@ def pk_of(name):
 # url name: (kwargs from the data, expected status per persona)
 EXPECTED = {
     "home": (no_args, READ_ALL),
+    "attention": (no_args, {**READ_ALL, "department": 403}),
+    "documentation": (no_args, {**READ_ALL, "coord_a": 403, "coord_b": 403}),
+    "digest_send": (no_args, POST_ONLY),
+    "digest_unsubscribe": (
+        lambda d: {"token": unsubscribe_token(d["job"].user)},
+        {**READ_ALL, "anon": 200},  # the mail's link works without signing in
+    ),
     "job": (pk_of("job"), OWN_JOB),
     "job_status": (pk_of("job"), OWN_JOB),
     "job_download": (pk_of("job"), OWN_JOB),
@@ -88,6 +96,7 @@ EXPECTED = {
     "directory:form_create": (no_args, METHODIST_WRITES),
     "directory:form_detail": (pk_of("form"), READ_ALL),
     "directory:form_update": (pk_of("form"), METHODIST_WRITES),
+    "directory:requisites": (no_args, METHODIST_WRITES),
     # registry: people, mentors, mentees, pairs
     "registry:person_list": (no_args, READ_ALL),
     "registry:person_export": (no_args, READ_ALL),
@@ -116,6 +125,7 @@ EXPECTED = {
     # registry: personalised programs (rows added with the views)
     "registry:program_update": (pk_of("pair_a"), WRITE_A),
     "registry:program_pdf": (pk_of("pair_a"), READ_A),
+    "registry:program_docx": (pk_of("pair_a"), READ_A),
     # registry: imports (rows added with the views)
     "registry:person_import": (no_args, WRITE_OWN),
     "registry:person_import_template": (no_args, WRITE_OWN),
@@ -125,8 +135,13 @@ EXPECTED = {
     "registry:young": (no_args, READ_ALL),
     "registry:young_export": (no_args, READ_ALL),
     # registry: personal data (rows added with the views)
-    "registry:person_data_export": (pk_of("person_a"), READ_A),
+    "registry:person_data_export": (pk_of("person_a"), {**READ_A, "department": 403}),
     "registry:person_anonymise": (pk_of("person_a"), METHODIST_WRITES),
+    "registry:mentor_match": (pk_of("person_a"), WRITE_A),
+    "registry:mentor_match_pair": (
+        lambda d: {"pk": d["person_a"].pk, "mentor_pk": d["free_mentor_a"].pk},
+        WRITE_A,
+    ),
     # banks: rows
     "banks:practice_list": (no_args, READ_ALL),
     "banks:practice_export": (no_args, READ_ALL),
@@ -134,7 +149,7 @@ EXPECTED = {
     "banks:practice_detail": (pk_of("practice_a"), READ_A),
     "banks:practice_update": (pk_of("practice_a"), WRITE_A),
     "banks:practice_delete": (pk_of("practice_a"), WRITE_A),
-    "banks:practice_submit": (pk_of("practice_a"), WRITE_A),
+    "banks:practice_submit": (pk_of("practice_a"), {**WRITE_A, "methodist": 403}),
     "banks:practice_return": (pk_of("practice_a"), METHODIST_WRITES),
     "banks:practice_publish": (pk_of("practice_a"), METHODIST_WRITES),
     "banks:practice_mark_best": (pk_of("practice_published"), METHODIST_WRITES),
@@ -171,7 +186,9 @@ EXPECTED = {
     "meetings:meeting_delete": (pk_of("meeting"), METHODIST_WRITES),
     "meetings:meeting_approve": (pk_of("meeting"), METHODIST_WRITES),
     "meetings:meeting_reopen": (pk_of("meeting"), METHODIST_WRITES),
+    "meetings:meeting_invite": (pk_of("meeting"), METHODIST_WRITES),
     "meetings:meeting_protocol": (pk_of("meeting"), READ_ALL),
+    "meetings:meeting_protocol_docx": (pk_of("meeting"), READ_ALL),
     "meetings:attachment_create": (pk_of("meeting"), METHODIST_WRITES),
     "meetings:attachment_download": (pk_of("meeting_attachment"), READ_ALL),
     "meetings:attachment_delete": (
@@ -181,6 +198,7 @@ EXPECTED = {
     "meetings:roadmap_list": (no_args, READ_ALL),
     "meetings:roadmap_export": (no_args, READ_ALL),
     "meetings:roadmap_pdf": (no_args, READ_ALL),
+    "meetings:roadmap_docx": (no_args, READ_ALL),
     "meetings:roadmap_create": (no_args, METHODIST_WRITES),
     "meetings:roadmap_copy": (no_args, METHODIST_WRITES),
     "meetings:roadmap_from_decision": (
@@ -203,10 +221,7 @@ EXPECTED = {
     "reports:annual": (no_args, READ_ALL),
     "reports:annual_file": (lambda d: {"fmt": "xlsx"}, READ_ALL),
     "reports:annual_text": (no_args, METHODIST_WRITES),
-    "reports:annual_approve": (
-        no_args,
-        {**POST_ONLY, "coord_a": 403, "coord_b": 403, "department": 403, "anon": ANON},
-    ),
+    "reports:annual_approve": (no_args, METHODIST_WRITES),
     "reports:archive": (no_args, READ_ALL),
     "reports:archive_file": (lambda d: {"pk": d["approved_a"].pk, "fmt": "pdf"}, READ_A),
     "submissions:campaign_list": (no_args, {**READ_ALL, "coord_a": 403, "coord_b": 403}),
@@ -274,6 +289,7 @@ EXPECTED = {
     "events:training_list": (no_args, READ_ALL),
     "events:training_export": (no_args, READ_ALL),
     "events:training_create": (no_args, WRITE_OWN),
+    "events:training_group_create": (no_args, WRITE_OWN),
     "events:training_detail": (pk_of("training_a"), READ_A),
     "events:training_update": (pk_of("training_a"), WRITE_A),
     "events:training_certificate": (pk_of("training_a"), READ_A),
@@ -364,6 +380,7 @@ def permission_data(school_a, school_b, methodist=None) -> dict:
         "person_a": person_a,
         "consent_a": Consent.objects.create(person=person_a, kind="processing", signed_on="2025-09-01"),
         "mentor_a": mentor_a,
+        "free_mentor_a": MentorFactory(person__organization=school_a),
         "mentee_a": mentee_a,
         "pair_a": pair_a,
         "program_a": pair_a.program,

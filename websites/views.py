@@ -192,6 +192,13 @@ class CheckList(CheckView, ScopedListView):
 class CheckDetail(CheckView, ScopedDetailView):
     template_name = "websites/check_detail.html"
 
+    def get_breadcrumbs(self):
+        """A district reader came from the round's board; a coordinator from their own list."""
+        if not access.reads_everything(self.request.user):
+            return self.breadcrumbs
+        check_round = self.object.round
+        return (ROUNDS, (str(check_round), check_round.get_absolute_url()))
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["rows"] = selectors.results_of(self.object)

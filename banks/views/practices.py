@@ -88,7 +88,7 @@ class PracticeDetail(PracticeView, ScopedDetailView):
         context["last_return"] = next(
             (t for t in reversed(context["transitions"]) if t.to_status == PracticeStatus.RETURNED), None
         )
-        context["may_submit"] = context["may_edit"] and services.SUBMIT.allows(practice)
+        context["may_submit"] = may_submit(user, practice)
         context["workflow_buttons"] = offered(REVIEW_BUTTONS, practice) if access.is_methodist(user) else []
         return context
 
@@ -158,10 +158,19 @@ class PracticeSubmit(PracticeAction):
     question = _("Методист рассмотрит практику и опубликует её или вернёт с комментарием.")
 
     def allowed(self, practice) -> bool:
-        return selectors.may_edit_practice(self.request.user, practice)
+        return may_submit(self.request.user, practice)
 
     def step(self, practice, **kwargs):
         services.submit_practice(practice, **kwargs)
+
+
+def may_submit(user, practice) -> bool:
+    """A coordinator sends for review; the methodologist reviews, so she publishes instead of sending."""
+    return (
+        not access.is_methodist(user)
+        and services.SUBMIT.allows(practice)
+        and selectors.may_edit_practice(user, practice)
+    )
 
 
 class PracticeReturn(PracticeAction):

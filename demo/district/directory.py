@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.utils import timezone
 
-from directory.models import AcademicYear, Organization, start_year_of
+from directory.models import AcademicYear, DocumentRequisites, Organization, start_year_of
 
 # kind, short name, full name, settlement, base school, internship site
 ORGANIZATIONS = [
@@ -226,3 +226,13 @@ def load_years() -> list[AcademicYear]:
     """The current and the previous school year."""
     current = start_year_of(timezone.localdate())
     return [AcademicYear.objects.get_or_create(start_year=year)[0] for year in (current, current - 1)]
+
+
+def load_requisites() -> DocumentRequisites:
+    """Who approves the school's documents in the demo district (a fictional head of the department)."""
+    requisites = DocumentRequisites.current()
+    if not requisites.approver_name:
+        requisites.approver_name = "Т. Н. Белова"
+        requisites.head_name = "О. А. Суровцева"
+        requisites.save()
+    return requisites

@@ -649,7 +649,7 @@ class RegistryGenerator:
         status = self.rng.choices([MentorStatus.ACTIVE, MentorStatus.PAUSED, MentorStatus.LEFT], [92, 5, 3])[
             0
         ]
-        return Mentor(
+        mentor = Mentor(
             person=draft.person,
             entered_on=self.earliest - datetime.timedelta(days=self.rng.randrange(0, 200)),
             competences=competences,
@@ -661,6 +661,13 @@ class RegistryGenerator:
             else "",
             status=status,
         )
+        # The wished age of mentees, drawn from what is drawn already (the figures of the demo stay as they were):
+        # a pedagogue who takes three or more wants young teachers, a pupil mentor pupils a few years younger.
+        if draft.kind == PersonCategory.PEDAGOGUE and mentor.max_mentees >= 3:
+            mentor.mentee_age_from, mentor.mentee_age_to = 21, 35
+        elif draft.kind == PersonCategory.PUPIL:
+            mentor.mentee_age_from, mentor.mentee_age_to = 7, 14
+        return mentor
 
     def mentee_for(self, draft: _Draft, entered: datetime.date) -> Mentee:
         if draft.kind == PersonCategory.PEDAGOGUE:

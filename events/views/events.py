@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
+from core import access
 from core.columns import Column
 from core.generic import (
     RecordDeleteView,
@@ -15,10 +16,11 @@ from core.generic import (
     ScopedListView,
     ScopedUpdateView,
 )
+from core.history import merged, row_history
 from events import selectors
 from events.filters import EventFilter
 from events.forms import EventForm
-from events.models import Event, EventMaterial
+from events.models import Event, EventMaterial, Participation
 from events.views.common import EVENTS, download_name, stored_file
 
 
@@ -60,6 +62,9 @@ class EventDetail(EventView, ScopedDetailView):
         context = super().get_context_data(**kwargs)
         context["participants"] = selectors.participant_rows(self.request.user, self.object)
         context["materials"] = list(self.object.materials.all())
+        if access.reads_everything(self.request.user):  # a coordinator sees only their own people's names
+            rows = row_history(Participation, "event", self.object.pk, "person", _("Участник"))
+            context["history"] = merged(context["history"], rows)
         return context
 
 

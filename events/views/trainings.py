@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView
 
 from core.columns import Column
-from core.generic import ScopedCreateView, ScopedDetailView, ScopedListView, ScopedUpdateView
+from core.generic import ScopedCreateView, ScopedDetailView, ScopedFormMixin, ScopedListView, ScopedUpdateView
 from events import selectors
 from events.filters import TrainingFilter
-from events.forms import TrainingForm
+from events.forms import TrainingForm, TrainingGroupForm
 from events.models import Training
 from events.views.common import TRAININGS, download_name, stored_file
 
@@ -69,6 +72,22 @@ class TrainingCreate(TrainingFormView, ScopedCreateView):
         return {"person": person} if person.isdigit() else {}
 
 
+class TrainingGroupCreate(TrainingView, ScopedFormMixin, FormView):
+    """One course for many mentors at once; a coordinator chooses among their own organisation's people."""
+
+    form_class = TrainingGroupForm
+    title = _("Курс для нескольких слушателей")
+
+    def form_valid(self, form):
+        trainings = form.save()
+        messages.success(
+            self.request,
+            _("Курс «%(title)s» записан слушателям: %(count)s.")
+            % {"title": form.cleaned_data["title"], "count": len(trainings)},
+        )
+        return redirect("events:training_list")
+
+
 class TrainingUpdate(TrainingFormView, ScopedUpdateView):
     title = _("Изменение обучения")
 
@@ -93,6 +112,7 @@ urlpatterns = [
     path("training/", TrainingList.as_view(), name="training_list"),
     path("training/export/", TrainingList.as_view(export=True), name="training_export"),
     path("training/new/", TrainingCreate.as_view(), name="training_create"),
+    path("training/new-group/", TrainingGroupCreate.as_view(), name="training_group_create"),
     path("training/<int:pk>/", TrainingDetail.as_view(), name="training_detail"),
     path("training/<int:pk>/edit/", TrainingUpdate.as_view(), name="training_update"),
     path("training/<int:pk>/certificate/", TrainingCertificate.as_view(), name="training_certificate"),

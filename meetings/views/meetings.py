@@ -13,10 +13,11 @@ from django.views.generic import DeleteView, FormView, View
 
 from core.columns import Column
 from core.files import file_response
+from core.forms import ConfirmForm
 from core.generic import AccessMixin, ScopedCreateView, ScopedDetailView, ScopedListView, ScopedUpdateView
 from directory.models import AcademicYear
 from meetings import selectors, services
-from meetings.exporters import protocol_document
+from meetings.exporters import protocol_document, protocol_docx
 from meetings.filters import MeetingFilter
 from meetings.forms import AttachmentForm, MeetingForm, TransitionForm
 from meetings.models import Meeting
@@ -192,6 +193,35 @@ class MeetingTransitionView(MeetingActionView):
         return redirect(meeting.get_absolute_url())
 
 
+class MeetingInvite(MeetingActionView):
+    """E-mails the meeting's participants an invitation: date, time, place or link, the agenda."""
+
+    form_class = ConfirmForm
+    template_name = "core/confirm.html"
+    title = _("Разослать приглашения на заседание")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "submit_label": _("Разослать приглашения")}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["object"] = self.get_meeting()
+        context["question"] = _("Приглашение получат участники заседания, у которых в реестре есть e-mail.")
+        return context
+
+    def form_valid(self, form):
+        meeting = self.get_meeting()
+        try:
+            count = services.invite_to_meeting(meeting)
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(
+            self.request, _("Приглашения поставлены в очередь: %(count)s адресов.") % {"count": count}
+        )
+        return redirect(meeting.get_absolute_url())
+
+
 class MeetingApprove(MeetingTransitionView):
     title = _("Утверждение протокола")
     reason_required = False
@@ -218,13 +248,16 @@ class MeetingReopen(MeetingTransitionView):
 
 
 class MeetingProtocol(MeetingView, ScopedDetailView):
+    """The protocol as a PDF, or (`document=protocol_docx`) as an editable DOCX."""
+
     show_history = False
+    document = staticmethod(protocol_document)
 
     def get_queryset(self):
         return selectors.meeting_for_page(self.request.user)
 
     def render_to_response(self, context, **response_kwargs):
-        return protocol_document(self.object).response()
+        return self.document(self.object).response()
 
 
 class AttachmentCreate(MeetingActionView):
@@ -276,8 +309,14 @@ urlpatterns = [
     path("<int:pk>/edit/", MeetingUpdate.as_view(), name="meeting_update"),
     path("<int:pk>/delete/", MeetingDelete.as_view(), name="meeting_delete"),
     path("<int:pk>/approve/", MeetingApprove.as_view(), name="meeting_approve"),
+    path("<int:pk>/invite/", MeetingInvite.as_view(), name="meeting_invite"),
     path("<int:pk>/reopen/", MeetingReopen.as_view(), name="meeting_reopen"),
     path("<int:pk>/protocol.pdf", MeetingProtocol.as_view(), name="meeting_protocol"),
+    path(
+        "<int:pk>/protocol.docx",
+        MeetingProtocol.as_view(document=protocol_docx),
+        name="meeting_protocol_docx",
+    ),
     path("<int:pk>/files/new/", AttachmentCreate.as_view(), name="attachment_create"),
     path("files/<int:pk>/", AttachmentDownload.as_view(), name="attachment_download"),
     path("files/<int:pk>/delete/", AttachmentDelete.as_view(), name="attachment_delete"),

@@ -24,7 +24,14 @@ from core.generic import (
 )
 from directory.models import AcademicYear
 from meetings import selectors, services
-from meetings.exporters import ROADMAP_COLUMNS, roadmap_document
+from meetings.decisions import roadmap_fields
+from meetings.exporters import (
+    ROADMAP_COLUMNS,
+    roadmap_document,
+    roadmap_docx,
+    roadmap_file_stem,
+    roadmap_heading,
+)
 from meetings.filters import RoadmapFilter
 from meetings.forms import CopyRoadmapForm, RoadmapItemForm
 from meetings.models import AgendaItem, RoadmapItem
@@ -71,6 +78,18 @@ class RoadmapList(RoadmapView, ScopedListView):
     def get_columns(self):
         return ROADMAP_COLUMNS if self.export else self.columns
 
+    def filtered_year(self) -> AcademicYear | None:
+        form = self.filterset.form
+        return form.cleaned_data.get("year") if form.is_valid() else None
+
+    def get_export_name(self) -> str:
+        year = self.filtered_year()
+        return roadmap_file_stem(year) if year else self.export_name
+
+    def get_export_title(self) -> str:
+        year = self.filtered_year()
+        return roadmap_heading(year) if year else str(self.title)
+
     def get_filterset_kwargs(self, filterset_class):
         kwargs = super().get_filterset_kwargs(filterset_class)
         current = AcademicYear.objects.current()
@@ -90,12 +109,14 @@ class RoadmapList(RoadmapView, ScopedListView):
 
 
 class RoadmapPdf(RoadmapView, AccessMixin, View):
-    """The year's roadmap as the official table, with the approval block."""
+    """The year's roadmap as the official table, with the approval block (PDF, or DOCX with `document`)."""
+
+    document = staticmethod(roadmap_document)
 
     def get(self, request):
         year = self.year()
         items = list(self.get_queryset().filter(year=year).order_by("position", "id"))
-        return roadmap_document(year, items).response()
+        return self.document(year, items).response()
 
     def year(self) -> AcademicYear:
         pk = self.request.GET.get("year")
@@ -160,7 +181,15 @@ class RoadmapFromDecision(RoadmapFormMixin, ScopedCreateView):
 
     def get_initial(self):
         meeting = self.source.meeting
-        return {"year": meeting.year, "activity": self.decision, "stage": self.source.topic}
+        number = f"{self.source.position}.{self.kwargs['number']}"
+        return {
+            "year": meeting.year,
+            **roadmap_fields(self.decision),
+            "expected_result": _now(
+                "Выполнено решение %(number)s протокола заседания № %(meeting)s от %(date)s"
+            )
+            % {"number": number, "meeting": meeting.number, "date": f"{meeting.date:%d.%m.%Y}"},
+        }
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -236,6 +265,7 @@ urlpatterns = [
     path("roadmap/", RoadmapList.as_view(), name="roadmap_list"),
     path("roadmap/export/", RoadmapList.as_view(export=True), name="roadmap_export"),
     path("roadmap/roadmap.pdf", RoadmapPdf.as_view(), name="roadmap_pdf"),
+    path("roadmap/roadmap.docx", RoadmapPdf.as_view(document=roadmap_docx), name="roadmap_docx"),
     path("roadmap/new/", RoadmapCreate.as_view(), name="roadmap_create"),
     path("roadmap/copy/", RoadmapCopy.as_view(), name="roadmap_copy"),
     path(

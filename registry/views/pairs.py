@@ -9,10 +9,11 @@ from django.views.generic import FormView
 
 from core.columns import Column
 from core.generic import AccessMixin, ScopedCreateView, ScopedDetailView, ScopedListView, ScopedUpdateView
+from core.history import history_of, merged, row_history
 from registry import selectors, services
 from registry.filters import PairFilter
 from registry.forms import PairForm, TransitionForm
-from registry.models import Pair
+from registry.models import Activity, Pair
 from registry.views.common import PAIRS, pair_for
 
 
@@ -63,6 +64,10 @@ class PairDetail(PairView, ScopedDetailView):
         context["program"] = getattr(pair, "program", None) if hasattr(pair, "program") else None
         context["activities"] = list(context["program"].activities.all()) if context["program"] else []
         context["transition_form"] = TransitionForm(pair=pair)
+        if context["program"] is not None:
+            program = context["program"]
+            rows = row_history(Activity, "program", program.pk, "title", _("Мероприятие программы"))
+            context["history"] = merged(context["history"], history_of(program), rows)
         return context
 
 
@@ -110,6 +115,16 @@ class PairTransitionView(PairView, AccessMixin, FormView):
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "pair": self.get_pair()}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        pair = self.get_pair()
+        context["title"] = _("Смена состояния — %(pair)s") % {"pair": pair.heading}
+        return context
+
+    def get_breadcrumbs(self):
+        pair = self.get_pair()
+        return (*self.breadcrumbs, (pair.heading, pair.get_absolute_url()))
 
     def form_valid(self, form):
         pair = self.get_pair()

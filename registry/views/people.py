@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +11,7 @@ from core.russian import Case
 from registry import audit, selectors
 from registry.filters import PersonFilter
 from registry.forms import ConsentForm, PersonForm, PersonNameFormsForm
-from registry.models import Consent, Person
+from registry.models import Consent, PairStatus, Person
 from registry.views.common import PEOPLE, person_for
 
 
@@ -53,9 +54,16 @@ class PersonDetail(PersonView, ScopedDetailView):
     def get_queryset(self):
         return super().get_queryset().select_related("mentor", "mentee")
 
+    def get_object(self, queryset=None):
+        person = super().get_object(queryset)
+        if not audit.may_open_card(self.request.user, person):
+            raise PermissionDenied
+        return person
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         person = self.object
+        context["may_export"] = audit.may_export_personal_data(self.request.user)
         pairs = selectors.pairs_for(self.request.user)
         context["consents"] = list(person.consents.all())
         context["mentor"] = mentor = _one(person, "mentor")
@@ -63,6 +71,9 @@ class PersonDetail(PersonView, ScopedDetailView):
         context["mentor_pairs"] = list(pairs.filter(mentor=mentor)) if mentor else []
         context["mentee_pairs"] = list(pairs.filter(mentees=mentee)) if mentee else []
         context["is_young"] = person.is_young_on(timezone.localdate())
+        # «Подобрать наставника» for a young pedagogue or a mentee who has no active pair yet.
+        has_mentor = any(p.status == PairStatus.ACTIVE for p in context["mentee_pairs"])
+        context["may_match"] = (context["is_young"] or mentee is not None) and not has_mentor
         audit.log_view(self.request.user, person)
         context["card_views"] = audit.card_views_for(self.request.user, person)
         context["declined"] = [
@@ -111,6 +122,15 @@ class ConsentCreate(PersonView, ScopedCreateView):
     def get_success_url(self):
         return self.object.person.get_absolute_url()
 
+    def get_context_data(self, **kwargs):
+        person = person_for(self.request.user, self.kwargs["person_pk"])
+        return {**super().get_context_data(**kwargs), "title": consent_title(person)}
+
+
+def consent_title(person) -> str:
+    """The form says whose consent it is."""
+    return _("Согласие: %(name)s") % {"name": person.full_name}
+
 
 class ConsentUpdate(PersonView, ScopedUpdateView):
     model = Consent
@@ -123,6 +143,12 @@ class ConsentUpdate(PersonView, ScopedUpdateView):
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "person": self.object.person}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["title"] = f"{consent_title(self.object.person)} — {self.object}"
+        context["object"] = None  # the heading names the consent already
+        return context
 
 
 urlpatterns = [

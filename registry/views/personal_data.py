@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, FormView
 
 from core.generic import AccessMixin
-from registry import selectors
+from registry import audit, selectors
 from registry.forms import AnonymiseForm
 from registry.personal_data import anonymise_person, person_data_export
 from registry.views.common import PEOPLE, person_for
@@ -25,6 +25,8 @@ class PersonDataExport(AccessMixin, DetailView):
         return selectors.people_for(self.request.user)
 
     def get(self, request, *args, **kwargs):
+        if not audit.may_export_personal_data(request.user):
+            raise PermissionDenied
         person = self.get_object()
         return person_data_export(person, user=request.user).response()
 

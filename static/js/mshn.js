@@ -79,3 +79,72 @@ function tableName(box) {
 
 markScrollers();
 window.addEventListener("resize", markScrollers);
+
+// A person's form shows only the fields of the chosen category (a pupil's class, a pedagogue's experience):
+// each such field is marked data-for-category="…" (registry/forms.py), the category select data-category-switch.
+function showCategoryFields(select) {
+  var chosen = select.value;
+  document.querySelectorAll("[data-for-category]").forEach(function (field) {
+    var wrapper = field.closest('[id^="div_id_"]') || field.parentElement;
+    var shown = !chosen || field.getAttribute("data-for-category").split(" ").indexOf(chosen) >= 0;
+    wrapper.hidden = !shown;
+  });
+}
+document.addEventListener("change", function (event) {
+  if (event.target.hasAttribute && event.target.hasAttribute("data-category-switch")) showCategoryFields(event.target);
+});
+document.querySelectorAll("[data-category-switch]").forEach(showCategoryFields);
+
+// The browser checks required fields before sending, in its own language («Please check this box»): each
+// message is said in Russian instead (a picker says its own, static/js/picker.js), and cleared on change.
+function russianMessage(field) {
+  var v = field.validity;
+  if (v.valueMissing) {
+    if (field.type === "checkbox") return "Отметьте это поле, чтобы продолжить.";
+    if (field.type === "file") return "Выберите файл.";
+    if (field.tagName === "SELECT") return "Выберите значение из списка.";
+    return "Заполните это поле.";
+  }
+  if (v.typeMismatch && field.type === "email") return "Введите адрес электронной почты, например ivanova@school.ru.";
+  if (v.typeMismatch && field.type === "url") return "Введите адрес ссылки, начиная с https://";
+  if (v.rangeUnderflow) return "Значение должно быть не меньше " + field.min + ".";
+  if (v.rangeOverflow) return "Значение должно быть не больше " + field.max + ".";
+  if (v.stepMismatch || v.badInput) return "Введите целое число.";
+  if (v.tooLong) return "Слишком длинный текст: не больше " + field.maxLength + " знаков.";
+  return "Проверьте значение этого поля.";
+}
+document.addEventListener("invalid", function (event) {
+  var field = event.target;
+  if (!field.setCustomValidity || (field.closest && field.closest(".picker"))) return;
+  field.setCustomValidity(russianMessage(field));
+}, true);
+["input", "change"].forEach(function (kind) {
+  document.addEventListener(kind, function (event) {
+    if (event.target.setCustomValidity) event.target.setCustomValidity("");
+  });
+});
+
+// A file input's own button and text speak the browser's language («Choose Files»): each one gets a Russian
+// button and the names of the chosen files beside it; the input itself stays in the form, only hidden.
+document.querySelectorAll('input[type="file"]').forEach(function (input) {
+  var box = document.createElement("div");
+  box.className = "d-flex align-items-center gap-2 file-choice";
+  var button = document.createElement("button");
+  button.type = "button";
+  button.className = "btn btn-outline-secondary btn-sm";
+  button.textContent = input.multiple ? "Выбрать файлы" : "Выбрать файл";
+  var names = document.createElement("span");
+  names.className = "small text-muted";
+  names.setAttribute("aria-live", "polite");
+  names.textContent = "Файл не выбран";
+  button.addEventListener("click", function () { input.click(); });
+  input.addEventListener("change", function () {
+    var chosen = Array.prototype.map.call(input.files, function (f) { return f.name; });
+    names.textContent = chosen.length ? chosen.join(", ") : "Файл не выбран";
+  });
+  input.classList.add("visually-hidden");
+  input.setAttribute("tabindex", "-1");
+  input.parentNode.insertBefore(box, input.nextSibling);
+  box.appendChild(button);
+  box.appendChild(names);
+});

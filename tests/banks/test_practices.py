@@ -89,7 +89,7 @@ def test_returning_published_practice_takes_it_off_showcase_and_best(methodist, 
 @pytest.mark.parametrize(
     ("status", "step"),
     [
-        ("draft", lambda p, u: services.publish_practice(p, user=u)),
+        ("published", lambda p, u: services.publish_practice(p, user=u)),
         ("published", lambda p, u: services.submit_practice(p, user=u)),
         ("draft", lambda p, u: services.mark_best(p, user=u)),
         ("returned", lambda p, u: services.return_practice(p, user=u, comment="x")),
@@ -264,11 +264,11 @@ def test_practice_list_query_count_is_fixed(as_coordinator_a, school_a, school_b
 @pytest.mark.parametrize(
     ("status", "best", "offered_labels"),
     [
-        ("draft", False, []),
+        ("draft", False, ["Опубликовать"]),  # the methodologist publishes a draft, never sends it to herself
         ("review", False, ["Опубликовать", "Вернуть на доработку"]),
         ("published", False, ["Отметить как лучшую", "Снять с публикации и вернуть"]),
         ("published", True, ["Снять отметку «лучшая»", "Снять с публикации и вернуть"]),
-        ("returned", False, []),
+        ("returned", False, ["Опубликовать"]),
     ],
 )
 def test_review_buttons_are_the_steps_the_state_allows(as_methodist, school_a, status, best, offered_labels):

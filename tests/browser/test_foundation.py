@@ -83,3 +83,19 @@ def test_pages_fit_a_phone_screen_wide_tables_scroll_in_place(methodist, school_
         page.goto(url)
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{url} is {overflow}px wider than the screen"
+
+
+@pytest.mark.parametrize("width", [1200, 1280, 1440])
+def test_main_menu_fits_a_desktop_screen(methodist, login, width):
+    """Ten sections and the user's menu: on a desktop the sections wrap, whole, and the page keeps its width."""
+    page = login("metodist")
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto("/")
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"the page is {overflow}px wider than a {width}px screen"
+    user_menu = page.get_by_test_id("user-menu").bounding_box()
+    assert user_menu["x"] + user_menu["width"] <= width
+    menu = page.get_by_test_id("menu")
+    two_words = menu.get_by_role("link", name="Требует внимания").bounding_box()
+    one_word = menu.get_by_role("link", name="Главная").bounding_box()
+    assert two_words["height"] == one_word["height"]  # one line, not broken in two

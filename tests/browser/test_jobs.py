@@ -11,6 +11,7 @@ from django.core.management import call_command
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 
+from core.exporters import TITLE_ROWS
 from tests.factories import PersonFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -37,5 +38,5 @@ def test_large_export_shows_progress_then_downloads(methodist, school_a, setting
     download = info.value
     assert download.suggested_filename.endswith(".xlsx")
     book = load_workbook(io.BytesIO(Path(download.path()).read_bytes()), read_only=True)
-    names = sorted(row[0] for row in book.worksheets[0].iter_rows(min_row=2, values_only=True))
+    names = sorted(row[0] for row in book.worksheets[0].iter_rows(min_row=TITLE_ROWS + 2, values_only=True))
     assert [name.split()[0] for name in names] == ["Петрова0", "Петрова1", "Петрова2"]

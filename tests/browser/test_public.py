@@ -8,6 +8,7 @@ import datetime
 import pytest
 from django.utils import timezone
 from icalendar import Calendar
+from playwright.sync_api import expect
 
 from directory.models import start_year_of
 from registry.models import Consent
@@ -63,8 +64,8 @@ def test_guest_walks_the_open_site_on_a_phone(page, open_site):
     menu = page.get_by_role("navigation", name="Разделы открытого сайта")
     for section in ("Документы", "Дорожная карта", "Решения заседаний", "Календарь", "Практики", "О школе"):
         menu.get_by_role("link", name=section, exact=True).click()
+        expect(menu.get_by_role("link", name=section, exact=True)).to_have_attribute("aria-current", "page")
         page.wait_for_load_state()
-        assert menu.get_by_role("link", name=section, exact=True).get_attribute("aria-current") == "page"
         assert not page.evaluate(WIDER_THAN_SCREEN), f"{section} is wider than the phone"
         seen[section] = page.locator("main").inner_text()
     assert "Положение о Школе наставничества" in seen["Документы"] and "Черновое" not in seen["Документы"]
@@ -89,6 +90,7 @@ def test_guest_walks_the_open_site_on_a_phone(page, open_site):
     page.get_by_role("button", name="Найти").click()
     assert page.get_by_test_id("showcase-practice").count() == 1
     page.get_by_role("link", name="Шахматный наставник").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Шахматный наставник")
     assert not page.evaluate(WIDER_THAN_SCREEN)
     assert page.locator('meta[property="og:title"]').get_attribute("content") == "Шахматный наставник"
     assert page.context.cookies() == []  # the guest was never given a session or a CSRF cookie

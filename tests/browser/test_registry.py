@@ -49,7 +49,8 @@ def test_methodist_creates_pair_and_fills_its_program(methodist, people, login):
     page.get_by_role("button", name="Сохранить").click()
 
     expect(page.get_by_text("Программа сохранена.")).to_be_visible()
-    expect(page.get_by_role("cell", name="Посещение уроков наставника")).to_be_visible()
+    activities = page.get_by_test_id("program-activities")
+    expect(activities.get_by_role("cell", name="Посещение уроков наставника")).to_be_visible()
     assert pair.program.activities.get().title == "Посещение уроков наставника"
     pdf_url = page.get_by_role("link", name="Программа (PDF)").get_attribute("href")
     response = page.request.get(pdf_url)

@@ -59,6 +59,9 @@ def test_methodist_writes_downloads_and_approves_the_annual_report(district, log
     book = load_workbook(path)
     assert [c.value for c in book["4. Участники по организациям"][5]] == ["Школа А", "Школа", 3, 4, 3]
 
+    page.get_by_role("link", name="Утвердить отчёт").click()
+    expect(page.get_by_test_id("approve-what")).to_contain_text("версия 1")
+    page.get_by_label("Отчёт проверен").check()
     page.get_by_role("button", name="Утвердить отчёт").click()
     expect(page.get_by_text("Отчёт утверждён: версия 1 сохранена в архиве.")).to_be_visible()
     assert ApprovedReport.objects.get().version == 1
@@ -66,7 +69,7 @@ def test_methodist_writes_downloads_and_approves_the_annual_report(district, log
     with page.expect_download() as info:
         versions.get_by_role("link", name="PDF").click()
     assert info.value.suggested_filename == "Анализ работы МШН 2025-2026, версия 1.pdf"
-    assert "УТВЕРЖДЁН" in pdf_text(io.BytesIO(Path(info.value.path()).read_bytes()))
+    assert "УТВЕРЖДАЮ" in pdf_text(io.BytesIO(Path(info.value.path()).read_bytes()))  # ГОСТ Р 7.0.97 stamp
 
 
 def test_department_downloads_each_statistical_form_and_the_archive(district, department, login):
@@ -78,7 +81,7 @@ def test_department_downloads_each_statistical_form_and_the_archive(district, de
         sheet = load_workbook(path).worksheets[0]
         assert sheet["A1"].value.startswith(sheet_title)
     page.goto(f"/reports/annual/?year={district.pk}")
-    expect(page.get_by_role("button", name="Утвердить отчёт")).to_have_count(0)
+    expect(page.get_by_role("link", name="Утвердить отчёт")).to_have_count(0)
     name, path = downloaded(page, "Скачать XLSX")
     assert "Пояснения" in load_workbook(path).sheetnames
 

@@ -60,3 +60,9 @@ def test_methodist_edits_form_of_mentoring(as_methodist):
     assert response.status_code == 302
     assert form.description == "Студенты колледжа помогают школьникам"
     assert form.allows_other_organizations is False
+
+
+def test_pedagogue_pedagogue_is_offered_once(db):
+    """«учитель – учитель» (Р-145) and «педагог – педагог» (the order) are one form: only one is in use."""
+    active = set(MentoringForm.objects.filter(is_active=True).values_list("name", flat=True))
+    assert "педагог – педагог" in active and "учитель – учитель" not in active

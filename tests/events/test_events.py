@@ -122,6 +122,8 @@ def test_update_removes_a_participant_and_keeps_history(as_methodist, year, scho
     assert list(event.participants.values_list("pk", flat=True)) == [kept.pk]
     page = page_of(as_methodist.get(event.get_absolute_url()))
     assert "История изменений" in page and "Семинар наставников" in page
+    history = as_methodist.get(event.get_absolute_url()).context["history"]
+    assert ("Участник", removed.person.full_name, "—") in [row for change in history for row in change.fields]
 
 
 def test_material_file_is_checked_and_served_through_the_view(as_methodist, personas, year):
@@ -184,7 +186,9 @@ def test_event_detail_query_count_does_not_grow(as_methodist, year):
     for _ in range(6):
         ParticipationFactory(event=event)
         MaterialFactory(event=event)
-    assert count_queries(as_methodist, event.get_absolute_url()) == small == 6
+    assert (
+        count_queries(as_methodist, event.get_absolute_url()) == small == 8
+    )  # with the participants' history: its rows and their names
 
 
 def test_event_export_lists_filtered_events(as_department, year, school_a):
@@ -201,7 +205,7 @@ def test_event_export_lists_filtered_events(as_department, year, school_a):
         (
             datetime.datetime(2025, 10, 15),
             datetime.datetime(2025, 10, 16),
-            "'=Конкурс",
+            "=Конкурс",
             "конкурс",
             "2025/2026",
             "Школа А",
@@ -228,3 +232,15 @@ def test_methodist_deletes_an_event_with_its_participants_and_files(
     assert "Мероприятие удалено вместе с участниками и материалами." in response.content.decode()
     assert not Event.objects.filter(pk=event.pk).exists()
     assert not EventMaterial.objects.exists() and not os.path.exists(stored)
+
+
+def test_kindergarten_consultation_of_the_speaker_alone_is_refused_once(as_methodist, year, school_a):
+    speaker = PersonFactory(organization=school_a)
+    page = page_of(
+        as_methodist.post(CREATE, event_post([participant(speaker, "speaker")], kind="kindergarten"))
+    )
+    assert (
+        page.count("Консультация для педагогов ДОУ: среди участников нет ни одного педагога детского сада.")
+        == 1
+    )
+    assert not Event.objects.exists()

@@ -154,7 +154,7 @@ def test_training_list_filters_totals_and_export(as_methodist, school_a, school_
         (
             person.full_name,
             "Школа А",
-            "'-курс",
+            "-курс",
             "Академия Минпросвещения России",
             72,
             datetime.datetime(2025, 10, 1),
@@ -174,3 +174,24 @@ def test_training_edit_is_recorded_in_history(as_methodist, school_a, year):
     assert training.hours == 40
     history = as_methodist.get(training.get_absolute_url()).context["history"]
     assert history[0].fields == [("часов", "36", "40")]
+
+
+def test_one_course_is_recorded_for_many_mentors_at_once(as_coordinator_a, school_a, school_b):
+    AcademicYearFactory(start_year=2025)
+    first, second = PersonFactory(organization=school_a), PersonFactory(organization=school_a)
+    stranger = PersonFactory(organization=school_b)
+    url = reverse("events:training_group_create")
+    data = {"title": "Наставник в образовании", "provider": "ПК ИРО", "hours": "36",
+            "starts_on": "01.10.2025", "ends_on": "20.10.2025"}  # fmt: skip
+    response = as_coordinator_a.post(url, {**data, "people": [first.pk, stranger.pk]})
+    assert not Training.objects.exists()  # another school's person is not the coordinator's to choose
+    assert "people" in response.context["form"].errors
+    as_coordinator_a.post(url, {**data, "people": [first.pk, second.pk]})
+    trainings = Training.objects.order_by("person_id")
+    assert [(t.person, t.title, t.hours, t.year.start_year) for t in trainings] == [
+        (first, "Наставник в образовании", 36, 2025),
+        (second, "Наставник в образовании", 36, 2025),
+    ]
+    assert all(t.history.count() == 1 for t in trainings)
+    page = as_coordinator_a.get(reverse("events:training_list")).content.decode()
+    assert reverse("events:training_group_create") in page

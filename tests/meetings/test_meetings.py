@@ -4,6 +4,7 @@ import datetime
 import threading
 
 import pytest
+from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connections
@@ -290,3 +291,35 @@ def test_meeting_page_queries_do_not_grow(as_methodist, year, people, size):
 
 QUERIES_OF_MEETING_LIST = 6
 QUERIES_OF_MEETING_PAGE = 14
+
+
+def test_meeting_numbers_follow_the_dates(as_methodist, year, people):
+    create = reverse("meetings:meeting_create")
+    as_methodist.post(create, meeting_post(year, people, number="3", date="01.12.2025"))
+    response = as_methodist.post(create, meeting_post(year, people, number="2", date="25.03.2026"))
+    message = " ".join(response.context["form"].errors["number"])
+    assert "идут по датам" in message and "№ 3 от 01.12.2025" in message
+    response = as_methodist.post(create, meeting_post(year, people, date="20.11.2025"))
+    assert "следующий номер от 20.11.2025" in " ".join(response.context["form"].errors["number"])
+    as_methodist.post(create, meeting_post(year, people, number="4", date="25.03.2026"))
+    assert list(Meeting.objects.order_by("date").values_list("number", flat=True)) == [3, 4]
+
+
+def test_invitations_are_mailed_to_the_participants(as_methodist, year, django_capture_on_commit_callbacks):
+    invited = PersonFactory(email="uchitel@school.ru", last_name="Приглашённая")
+    meeting = make_meeting(year, present=[invited, PersonFactory(email="")], time=datetime.time(14, 30),
+                           agenda=[agenda_item("О дорожной карте")])  # fmt: skip
+    url = reverse("meetings:meeting_invite", args=[meeting.pk])
+    assert "Разослать приглашения" in as_methodist.get(url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        as_methodist.post(url)
+    [message] = mail.outbox
+    assert message.to == ["uchitel@school.ru"]
+    assert message.subject == "МШН: приглашение на заседание 15.10.2025 в 14:30"
+    assert "Место: МКУ «ЦОМОУ»." in message.body and "1. О дорожной карте" in message.body
+
+
+def test_invitation_without_any_address_says_so(as_methodist, year):
+    meeting = make_meeting(year)
+    response = as_methodist.post(reverse("meetings:meeting_invite", args=[meeting.pk]))
+    assert "нет адреса e-mail" in response.content.decode()

@@ -63,11 +63,18 @@ def test_roadmap_xlsx_has_the_official_columns(as_department, year):
     rows = xlsx_rows(as_department.get(reverse("meetings:roadmap_export"), {"year": year.pk}))
     assert rows == [
         OFFICIAL,
-        (1, "Организационный", "Утверждение дорожной карты", "15.09.2025", "О.А. Суровцева", "Распоряжение"),
+        (
+            1,
+            "Организационный",
+            "Утверждение дорожной карты",
+            datetime.datetime(2025, 9, 15),  # a date cell, not text
+            "О.А. Суровцева",
+            "Распоряжение",
+        ),
         (
             2,
             "Методическое сопровождение",
-            '\'=HYPERLINK("x")',
+            '=HYPERLINK("x")',
             "в течение года",
             "Школа В, Кураторы ОО",
             "Материалы семинара",
@@ -250,3 +257,58 @@ def test_methodist_deletes_a_roadmap_item_others_may_not(as_methodist, as_coordi
     response = as_methodist.post(url)
     assert response.status_code == 302 and response["Location"] == reverse("meetings:roadmap_list")
     assert not RoadmapItem.objects.filter(pk=item.pk).exists()
+
+
+@pytest.mark.parametrize(
+    ("decision", "activity", "due_on", "responsible"),
+    [
+        (
+            "Провести семинар для наставников до 20.12.2025.",
+            "Провести семинар для наставников.",
+            datetime.date(2025, 12, 20),
+            "",
+        ),
+        (
+            "Обновить базу наставников в срок до 01.02.2026 г. Ответственный: Иванова И.И.",
+            "Обновить базу наставников в срок",
+            datetime.date(2026, 2, 1),
+            "Иванова И.И",
+        ),
+        ("Принять к сведению.", "Принять к сведению.", None, ""),
+    ],
+)
+def test_decision_fills_the_right_roadmap_columns(
+    as_methodist, year, decision, activity, due_on, responsible
+):
+    meeting = make_meeting(year, agenda=[agenda_item("О подготовке к конкурсу", decisions=decision)])
+    url = reverse("meetings:roadmap_from_decision", kwargs={"item_pk": meeting.agenda.get().pk, "number": 1})
+    initial = as_methodist.get(url).context["form"].initial
+    assert (initial["activity"], initial["due_on"], initial["responsible_text"]) == (
+        activity,
+        due_on,
+        responsible,
+    )
+    assert not initial.get("stage")  # the agenda question is not a stage of the roadmap
+    assert initial["expected_result"].startswith(
+        f"Выполнено решение 1.1 протокола заседания № {meeting.number}"
+    )
+
+
+def test_roadmap_deadline_reminders_reach_the_responsible(year, django_capture_on_commit_callbacks):
+    from django.core import mail
+
+    from meetings.services import send_roadmap_reminders
+
+    today = datetime.date(2025, 11, 13)
+    responsible = PersonFactory(email="otvet@school.ru")
+    make_roadmap_item(year, activity="Семинар наставников", due_on=datetime.date(2025, 11, 20),
+                      responsible_person=responsible)  # fmt: skip
+    make_roadmap_item(year, due_on=datetime.date(2025, 11, 14), responsible_person=responsible, status="done",
+                      done_on=datetime.date(2025, 11, 10))  # fmt: skip
+    make_roadmap_item(year, due_on=datetime.date(2025, 11, 16), responsible_person=responsible)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_roadmap_reminders(today) == 1
+    [message] = mail.outbox
+    assert message.to == ["otvet@school.ru"]
+    assert message.subject == "МШН: срок пункта дорожной карты — 20.11.2025"
+    assert "через 7 дней" in message.body and "Семинар наставников" in message.body

@@ -166,3 +166,21 @@ def test_anonymised_person_cannot_be_edited(as_methodist, school_a):
     assert "Данные человека обезличены" in page
     person.refresh_from_db()
     assert person.last_name == "Обезличено 1"
+
+
+def test_person_form_marks_category_fields_and_clears_the_other_categorys(as_methodist, school_a):
+    page = as_methodist.get(reverse("registry:person_create")).content.decode()
+    assert 'data-category-switch="person"' in page
+    assert 'name="class_or_group"' in page and 'data-for-category="pupil student"' in page
+    assert 'data-for-category="pedagogue"' in page
+    data = {
+        "last_name": "Учителева", "first_name": "Ольга", "birth_year": "1990", "category": "pedagogue",
+        "organization": school_a.pk, "position": "учитель", "class_or_group": "5Б", "qualification": "first",
+    }  # fmt: skip
+    as_methodist.post(reverse("registry:person_create"), data)
+    person = Person.objects.get(last_name="Учителева")
+    assert (person.position, person.class_or_group) == ("учитель", "")
+    data.update(last_name="Ученикова", category="pupil", birth_year="2012")
+    as_methodist.post(reverse("registry:person_create"), data)
+    pupil = Person.objects.get(last_name="Ученикова")
+    assert (pupil.class_or_group, pupil.position, pupil.qualification) == ("5Б", "", "")

@@ -247,7 +247,7 @@ def test_program_pdf_reads_back(as_department, pair, school_a):
     )
     response, reader = pdf_of(as_department, pair)
     assert "attachment" in response["Content-Disposition"]
-    text = " ".join(page.extract_text() for page in reader.pages)
+    text = " ".join(page.extract_text() for page in reader.pages).replace("\xa0", " ")
     for expected in [
         "МБОУ «Школа А»",
         "Персонализированная программа наставничества".upper(),
@@ -260,9 +260,9 @@ def test_program_pdf_reads_back(as_department, pair, school_a):
         "Наставляемый",
         "Куратор",
         "(подпись)",
-        "И.П. Наставникова",
-        "О.И. Молодцов",
-        "А.С. Кураторова",
+        "И. П. Наставникова",
+        "О. И. Молодцов",
+        "А. С. Кураторова",
         "с 15.09.2025 по 31.05.2026",
     ]:
         assert expected in text, expected
@@ -304,3 +304,17 @@ def test_concurrent_change_of_activity_rows_only_is_named_as_such(as_methodist, 
     message = " ".join(as_coordinator_a.post(url_of(pair), stale).context["form"].non_field_errors())
     assert "изменены строки таблиц формы (например, мероприятия программы)" in message
     assert "поля не изменились" not in message
+
+
+def test_pair_history_names_the_program_activities_changed(as_coordinator_a, pair):
+    as_coordinator_a.post(url_of(pair), program_post(pair, row()))
+    activity = Activity.objects.get()
+    pair.program.refresh_from_db()
+    changed = program_post(pair, row(due="20.10.2025", id=activity.pk, program=pair.program.pk))
+    changed.update({"activities-INITIAL_FORMS": "1"})
+    as_coordinator_a.post(url_of(pair), changed)
+    history = as_coordinator_a.get(pair.get_absolute_url()).context["history"]
+    rows = [row for change in history for row in change.fields]
+    assert ("Мероприятие программы", "—", "Посещение уроков наставника") in rows
+    assert ("Мероприятие программы «Посещение уроков наставника»: срок", "15.10.2025", "20.10.2025") in rows
+    assert ("цели", "—", "Освоить работу с родителями") in rows

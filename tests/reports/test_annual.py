@@ -184,7 +184,9 @@ def test_pdf_table_breaks_across_pages_with_its_header_repeated(methodist, distr
     texts = [" ".join(re.sub(r"‐\s+", "", page.extract_text()).split()) for page in reader.pages]
     pages = [text for text in texts if "Мастер-класс №" in text]
     assert len(pages) >= 2
-    assert all("Организатор Участников Призёры и победители" in page for page in pages)
+    assert all("Организатор Участников Призёры и победители" in page for page in pages), pages
+    assert "Продолжение таблицы" not in pages[0]  # the table's first page has its caption
+    assert all("Продолжение таблицы 10" in page for page in pages[1:])  # its continuations say so
 
 
 def test_pdf_groups_a_very_long_table_by_kind(methodist, district, year, settings):
@@ -233,7 +235,7 @@ def test_methodist_writes_conclusions_and_a_concurrent_edit_is_refused(
 
 
 def test_approved_report_never_changes_and_a_new_version_is_made(as_methodist, district, year, school_a):
-    response = as_methodist.post(url("reports:annual_approve", year))
+    response = as_methodist.post(url("reports:annual_approve", year), {"confirm": "on"})
     assert response.status_code == 302
     first = ApprovedReport.objects.get(year=year, organization=None)
     assert first.version == 1
@@ -244,7 +246,7 @@ def test_approved_report_never_changes_and_a_new_version_is_made(as_methodist, d
         as_methodist, reverse("reports:archive_file", kwargs={"pk": first.pk, "fmt": "xlsx"})
     )
     assert workbook(xlsx_before)["1. Общие сведения"]["A2"].value.startswith("Утверждён")
-    assert "УТВЕРЖДЁН" in PdfReader(io.BytesIO(pdf_before)).pages[0].extract_text()
+    assert "УТВЕРЖДАЮ" in PdfReader(io.BytesIO(pdf_before)).pages[0].extract_text()
 
     make_pair(school_a, mentees=3)  # the data change after approval
     xlsx_archived = download(
@@ -257,7 +259,7 @@ def test_approved_report_never_changes_and_a_new_version_is_made(as_methodist, d
     with pytest.raises(ValueError):
         first.save()
 
-    as_methodist.post(url("reports:annual_approve", year))
+    as_methodist.post(url("reports:annual_approve", year), {"confirm": "on"})
     second = ApprovedReport.objects.get(year=year, organization=None, version=2)
     sheet = workbook(
         download(as_methodist, reverse("reports:archive_file", kwargs={"pk": second.pk, "fmt": "xlsx"}))
@@ -318,3 +320,11 @@ def test_annual_report_query_count_does_not_grow(as_methodist, district, year, s
         make_pair(school_b, status="completed", ended_on=datetime.date(2026, 4, 1))
         EventFactory(year=year, title=f"Конференция {n}")
     assert [count_queries(as_methodist, address) for address in addresses] == small
+
+
+def test_approval_shows_what_will_be_approved_and_needs_confirmation(as_methodist, district, year):
+    page = as_methodist.get(url("reports:annual_approve", year)).content.decode()
+    assert "версия 1" in page and "весь район" in page and str(year) in page
+    response = as_methodist.post(url("reports:annual_approve", year))
+    assert "Отметьте подтверждение" in response.content.decode()
+    assert not ApprovedReport.objects.exists()

@@ -279,8 +279,8 @@ def test_submission_detail_query_count_is_fixed(as_coordinator_a, school_a, subm
 
 def test_submission_export_is_scoped_and_parses_back(as_coordinator_a, submission_a, submission_b):
     rows = xlsx_rows(as_coordinator_a.get(reverse("submissions:submission_export")))
-    assert rows[0][:5] == ("Организация", "Кампания", "Учебный год", "Срок", "Состояние")
-    assert [row[0] for row in rows[1:]] == ["Школа А"]
+    assert rows[0][:5] == ("Кампания", "Организация", "Учебный год", "Срок", "Состояние")
+    assert [row[1] for row in rows[1:]] == ["Школа А"]
     assert rows[1][2] == "2025/2026" and rows[1][4] == "не начато"
 
 

@@ -6,7 +6,7 @@ from django.db import transaction
 
 from demo.district import banks, careers, events, meetings, monitoring, public, reports, submissions, websites
 from demo.district.accounts import ACCOUNTS, DEMO_PASSWORD, load_users
-from demo.district.directory import load_organizations, load_years
+from demo.district.directory import load_organizations, load_requisites, load_years
 from demo.region.registry import generate_registry
 from registry.models import Person
 
@@ -27,6 +27,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         organizations = load_organizations()
         years = load_years()
+        load_requisites()
         users = load_users(organizations)
         if not Person.objects.exists():  # the registry is filled once; a second run keeps what is there
             counts = generate_registry(

@@ -1,0 +1,34 @@
+"""«Требует внимания»: every capability's concerns for the user, in a fixed number of queries."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.utils import timezone
+
+from core import access
+from core.attention import Concern
+from meetings import selectors as meetings_selectors
+from registry import attention as registry_attention
+from submissions import selectors as submissions_selectors
+
+# In the order the page shows them.
+SOURCES = (
+    registry_attention.attention_for,
+    meetings_selectors.attention_for,
+    submissions_selectors.attention_for,
+)
+
+
+def may_see_attention(user) -> bool:
+    """The methodologist's and a coordinator's working list; the department reads totals, not names."""
+    return access.is_methodist(user) or access.is_coordinator(user)
+
+
+def attention_for(user, today: datetime.date | None = None) -> list[Concern]:
+    today = today or timezone.localdate()
+    return [concern for source in SOURCES for concern in source(user, today)]
+
+
+def open_concerns(concerns: list[Concern]) -> list[Concern]:
+    return [c for c in concerns if c.count]
