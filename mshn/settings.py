@@ -126,6 +126,22 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         options=f"-c statement_timeout={env_int('DATABASE_STATEMENT_TIMEOUT', 30) * 1000}",
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Several application machines (README, «Развёртывание для края»): heavy report reads on a streaming
+# replica (core/replica.py), the cache in Redis instead of the database, uploads in an S3 object store.
+if env_str("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = {
+        **dj_database_url.parse(env_str("DATABASE_REPLICA_URL")),
+        **{key: DATABASES["default"][key] for key in ("CONN_MAX_AGE", "CONN_HEALTH_CHECKS", "OPTIONS")},
+        "TEST": {"MIRROR": "default"},  # tests create no second database: the replica mirrors the primary
+    }
+DATABASE_ROUTERS = ["core.replica.ReplicaRouter"]
+if env_str("REDIS_URL") or env_str("CACHE_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": env_str("REDIS_URL") or env_str("CACHE_URL"),
+        }
+    }
 
 AUTH_USER_MODEL = "accounts.User"
 AUTH_PASSWORD_VALIDATORS = [
@@ -159,6 +175,23 @@ STORAGES = {
 if DEBUG:
     STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or BASE_DIR / "media")
+if env_str("S3_BUCKET"):
+    # Private objects read back by the server: downloads still go through our views and their checks
+    # (core/files.py), the store is never exposed to browsers.
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env_str("S3_BUCKET"),
+            "endpoint_url": env_str("S3_ENDPOINT_URL") or None,
+            "region_name": env_str("S3_REGION") or None,
+            "access_key": env_str("S3_ACCESS_KEY_ID") or None,
+            "secret_key": env_str("S3_SECRET_ACCESS_KEY") or None,
+            "location": env_str("S3_PREFIX", ""),
+            "default_acl": "private",
+            "file_overwrite": False,
+            "querystring_auth": True,
+        },
+    }
 
 FORM_RENDERER = "core.renderers.FastWidgetRenderer"  # inputs and textareas written in Python
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

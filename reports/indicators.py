@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from core import access
 from core.freshness import KEEP_SECONDS, figures_version
+from core.replica import reads_replica
 from directory.models import AcademicYear, Organization, OrganizationKind
 from indicators import values as computed
 from indicators.definitions import DEFINITIONS, SCHOOL, Definition
@@ -316,11 +317,14 @@ def _with_targets(figures: Figures) -> Report:
     return Report(figures.period, indicators, figures.summary, figures.rows)
 
 
+@reads_replica
 def report_for(
     user, year: AcademicYear | Period, organization: Organization | None = None, kind: str = ""
 ) -> Report:
     """Every indicator of the period for the user's scope, with the year's targets (always computed afresh:
-    the annual analysis and the statistical forms, the documents one signs)."""
+    the annual analysis and the statistical forms, the documents one signs). Read from the streaming
+    replica when one is configured (`core.replica`); the cached dashboard stays on the primary, so a
+    lagging replica never caches old figures under a new version."""
     return _with_targets(figures_for(user, _period(year), organization, kind))
 
 

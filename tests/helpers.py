@@ -21,7 +21,12 @@ def count_queries(client, url: str) -> int:
 def xlsx_rows(response) -> list[tuple]:
     """The first sheet of a downloaded XLSX, parsed back."""
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
-    book = load_workbook(io.BytesIO(b"".join(response.streaming_content)), read_only=True)
+    return xlsx_content_rows(b"".join(response.streaming_content))
+
+
+def xlsx_content_rows(content: bytes) -> list[tuple]:
+    """The first sheet of an XLSX file's bytes, below a list export's title rows."""
+    book = load_workbook(io.BytesIO(content), read_only=True)
     rows = [tuple(row) for row in book.worksheets[0].iter_rows(values_only=True)]
     if len(rows) > TITLE_ROWS and "Составлено" in str(rows[TITLE_ROWS - 1][0] or ""):
         return rows[TITLE_ROWS:]  # a list export: its title and «Отбор … Составлено …» rows come first
