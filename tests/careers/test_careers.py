@@ -360,3 +360,20 @@ def test_missing_agreements_and_retention_pages_queries_do_not_grow(personas, sc
     first = [count_queries(personas["coord_a"], url) for url in urls]
     add(6)
     assert [count_queries(personas["coord_a"], url) for url in urls] == first
+
+
+def test_a_name_the_methodologist_corrected_is_used_in_the_next_справка(personas, school_a):
+    """The rules decline «Заяц» as «Заяцу»; corrected on «Склонение ФИО», the next document says «Зайцу»."""
+    person = PersonFactory(organization=school_a, last_name="Заяц", first_name="Пётр", middle_name="Ильич")
+    assert person.name_in("dative") == "Заяцу Петру Ильичу"
+    response = personas["methodist"].post(
+        reverse("registry:person_name_forms", args=[person.pk]),
+        {"gender": "", "name_dative": "Зайцу Петру Ильичу"},
+    )
+    assert response.status_code == 302
+    personas["coord_a"].post(
+        reverse("careers:certificate_issue", args=[person.pk]), {"start": "01.09.2025", "end": "31.05.2026"}
+    )
+    certificate = Certificate.objects.get(person=person)
+    text = pdf_text(personas["coord_a"].get(reverse("careers:certificate_pdf", args=[certificate.pk])))
+    assert "Выдана Зайцу Петру Ильичу в том" in text
