@@ -245,18 +245,16 @@ class DocumentRequisites(models.Model):
 
     @classmethod
     def current(cls) -> DocumentRequisites:
-        """The one record; made from the settings the first time a document needs it."""
+        """The one record; until the methodologist first saves it, one made from the settings (a read never
+        writes: the open site and a document read it alike)."""
         from django.conf import settings
 
-        record, _created = cls.objects.get_or_create(
+        return cls.objects.filter(pk=1).first() or cls(
             pk=1,
-            defaults={
-                "organization_name": settings.MSHN_ORGANIZATION_NAME,
-                "place": settings.MSHN_PLACE,
-                "approver_position": settings.MSHN_ROADMAP_APPROVER_POSITION,
-                "approver_name": settings.MSHN_ROADMAP_APPROVER_NAME,
-                "head_position": settings.MSHN_HEAD_POSITION,
-                "head_name": settings.MSHN_HEAD_NAME,
-            },
+            organization_name=settings.MSHN_ORGANIZATION_NAME,
+            place=settings.MSHN_PLACE,
+            approver_position=settings.MSHN_ROADMAP_APPROVER_POSITION,
+            approver_name=settings.MSHN_ROADMAP_APPROVER_NAME,
+            head_position=settings.MSHN_HEAD_POSITION,
+            head_name=settings.MSHN_HEAD_NAME,
         )
-        return record

@@ -153,4 +153,7 @@ class RequisitesUpdate(ScopedUpdateView):
     title = _("Реквизиты документов")
 
     def get_object(self, queryset=None):
-        return DocumentRequisites.current()
+        record = DocumentRequisites.current()
+        if record._state.adding and self.request.method == "POST":
+            record.save()  # the settings' defaults become the record the form then writes over
+        return record

@@ -291,8 +291,6 @@ MSHN_PLACE = env_str("MSHN_PLACE", "пгт Кировский")  # the place on 
 MSHN_PROTOCOL_LIST_THRESHOLD = env_int("MSHN_PROTOCOL_LIST_THRESHOLD", 15)
 # The open site (public/): how long browsers and proxies may keep its pages, and whom visitors reach.
 PUBLIC_CACHE_SECONDS = env_int("PUBLIC_CACHE_SECONDS", 300)
-MSHN_HEAD_POSITION = env_str("MSHN_HEAD_POSITION", "Руководитель муниципальной Школы наставничества")
-MSHN_HEAD_NAME = env_str("MSHN_HEAD_NAME", "")
 MSHN_CONTACT_PHONE = env_str("MSHN_CONTACT_PHONE", "")
 MSHN_CONTACT_EMAIL = env_str("MSHN_CONTACT_EMAIL", "")
 MSHN_CONTACT_ADDRESS = env_str("MSHN_CONTACT_ADDRESS", "")

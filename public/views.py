@@ -17,15 +17,17 @@ from django.views.decorators.http import require_safe
 
 from core.files import file_response
 from core.public import public_page
-from directory.models import AcademicYear
+from directory.models import AcademicYear, DocumentRequisites
 from public import calendar, selectors
 from public.sitemaps import SITEMAPS
 
 
 def contacts() -> list[tuple[str, str]]:
-    """Whom visitors reach (settings `MSHN_HEAD_*`, `MSHN_CONTACT_*`); a line not set is left out."""
+    """Whom visitors reach: the head of the school as the methodologist set it («Реквизиты документов»), the
+    phone, e-mail and address from the settings (`MSHN_CONTACT_*`); a line not set is left out."""
+    requisites = DocumentRequisites.current()
     lines = [
-        (settings.MSHN_HEAD_POSITION, settings.MSHN_HEAD_NAME),
+        (requisites.head_position, requisites.head_name),
         ("Телефон", settings.MSHN_CONTACT_PHONE),
         ("Электронная почта", settings.MSHN_CONTACT_EMAIL),
         ("Адрес", settings.MSHN_CONTACT_ADDRESS),

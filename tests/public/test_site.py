@@ -251,7 +251,7 @@ def test_public_pages_make_a_fixed_number_of_queries(site, school_a):
     large = {url: count_queries(anon, url) for url in urls}
     assert large == small
     assert small == {
-        reverse("public:home"): 8,
+        reverse("public:home"): 9,
         reverse("public:documents"): 1,
         reverse("public:roadmap"): 2,
         reverse("public:decisions"): 4,
@@ -264,3 +264,15 @@ def test_public_pages_make_a_fixed_number_of_queries(site, school_a):
         reverse("public:feed_atom"): 2,
         reverse("public:sitemap"): 4,  # a count and a page for each list
     }
+
+
+def test_the_school_head_set_by_the_methodologist_is_on_the_open_site(client, db, settings):
+    from directory.models import DocumentRequisites
+
+    settings.MSHN_CONTACT_PHONE = "+7 (42354) 2-11-00"
+    requisites = DocumentRequisites.current()
+    requisites.head_position, requisites.head_name = "Руководитель МШН", "О. А. Суровцева"
+    requisites.save()
+    page = client.get(reverse("public:home")).content.decode()
+    assert "Руководитель МШН" in page and "О. А. Суровцева" in page and "+7 (42354) 2-11-00" in page
+    assert "Электронная почта" not in page  # a line not set is left out
