@@ -24,7 +24,17 @@ PASSWORD = "mshn-demo-2026"
 GUNICORN_WORKERS = (os.cpu_count() or 1) + 1
 
 
-CAPABILITY_APPS = ("registry", "banks", "meetings", "events", "submissions", "websites")
+CAPABILITY_APPS = (
+    "registry",
+    "careers",
+    "banks",
+    "meetings",
+    "events",
+    "monitoring",
+    "submissions",
+    "websites",
+    "public",
+)
 
 
 FULL = {"database": "mshn_bench", "organizations": 1000, "people": 50000, "pairs": 20000, "practices": 2000}

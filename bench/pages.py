@@ -151,6 +151,10 @@ def pages(objects: dict) -> list[tuple[str, str]]:
             if name in known or "<" in route or any(word in route for word in skipped):
                 continue
             found.append((name, reverse(name)))
+    from bench.urls import list_views  # every list is measured: the admin comparison reads its row
+
+    known = {label for label, _url in found}
+    found += [(name, reverse(name)) for name in list_views() if name not in known]
     return found
 
 
