@@ -35,6 +35,7 @@ from core.generic import (
 from core.qr import qr_svg
 from directory.models import AcademicYear, Organization
 from monitoring import selectors, services
+from monitoring.filters import QuestionnaireFilter, RoundFilter
 from monitoring.forms import (
     AnswerForm,
     CopyForm,
@@ -62,6 +63,7 @@ class QuestionnaireView:
 class QuestionnaireList(QuestionnaireView, ScopedListView):
     title = _lazy("Анкеты мониторинга")
     breadcrumbs = ()
+    filterset_class = QuestionnaireFilter
     export_name = "анкеты-мониторинга"
     create_url_name = "monitoring:questionnaire_create"
     export_url_name = "monitoring:questionnaire_export"
@@ -172,6 +174,7 @@ def round_for(user, pk) -> SurveyRound:
 class RoundList(RoundView, ScopedListView):
     title = _lazy("Опросы участников")
     breadcrumbs = ()
+    filterset_class = RoundFilter
     export_name = "опросы"
     create_url_name = "monitoring:round_create"
     export_url_name = "monitoring:round_list_export"

@@ -24,7 +24,7 @@ from core.generic import (
     paginated,
 )
 from websites import selectors, services
-from websites.filters import CheckFilter
+from websites.filters import CheckFilter, ChecklistFilter, RoundFilter
 from websites.forms import ChecklistItemForm, CheckRoundForm, ResultsForm
 from websites.models import ChecklistItem, CheckRound, WebsiteCheck
 
@@ -45,6 +45,7 @@ class ChecklistView:
 class ChecklistList(ChecklistView, ScopedListView):
     title = _("Что должно быть на сайте организации")
     breadcrumbs = (ROUNDS,)
+    filterset_class = ChecklistFilter
     export_name = "пункты-проверки-сайта"
     create_url_name = "websites:checklist_create"
     export_url_name = "websites:checklist_export"
@@ -85,6 +86,7 @@ class RoundView:
 class RoundList(RoundView, ScopedListView):
     title = _("Проверка сайтов")
     breadcrumbs = ()
+    filterset_class = RoundFilter
     template_name = "websites/round_list.html"
     export_name = "проверки-сайтов"
     create_url_name = "websites:round_create"

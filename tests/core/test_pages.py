@@ -92,3 +92,13 @@ def test_list_filters_say_what_an_empty_choice_means(as_methodist, school_a):
     page = as_methodist.get(reverse("registry:pair_list")).content.decode()
     assert '<option value="" selected>все</option>' in page  # state, form, year
     assert '<option value="" selected>по умолчанию</option>' in page  # the sort order
+
+
+def test_every_list_declares_its_filters():
+    """Without its own FilterSet a list gets django-filter's filter of every field («Неизвестно», «Изменено»)."""
+    from bench.urls import all_list_views, project_urlpatterns
+
+    undeclared = [
+        name for name, view in all_list_views(project_urlpatterns).items() if view.filterset_class is None
+    ]
+    assert not undeclared, undeclared
