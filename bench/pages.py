@@ -143,7 +143,7 @@ def pages(objects: dict) -> list[tuple[str, str]]:
             found.append((name, reverse(name, args=[pk])))
     found.append(("reports:dashboard", reverse("reports:dashboard")))
     known = {label for label, _url in found}
-    skipped = ("export", "new", "import", "template", "copy", "pdf", ".xlsx")
+    skipped = ("export", "new", "import", "template", "copy", "pdf", "docx", ".xlsx")
     for app in CAPABILITY_APPS:
         for pattern in import_module(f"{app}.urls").urlpatterns:
             route = str(pattern.pattern)
