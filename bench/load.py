@@ -139,6 +139,7 @@ def scope_urls(user, count: int = 60) -> tuple[list[str], str | None]:
 
     from core import access
     from registry import selectors
+    from registry.audit import may_open_card
 
     lists = [reverse(name) for name in LISTS] + [reverse("home")]
     lists += [
@@ -153,8 +154,10 @@ def scope_urls(user, count: int = 60) -> tuple[list[str], str | None]:
         (selectors.mentees_for, "registry:mentee_detail"),
         (selectors.pairs_for, "registry:pair_detail"),
     ):
-        ids = list(selector(user).order_by("?").values_list("pk", flat=True)[: count // 4])
-        details += [reverse(name, args=[pk]) for pk in ids]
+        records = list(selector(user).order_by("?")[: count // 4])
+        if name == "registry:person_detail":  # the department opens no minor's card (it would get 403)
+            records = [person for person in records if may_open_card(user, person)]
+        details += [reverse(name, args=[record.pk]) for record in records]
     edit = None
     if access.may_edit(user, coordinator_edits=True):
         person = selectors.people_for(user).filter(is_anonymised=False).order_by("?").first()
