@@ -16,6 +16,7 @@ COUNTED_APPS = frozenset(
     {
         "directory",
         "registry",
+        "careers",
         "banks",
         "meetings",
         "events",

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime
 
+from django.core.cache import cache
 from django.utils import timezone
 
 from core import access
 from core.attention import Concern
+from core.freshness import KEEP_SECONDS, figures_version
 from meetings import selectors as meetings_selectors
 from registry import attention as registry_attention
 from submissions import selectors as submissions_selectors
@@ -28,6 +30,15 @@ def may_see_attention(user) -> bool:
 def attention_for(user, today: datetime.date | None = None) -> list[Concern]:
     today = today or timezone.localdate()
     return [concern for source in SOURCES for concern in source(user, today)]
+
+
+def kept_attention_for(user) -> list[Concern]:
+    """The home page's block: the same concerns, kept until the data under them changes or the day turns
+    (`core.freshness`); the page «Требует внимания» itself always reads afresh."""
+    today = timezone.localdate()
+    scope = "district" if access.reads_everything(user) else f"org{user.organization_id}"
+    key = f"attention:{figures_version()}:{scope}:{today:%Y%m%d}"
+    return cache.get_or_set(key, lambda: attention_for(user, today), KEEP_SECONDS)
 
 
 def open_concerns(concerns: list[Concern]) -> list[Concern]:

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core import access
-from home.attention import attention_for, may_see_attention, open_concerns
+from home.attention import attention_for, kept_attention_for, may_see_attention, open_concerns
 from home.digest import send_digests_task, user_of_token
 from home.documentation import documentation_for
 from home.selectors import home_figures_for
@@ -27,7 +27,7 @@ def home(request):
     template = HOME_TEMPLATES.get(access.role_of(request.user), "home/home_department.html")
     context = {"figures": home_figures_for(request.user), "title": "Главная"}
     if may_see_attention(request.user):
-        context["concerns"] = open_concerns(attention_for(request.user))
+        context["concerns"] = open_concerns(kept_attention_for(request.user))
     return render(request, template, context)
 
 

@@ -132,3 +132,14 @@ def test_attention_query_count_is_fixed(personas, school_a, school_b, name):
     troubles(school_a, 15)
     troubles(school_b, 15)
     assert count_queries(personas[name], reverse("attention")) == small
+
+
+def test_home_block_is_kept_until_the_data_changes(as_methodist, school_a):
+    """The home page reads the block from the shared cache; a write shows on the next page at once."""
+    AcademicYearFactory(start_year=start_year_of(TODAY))
+    first = count_queries(as_methodist, reverse("home"))
+    assert count_queries(as_methodist, reverse("home")) < first
+    assert "Молодые педагоги без наставника" not in as_methodist.get(reverse("home")).content.decode()
+    YoungPedagogueFactory(organization=school_a, birth_date=TODAY.replace(year=TODAY.year - 25),
+                          experience_start=AGO)  # fmt: skip
+    assert "Молодые педагоги без наставника" in as_methodist.get(reverse("home")).content.decode()
