@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.cache import cache
 from django.http import Http404
 from django.urls import reverse
 from django.utils.formats import number_format
@@ -10,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView, View
 
 from core import access
+from core.freshness import KEEP_SECONDS, figures_version
 from core.generic import AccessMixin, redirect_with_message
 from indicators import retention
 from reports.charts import bar_chart, counts_chart, percent_chart
@@ -62,7 +64,14 @@ class DashboardView(ReportMixin, TemplateView):
 
 
 def retention_summary(user, organization) -> dict | None:
-    """The dashboard's retention figure: the newest cohort retained a year later (the ledger's own)."""
+    """The dashboard's retention figure, kept like the dashboard's other figures until the data changes."""
+    scope = "all" if access.reads_everything(user) else f"org{user.organization_id}"
+    key = f"retention:{figures_version()}:{scope}:{organization.pk if organization else ''}"
+    return cache.get_or_set(key, lambda: newest_retention(user, organization), KEEP_SECONDS)
+
+
+def newest_retention(user, organization) -> dict | None:
+    """The newest cohort retained a year later (the ledger's own)."""
     ids = [organization.pk] if organization else organization_ids_for(user)
     latest = retention.latest_share(retention.ledger(ids))
     if latest is None:
