@@ -20,6 +20,18 @@ class User(AbstractUser):
         related_name="users",
         help_text=_("Обязательна для куратора ОО: он видит и правит только её записи."),
     )
+    district = models.ForeignKey(
+        "directory.District",
+        verbose_name=_("муниципальное образование"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="users",
+        help_text=_(
+            "Обязательно для методиста и отдела образования: они видят записи только своего муниципального "
+            "образования. У куратора — то, где его организация; у регионального оператора и администратора — пусто."
+        ),
+    )
     digest_subscribed = models.BooleanField(
         _("получает сводку «Требует внимания»"),
         default=True,
@@ -34,7 +46,16 @@ class User(AbstractUser):
                 condition=~Q(role="coordinator") | Q(organization__isnull=False),
                 name="coordinator_has_organization",
                 violation_error_message=_("Куратору ОО нужно указать организацию."),
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(is_superuser=True)
+                | ~Q(role__in=["methodist", "department"])
+                | Q(district__isnull=False),
+                name="district_staff_have_district",
+                violation_error_message=_(
+                    "Методисту и отделу образования нужно указать муниципальное образование."
+                ),
+            ),
         ]
 
     def __str__(self) -> str:

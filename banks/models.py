@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 from core.files import generated_name
 from core.models import StateChange
 from core.russian import SortNamed
+from directory.models import district_field
 
 HISTORY_EXCLUDED = ["updated_at", "sort_name"]
 
@@ -293,6 +294,9 @@ class DocumentKind(models.TextChoices):
 
 
 class NormativeDocument(SortNamed):
+    DISTRICT_FIELD = "district"
+
+    district = district_field()
     SORT_FIELDS = ("title",)
 
     level = models.CharField(_("уровень"), max_length=20, choices=DocumentLevel.choices)

@@ -280,7 +280,10 @@ class ScopedFormMixin(AccessMixin):
 
 
 class ScopedCreateView(ScopedFormMixin, CreateView):
-    pass
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        access.bind_to_district(self.request.user, form.instance)
+        return form
 
 
 class ScopedUpdateView(ScopedFormMixin, UpdateView):

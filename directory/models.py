@@ -39,6 +39,64 @@ EDUCATIONAL_KINDS = (
 )
 
 
+class DistrictKind(models.TextChoices):
+    MUNICIPAL_DISTRICT = "municipal_district", _("Муниципальный район")
+    MUNICIPAL_OKRUG = "municipal_okrug", _("Муниципальный округ")
+    CITY_OKRUG = "city_okrug", _("Городской округ")
+
+
+class District(SortNamed):
+    """A municipal district of the region: it owns its organisations, its school of mentoring (methodologist,
+    meetings, roadmap, banks, campaigns, website checks, annual analysis) and its department."""
+
+    SORT_FIELDS = ("name",)
+
+    name = models.CharField(
+        _("наименование"),
+        max_length=200,
+        unique=True,
+        help_text=_("Например: Кировский муниципальный район."),
+    )
+    kind = models.CharField(
+        _("вид"), max_length=30, choices=DistrictKind.choices, default=DistrictKind.MUNICIPAL_DISTRICT
+    )
+    is_active = models.BooleanField(_("действует"), default=True)
+    updated_at = models.DateTimeField(_("изменено"), auto_now=True)
+    history = HistoricalRecords(excluded_fields=["updated_at", "sort_name"])
+
+    class Meta:
+        verbose_name = _("муниципальное образование")
+        verbose_name_plural = _("муниципальные образования")
+        ordering = ["sort_name", "id"]
+
+    CHOICE_LABEL_FIELD = "name"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("directory:district_detail", args=[self.pk])
+
+
+def only_district_id() -> int | None:
+    """The district of a single-district installation, where a new record needs no choice; with several
+    districts every record names its own (None fails the save rather than guess)."""
+    ids = list(District.objects.values_list("id", flat=True)[:2])
+    return ids[0] if len(ids) == 1 else None
+
+
+def district_field(**kwargs) -> models.ForeignKey:
+    """The district a record belongs to (meetings, events, campaigns…): one declaration for every such model."""
+    return models.ForeignKey(
+        District,
+        verbose_name=_("муниципальное образование"),
+        on_delete=models.PROTECT,
+        default=only_district_id,
+        related_name="+",
+        **kwargs,
+    )
+
+
 class OrganizationQuerySet(models.QuerySet):
     def educational(self) -> OrganizationQuerySet:
         """Every active school, kindergarten, additional-education centre and college."""
@@ -48,6 +106,13 @@ class OrganizationQuerySet(models.QuerySet):
 class Organization(SortNamed):
     SORT_FIELDS = ("short_name",)
 
+    district = models.ForeignKey(
+        District,
+        verbose_name=_("муниципальное образование"),
+        on_delete=models.PROTECT,
+        default=only_district_id,
+        related_name="organizations",
+    )
     kind = models.CharField(_("вид"), max_length=20, choices=OrganizationKind.choices)
     full_name = models.CharField(_("полное наименование"), max_length=500, unique=True)
     short_name = models.CharField(_("краткое наименование"), max_length=200, unique=True)
@@ -208,8 +273,12 @@ class MentoringForm(models.Model):
 class DocumentRequisites(models.Model):
     """What every document of the school names: the organisation, the place, who approves and who signs.
 
-    One record, kept by the methodologist in the browser; the environment gives only its first values."""
+    One record per district, kept by its methodologist in the browser; the environment gives only the first
+    values."""
 
+    DISTRICT_FIELD = "district"
+
+    district = district_field()
     organization_name = models.CharField(_("наименование организации в документах"), max_length=500)
     place = models.CharField(
         _("место составления"),
@@ -236,6 +305,7 @@ class DocumentRequisites(models.Model):
     class Meta:
         verbose_name = _("реквизиты документов")
         verbose_name_plural = _("реквизиты документов")
+        constraints = [models.UniqueConstraint(fields=["district"], name="requisites_once_per_district")]
 
     def __str__(self) -> str:
         return self.organization_name
@@ -244,13 +314,14 @@ class DocumentRequisites(models.Model):
         return reverse("directory:requisites")
 
     @classmethod
-    def current(cls) -> DocumentRequisites:
-        """The one record; until the methodologist first saves it, one made from the settings (a read never
-        writes: the open site and a document read it alike)."""
+    def current(cls, district_id: int | None = None) -> DocumentRequisites:
+        """The district's record (the only district's by default); until the methodologist first saves it,
+        one made from the settings (a read never writes: the open site and a document read it alike)."""
         from django.conf import settings
 
-        return cls.objects.filter(pk=1).first() or cls(
-            pk=1,
+        district_id = district_id or only_district_id()
+        return cls.objects.filter(district_id=district_id).first() or cls(
+            district_id=district_id,
             organization_name=settings.MSHN_ORGANIZATION_NAME,
             place=settings.MSHN_PLACE,
             approver_position=settings.MSHN_ROADMAP_APPROVER_POSITION,

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
+from core import access
 from core.columns import Column
 from core.generic import (
     PickerSearchView,
@@ -153,7 +154,7 @@ class RequisitesUpdate(ScopedUpdateView):
     title = _("Реквизиты документов")
 
     def get_object(self, queryset=None):
-        record = DocumentRequisites.current()
+        record = DocumentRequisites.current(access.district_of(self.request.user))
         if record._state.adding and self.request.method == "POST":
             record.save()  # the settings' defaults become the record the form then writes over
         return record

@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from core.files import generated_name
 from core.russian import SortNamed
+from directory.models import district_field
 
 HISTORY_EXCLUDED = ["updated_at", "sort_name"]
 
@@ -49,6 +50,9 @@ class ParticipantResult(models.TextChoices):
 
 
 class Event(SortNamed):
+    DISTRICT_FIELD = "district"
+
+    district = district_field()
     SORT_FIELDS = ("title",)
 
     kind = models.CharField(_("вид"), max_length=20, choices=EventKind.choices)
@@ -121,6 +125,8 @@ class Event(SortNamed):
 
 
 class Participation(models.Model):
+    DISTRICT_FIELD = "event__district"
+
     event = models.ForeignKey(
         Event, verbose_name=_("мероприятие"), on_delete=models.CASCADE, related_name="participants"
     )
@@ -152,6 +158,8 @@ class Participation(models.Model):
 
 
 class EventMaterial(models.Model):
+    DISTRICT_FIELD = "event__district"
+
     event = models.ForeignKey(
         Event, verbose_name=_("мероприятие"), on_delete=models.CASCADE, related_name="materials"
     )
@@ -225,9 +233,12 @@ class PartnerKind(models.TextChoices):
 
 
 class Partner(SortNamed):
+    DISTRICT_FIELD = "district"
+
+    district = district_field()
     SORT_FIELDS = ("name",)
 
-    name = models.CharField(_("наименование"), max_length=400, unique=True)
+    name = models.CharField(_("наименование"), max_length=400)
     kind = models.CharField(_("вид"), max_length=20, choices=PartnerKind.choices)
     organization = models.ForeignKey(
         "directory.Organization",
@@ -250,6 +261,13 @@ class Partner(SortNamed):
         verbose_name = _("партнёр")
         verbose_name_plural = _("партнёры")
         ordering = ["sort_name", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["district", "name"],
+                name="partner_name_unique_in_district",
+                violation_error_message=_("Партнёр с таким наименованием уже есть."),
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -272,6 +290,8 @@ class InteractionKind(models.TextChoices):
 
 
 class Interaction(models.Model):
+    DISTRICT_FIELD = "partner__district"
+
     partner = models.ForeignKey(
         Partner, verbose_name=_("партнёр"), on_delete=models.CASCADE, related_name="interactions"
     )

@@ -391,11 +391,12 @@ def shown_values(total: dict) -> dict:
     return {**values, **{code: word for code, word in blanks(total).items() if values[code] is None}}
 
 
-def school_values(period: Period) -> dict:
-    """The district school's own records (meetings, roadmap) as of the period's day."""
-    roadmap = roadmap_figures(period.year, period.on)
+def school_values(period: Period, district_id: int | None = None) -> dict:
+    """The district school's own records (meetings, roadmap) as of the period's day; with no district, the
+    sums of every district's school."""
+    roadmap = roadmap_figures(period.year, period.on, district_id)
     return {
-        "meetings_held": two_meetings_status(period.year, period.on).held,
+        "meetings_held": two_meetings_status(period.year, period.on, district_id).held,
         "roadmap_done": roadmap["done"],
         "roadmap_overdue": roadmap["overdue"],
     }

@@ -34,7 +34,7 @@ def protocol_context(meeting: Meeting) -> dict:
     present = list(meeting.present.all())
     threshold = settings.MSHN_PROTOCOL_LIST_THRESHOLD
     listed = len(present) <= threshold
-    requisites = DocumentRequisites.current()
+    requisites = DocumentRequisites.current(meeting.district_id)
     return {
         "organization_name": requisites.organization_name,
         "place": requisites.place,
@@ -61,7 +61,7 @@ def protocol_document(meeting: Meeting) -> PdfDocument:
 
 
 def roadmap_context(year: AcademicYear, items: list[RoadmapItem]) -> dict:
-    requisites = DocumentRequisites.current()
+    requisites = DocumentRequisites.current(items[0].district_id if items else None)
     return {
         "organization_name": requisites.organization_name,
         "heading": roadmap_heading(year),

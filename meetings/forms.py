@@ -136,11 +136,15 @@ class MeetingForm(CrispyModelForm):
         self._check_present(data)
         return data
 
+    def district_meetings(self):
+        """The other meetings of this meeting's district: numbers are counted per district."""
+        return Meeting.objects.filter(district_id=self.instance.district_id).exclude(pk=self.instance.pk)
+
     def _check_number(self, number) -> None:
         year = self.year
         if not number or year is None:
             return
-        others = Meeting.objects.filter(year=year, number=number).exclude(pk=self.instance.pk)
+        others = self.district_meetings().filter(year=year, number=number)
         if others.exists():
             self.add_error("number", services.duplicate_number_message(number, year))
 
@@ -149,7 +153,7 @@ class MeetingForm(CrispyModelForm):
         year = self.year
         if not day or year is None or self.has_error("number") or self.has_error("date"):
             return
-        others = Meeting.objects.filter(year=year).exclude(pk=self.instance.pk)
+        others = self.district_meetings().filter(year=year)
         # A new meeting without a number takes the next one: every other meeting must be earlier.
         out_of_order = (
             Q(date__gt=day)
@@ -326,7 +330,7 @@ class RoadmapItemForm(CrispyModelForm):
     def save(self, commit: bool = True) -> RoadmapItem:
         item = super().save(commit=False)
         if not item.position:
-            item.position = services.next_roadmap_position(item.year)
+            item.position = services.next_roadmap_position(item.year, item.district_id)
         if commit:
             item.save()
         return item

@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from core.files import generated_name
 from core.models import StateChange
+from directory.models import district_field
 
 
 def lines_of(text: str) -> list[str]:
@@ -35,22 +36,27 @@ class MeetingStatus(models.TextChoices):
 
 
 class MeetingCounter(models.Model):
-    """The last number given in a school year; locked while a number is taken, so none repeats."""
+    """The last number a district gave in a school year; locked while a number is taken, so none repeats."""
 
-    year = models.OneToOneField(
-        "directory.AcademicYear", on_delete=models.CASCADE, primary_key=True, verbose_name=_("учебный год")
+    district = district_field()
+    year = models.ForeignKey(
+        "directory.AcademicYear", on_delete=models.CASCADE, verbose_name=_("учебный год")
     )
     last_number = models.PositiveIntegerField(_("последний номер"), default=0)
 
     class Meta:
         verbose_name = _("счётчик номеров заседаний")
         verbose_name_plural = _("счётчики номеров заседаний")
+        constraints = [models.UniqueConstraint(fields=["district", "year"], name="meeting_counter_once")]
 
     def __str__(self) -> str:
         return f"{self.year}: {self.last_number}"
 
 
 class Meeting(models.Model):
+    DISTRICT_FIELD = "district"
+
+    district = district_field()
     year = models.ForeignKey(
         "directory.AcademicYear",
         on_delete=models.PROTECT,
@@ -87,7 +93,7 @@ class Meeting(models.Model):
         ordering = ["-date", "-number"]
         constraints = [
             models.UniqueConstraint(
-                fields=["year", "number"],
+                fields=["district", "year", "number"],
                 name="meeting_number_unique_in_year",
                 violation_error_message=_("Заседание с таким номером в этом учебном году уже есть."),
             )
@@ -119,6 +125,8 @@ class Meeting(models.Model):
 
 
 class MeetingTransition(StateChange):
+    DISTRICT_FIELD = "meeting__district"
+
     meeting = models.ForeignKey(
         Meeting, on_delete=models.CASCADE, related_name="transitions", verbose_name=_("заседание")
     )
@@ -136,6 +144,8 @@ class MeetingTransition(StateChange):
 
 
 class AgendaItem(models.Model):
+    DISTRICT_FIELD = "meeting__district"
+
     meeting = models.ForeignKey(
         Meeting, on_delete=models.CASCADE, related_name="agenda", verbose_name=_("заседание")
     )
@@ -167,6 +177,8 @@ class AgendaItem(models.Model):
 
 
 class Attachment(models.Model):
+    DISTRICT_FIELD = "meeting__district"
+
     meeting = models.ForeignKey(
         Meeting, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("заседание")
     )
@@ -202,6 +214,9 @@ OPEN_ROADMAP_STATUSES = (RoadmapStatus.PLANNED, RoadmapStatus.IN_PROGRESS)
 
 
 class RoadmapItem(models.Model):
+    DISTRICT_FIELD = "district"
+
+    district = district_field()
     year = models.ForeignKey(
         "directory.AcademicYear",
         on_delete=models.PROTECT,

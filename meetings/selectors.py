@@ -109,9 +109,10 @@ def roadmap_for(user, today: datetime.date | None = None):
     return access.scope(user, queryset, ROADMAP_ORG)
 
 
-def held_meetings(year: AcademicYear, today: datetime.date):
-    """Approved meetings of the year whose date has come."""
-    return Meeting.objects.filter(year=year, status=MeetingStatus.APPROVED, date__lte=today)
+def held_meetings(year: AcademicYear, today: datetime.date, district_id: int | None = None):
+    """Approved meetings of the year whose date has come (of one district, or of every one)."""
+    meetings = Meeting.objects.filter(year=year, status=MeetingStatus.APPROVED, date__lte=today)
+    return access.in_district(meetings, district_id)
 
 
 @dataclass(frozen=True)
@@ -134,15 +135,18 @@ class TwoMeetingsStatus:
         return self.days_left == 0
 
 
-def two_meetings_status(year: AcademicYear, today: datetime.date) -> TwoMeetingsStatus:
+def two_meetings_status(
+    year: AcademicYear, today: datetime.date, district_id: int | None = None
+) -> TwoMeetingsStatus:
     """How many meetings the year has held against the regulation's two, and the days left for them."""
-    held = held_meetings(year, today).count()
+    held = held_meetings(year, today, district_id).count()
     days_left = max((year.end_date - today).days, 0)
     return TwoMeetingsStatus(year=year, held=held, required=REQUIRED_MEETINGS, days_left=days_left)
 
 
-def roadmap_figures(year: AcademicYear | None, today: datetime.date) -> dict:
+def roadmap_figures(year: AcademicYear | None, today: datetime.date, district_id: int | None = None) -> dict:
     items = RoadmapItem.objects.filter(year=year) if year else RoadmapItem.objects.none()
+    items = access.in_district(items, district_id)
     return items.aggregate(
         total=Count("id"),
         done=Count("id", filter=Q(status=RoadmapStatus.DONE)),
@@ -156,10 +160,11 @@ def home_figures_for(user) -> dict:
         return {}
     today = timezone.localdate()
     year = AcademicYear.objects.current()
+    district_id = access.district_of(user)
     return {
         "year": year,
-        "meetings": two_meetings_status(year, today) if year else None,
-        "roadmap": roadmap_figures(year, today),
+        "meetings": two_meetings_status(year, today, district_id) if year else None,
+        "roadmap": roadmap_figures(year, today, district_id),
     }
 
 
@@ -192,7 +197,7 @@ def meetings_short(user, today: datetime.date) -> Concern | None:
     year = AcademicYear.objects.current()
     if year is None or not access.is_methodist(user):
         return None
-    status = two_meetings_status(year, today)
+    status = two_meetings_status(year, today, access.district_of(user))
     line = Line(
         _("Проведено заседаний в %(year)s: %(held)s из %(required)s, до конца года %(days)s дн.")
         % {"year": year, "held": status.held, "required": status.required, "days": status.days_left},

@@ -26,13 +26,15 @@ from meetings.models import (
 )
 
 
-def take_number(year: AcademicYear, wanted: int | None = None) -> int:
-    """The next number of the year (or `wanted`), under the counter's row lock: never given twice.
+def take_number(district_id: int, year: AcademicYear, wanted: int | None = None) -> int:
+    """The district's next number of the year (or `wanted`), under the counter's row lock: never given twice.
 
     The counter only grows, so the number of a deleted meeting is never reused.
     """
     with transaction.atomic():
-        counter, _created = MeetingCounter.objects.select_for_update().get_or_create(year=year)
+        counter, _created = MeetingCounter.objects.select_for_update().get_or_create(
+            district_id=district_id, year=year
+        )
         number = wanted or counter.last_number + 1
         if number > counter.last_number:
             counter.last_number = number
@@ -50,8 +52,10 @@ def duplicate_number_message(number: int, year: AcademicYear) -> str:
 @transaction.atomic
 def create_meeting(meeting: Meeting, present=(), wanted_number: int | None = None) -> Meeting:
     """Saves a new meeting with its number taken from the year's counter."""
-    meeting.number = take_number(meeting.year, wanted_number)
-    if Meeting.objects.filter(year=meeting.year, number=meeting.number).exists():
+    meeting.number = take_number(meeting.district_id, meeting.year, wanted_number)
+    if Meeting.objects.filter(
+        district_id=meeting.district_id, year=meeting.year, number=meeting.number
+    ).exists():
         raise ValidationError({"number": duplicate_number_message(meeting.number, meeting.year)})
     meeting.save()
     meeting.present.set(present)
@@ -128,8 +132,11 @@ def renumber_agenda(meeting: Meeting) -> None:
     AgendaItem.objects.bulk_update(changed, ["position"])
 
 
-def next_roadmap_position(year: AcademicYear) -> int:
-    return (RoadmapItem.objects.filter(year=year).aggregate(top=Max("position"))["top"] or 0) + 1
+def next_roadmap_position(year: AcademicYear, district_id: int) -> int:
+    return (
+        RoadmapItem.objects.filter(year=year, district_id=district_id).aggregate(top=Max("position"))["top"]
+        or 0
+    ) + 1
 
 
 def moved_by_a_year(day: datetime.date | None) -> datetime.date | None:
@@ -143,16 +150,17 @@ def moved_by_a_year(day: datetime.date | None) -> datetime.date | None:
 
 @transaction.atomic
 def copy_roadmap(
-    from_year: AcademicYear, to_year: AcademicYear, user=None, *, confirmed: bool = False
+    district_id: int, from_year: AcademicYear, to_year: AcademicYear, user=None, *, confirmed: bool = False
 ) -> int:
-    """Starts `to_year`'s roadmap as a copy of `from_year`'s, deadlines moved by one year.
+    """Starts the district's roadmap of `to_year` as a copy of `from_year`'s, deadlines moved by one year.
 
     Copies come back planned, without completion or evidence. Refuses when the target already has
     items, unless `confirmed` (then the copies are added after them). Returns the number copied.
     """
     if from_year == to_year:
         raise ValidationError(_("Выберите другой учебный год: дорожная карта не копируется сама в себя."))
-    if RoadmapItem.objects.filter(year=to_year).exists() and not confirmed:
+    own = RoadmapItem.objects.filter(district_id=district_id)
+    if own.filter(year=to_year).exists() and not confirmed:
         raise ValidationError(
             _(
                 "В дорожной карте %(year)s уже есть пункты. Отметьте «Добавить к имеющимся», "
@@ -160,12 +168,12 @@ def copy_roadmap(
             )
             % {"year": to_year}
         )
-    items = list(RoadmapItem.objects.filter(year=from_year).order_by("position", "id"))
+    items = list(own.filter(year=from_year).order_by("position", "id"))
     if not items:
         raise ValidationError(
             _("В дорожной карте %(year)s нет пунктов для копирования.") % {"year": from_year}
         )
-    start = next_roadmap_position(to_year)
+    start = next_roadmap_position(to_year, district_id)
     copies = [_copy_of(item, to_year, start + index) for index, item in enumerate(items)]
     for copy in copies:  # save() one by one: each copy gets its «создание» history row
         copy._history_user = user
@@ -175,6 +183,7 @@ def copy_roadmap(
 
 def _copy_of(item: RoadmapItem, year: AcademicYear, position: int) -> RoadmapItem:
     return RoadmapItem(
+        district_id=item.district_id,
         year=year,
         position=position,
         stage=item.stage,

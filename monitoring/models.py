@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from directory.models import district_field
+
 HISTORY_EXCLUDED = ["updated_at"]
 # Results are shown for groups of at least this many respondents (below it, «недостаточно ответов»).
 MIN_RESPONDENTS = 5
@@ -127,6 +129,10 @@ class Question(models.Model):
 class SurveyRound(models.Model):
     """One collection of answers: the pairs of an organisation (or of every organisation, or one pair)."""
 
+    DISTRICT_FIELD = "district"
+
+    district = district_field()
+
     title = models.CharField(_("название"), max_length=300)
     year = models.ForeignKey(
         "directory.AcademicYear", verbose_name=_("учебный год"), on_delete=models.PROTECT
@@ -180,6 +186,8 @@ def new_token() -> str:
 
 class Invitation(models.Model):
     """A participant's personal link to one questionnaire of a round: one response, changeable until closing."""
+
+    DISTRICT_FIELD = "round__district"
 
     round = models.ForeignKey(
         SurveyRound, verbose_name=_("опрос"), on_delete=models.CASCADE, related_name="invitations"

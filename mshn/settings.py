@@ -273,6 +273,9 @@ PAGE_SIZE = env_int("PAGE_SIZE", 25)
 IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 20000)
 UPLOAD_MAX_MB = env_int("UPLOAD_MAX_MB", 20)
 
+# The region and the district an installation starts with (the first record of directory.District).
+MSHN_REGION_NAME = env_str("MSHN_REGION_NAME", "Приморский край")
+MSHN_DISTRICT_NAME = env_str("MSHN_DISTRICT_NAME", "Кировский муниципальный район")
 # First values of the documents' requisites; the methodologist changes them in the browser
 # (directory.DocumentRequisites, «Справочники → Реквизиты документов»).
 MSHN_ORGANIZATION_NAME = env_str(

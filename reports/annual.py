@@ -33,6 +33,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from banks.models import DocumentLevel, MentoringProgram, NormativeDocument, Practice, PracticeStatus
+from core import access
 from directory.models import AcademicYear, Organization, OrganizationKind
 from events.models import Event, Participation, Training
 from events.selectors import AWARDED
@@ -130,7 +131,7 @@ def build_annual(user, year: AcademicYear, organization: Organization | None = N
     report = AnnualReport(
         year=year,
         organization=organization,
-        text=text_for(year, organization),
+        text=text_for(user, year, organization),
         indicators=indicators,
         built_at=timezone.localtime(),
     )
@@ -143,10 +144,12 @@ def build_annual(user, year: AcademicYear, organization: Organization | None = N
     return report
 
 
-def text_for(year: AcademicYear, organization: Organization | None) -> AnnualText:
-    """The methodologist's text of the report, or an empty one not yet saved."""
-    found = AnnualText.objects.filter(year=year, organization=organization).first()
-    return found or AnnualText(year=year, organization=organization)
+def text_for(user, year: AcademicYear, organization: Organization | None) -> AnnualText:
+    """The methodologist's text of the report (of the organisation, or of the user's district), or an empty one
+    not yet saved."""
+    district_id = organization.district_id if organization else access.bind_district_id(user)
+    found = AnnualText.objects.filter(district_id=district_id, year=year, organization=organization).first()
+    return found or AnnualText(district_id=district_id, year=year, organization=organization)
 
 
 def _sheet(headers: list[str], rows: list[list], widths=(), total=None) -> Sheet:
@@ -276,8 +279,10 @@ LEVEL_ORDER = Case(
 
 
 def _normative(user, year, organization, orgs, report) -> Section:
-    documents = NormativeDocument.objects.filter(issued_on__lte=year.end_date).order_by(
-        LEVEL_ORDER, "issued_on", "id"
+    documents = (
+        access.scope(user, NormativeDocument.objects.all(), None)
+        .filter(issued_on__lte=year.end_date)
+        .order_by(LEVEL_ORDER, "issued_on", "id")
     )
     rows = [
         [n, d.get_level_display(), d.get_kind_display(), d.issued_on, d.number, d.title, d.issuer]
@@ -513,7 +518,8 @@ def _practices(user, year, organization, orgs, report) -> Section:
 
 def _meetings(user, year, organization, orgs, report) -> Section:
     meetings = (
-        Meeting.objects.filter(year=year)
+        access.scope(user, Meeting.objects.all(), None)
+        .filter(year=year)
         .prefetch_related(Prefetch("agenda", queryset=AgendaItem.objects.order_by("position", "id")))
         .order_by("date", "number")
     )
@@ -547,7 +553,7 @@ def _meetings(user, year, organization, orgs, report) -> Section:
 
 def _roadmap(user, year, organization, orgs, report) -> Section:
     today = report.indicators.on  # the day the indicators judge the roadmap on
-    items = RoadmapItem.objects.filter(year=year)
+    items = access.scope(user, RoadmapItem.objects.all(), None).filter(year=year)
     if organization is not None:
         items = items.filter(responsible_organization=organization)
     figures = items.aggregate(
@@ -599,7 +605,8 @@ def _roadmap(user, year, organization, orgs, report) -> Section:
 def _events(user, year, organization, orgs, report) -> Section:
     people = Participation.objects.filter(event=OuterRef("pk"), person__organization__in=orgs)
     events = (
-        Event.objects.filter(year=year)
+        access.scope(user, Event.objects.all(), None)
+        .filter(year=year)
         .filter(Exists(people) | (Q(organizer__in=orgs) if organization else Q(pk__isnull=False)))
         .select_related("organizer")
         .annotate(

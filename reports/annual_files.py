@@ -89,7 +89,7 @@ class AnnualPdf(PdfDocument):
     WeasyPrint would otherwise lay a long document out three times to resolve the contents' numbers."""
 
     def __init__(self, report: AnnualReport, approval: Approval | None = None):
-        requisites = DocumentRequisites.current()
+        requisites = DocumentRequisites.current(report.text.district_id)
         context = {
             "report": report,
             "sections": [_pdf_section(section) for section in report.sections],
@@ -230,7 +230,7 @@ class AnnualDocx(DocxDocument):
     """The annual analysis as an editable document: title page, sections with their tables, signatures."""
 
     def __init__(self, report: AnnualReport, approval: Approval | None = None):
-        requisites = DocumentRequisites.current()
+        requisites = DocumentRequisites.current(report.text.district_id)
         super().__init__(report.file_stem, report.title, requisites.organization_name)
         if approval is None:
             self.draft_mark()

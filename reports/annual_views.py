@@ -64,11 +64,14 @@ class AnnualView(AnnualMixin, TemplateView):
         context.update(
             form=self.filter_form(),
             # The page lists the sections; their figures are computed for the files only (≈0.5 s on a region).
-            report=AnnualReport(year, organization, text_for(year, organization), indicators=None),
+            report=AnnualReport(
+                year, organization, text_for(self.request.user, year, organization), indicators=None
+            ),
             contents=[str(title) for title in TITLES.values()],
             max_rows=settings.REPORT_PDF_MAX_ROWS,
             query=self.subject_query(),
-            versions=ApprovedReport.objects.filter(year=year, organization=organization)
+            versions=access.scope(self.request.user, ApprovedReport.objects.all(), None)
+            .filter(year=year, organization=organization)
             .select_related("approved_by")
             .order_by("-version"),
         )
@@ -91,7 +94,7 @@ class AnnualTextView(AnnualMixin, FormView):
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
-        kwargs["instance"] = text_for(*self.subject())
+        kwargs["instance"] = text_for(self.request.user, *self.subject())
         return kwargs
 
     def form_valid(self, form):
@@ -99,7 +102,11 @@ class AnnualTextView(AnnualMixin, FormView):
             with transaction.atomic():  # the version check and the write in one step, under the row lock
                 current = (
                     AnnualText.objects.select_for_update()
-                    .filter(year=form.instance.year, organization=form.instance.organization)
+                    .filter(
+                        district_id=form.instance.district_id,
+                        year=form.instance.year,
+                        organization=form.instance.organization,
+                    )
                     .first()
                 )
                 loaded = form.cleaned_data["loaded_version"]
@@ -124,9 +131,13 @@ class AnnualApproveView(AnnualMixin, FormView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         year, organization = self.subject()
-        versions = ApprovedReport.objects.filter(year=year, organization=organization)
+        versions = access.scope(self.request.user, ApprovedReport.objects.all(), None).filter(
+            year=year, organization=organization
+        )
         context.update(
-            report=AnnualReport(year, organization, text_for(year, organization), indicators=None),
+            report=AnnualReport(
+                year, organization, text_for(self.request.user, year, organization), indicators=None
+            ),
             contents=[str(title) for title in TITLES.values()],
             next_version=(versions.aggregate(last=Max("version"))["last"] or 0) + 1,
             query=self.subject_query(),

@@ -28,7 +28,7 @@ from reports.models import IndicatorTarget
 from submissions.models import Submission, SubmissionStatus, covering
 
 HISTORY_YEARS = 5
-FIGURES_SHAPE = 3  # in the cache key: figures kept by an older release of this module are not read back
+FIGURES_SHAPE = 4  # in the cache key: figures kept by an older release of this module are not read back
 
 
 @dataclass(frozen=True)
@@ -137,6 +137,7 @@ class Figures:
     school: dict
     summary: Summary
     blanks: dict = field(default_factory=dict)
+    district: int | None = None  # whose school's targets and own records; None: every district
 
 
 @dataclass
@@ -278,7 +279,16 @@ def figures_for(user, period: Period, organization: Organization | None = None, 
     ]
     total = add_up(row.components for row in rows)
     values = organisation_values(total)
-    return Figures(period, rows, values, school_values(period), Summary.of(rows), computed.blanks(total))
+    district = access.district_of(user)
+    return Figures(
+        period,
+        rows,
+        values,
+        school_values(period, district),
+        Summary.of(rows),
+        computed.blanks(total),
+        district,
+    )
 
 
 def _row(org_id, name, kind, live, by_form, accepted) -> OrganisationFigures:
@@ -302,7 +312,11 @@ def _row(org_id, name, kind, live, by_form, accepted) -> OrganisationFigures:
 
 
 def _with_targets(figures: Figures) -> Report:
-    targets = dict(IndicatorTarget.objects.filter(year=figures.period.year).values_list("code", "target"))
+    targets = dict(
+        IndicatorTarget.objects.filter(year=figures.period.year, district_id=figures.district).values_list(
+            "code", "target"
+        )
+    )
     indicators = []
     for definition in DEFINITIONS:
         code = definition.code
@@ -334,7 +348,11 @@ def _period(year: AcademicYear | Period) -> Period:
 
 def dashboard_report(user, year: AcademicYear, organization=None, kind: str = "") -> Report:
     """The dashboard's and home's figures, kept until the data under them changes (`figures_version`)."""
-    scope = "all" if access.reads_everything(user) else f"org{user.organization_id}"
+    scope = (
+        f"district{access.district_of(user)}"
+        if access.reads_everything(user)
+        else f"org{user.organization_id}"
+    )
     key = f"report-figures:{FIGURES_SHAPE}:{figures_version()}:{scope}:{year.pk}:{organization.pk if organization else ''}:{kind}"
     period = Period.of_year(year)
     figures = cache.get_or_set(

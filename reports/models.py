@@ -10,10 +10,14 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.files import generated_name
+from directory.models import district_field
 from indicators.definitions import CHOICES
 
 
 class IndicatorTarget(models.Model):
+    DISTRICT_FIELD = "district"
+
+    district = district_field()
     year = models.ForeignKey(
         "directory.AcademicYear",
         verbose_name=_("учебный год"),
@@ -28,7 +32,9 @@ class IndicatorTarget(models.Model):
         verbose_name = _("целевое значение показателя")
         verbose_name_plural = _("целевые значения показателей")
         ordering = ["-year__start_year", "code"]
-        constraints = [models.UniqueConstraint(fields=["year", "code"], name="indicator_target_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["district", "year", "code"], name="indicator_target_unique")
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_code_display()}: {self.target} ({self.year})"
@@ -42,7 +48,9 @@ def _per_subject(fields: list[str], name: str) -> list[models.UniqueConstraint]:
     """Unique per year for the district (no organisation) and per year and organisation otherwise."""
     return [
         models.UniqueConstraint(
-            fields=["year", *fields], condition=Q(organization__isnull=True), name=f"{name}_district"
+            fields=["district", "year", *fields],
+            condition=Q(organization__isnull=True),
+            name=f"{name}_district",
         ),
         models.UniqueConstraint(
             fields=["year", "organization", *fields],
@@ -55,6 +63,10 @@ def _per_subject(fields: list[str], name: str) -> list[models.UniqueConstraint]:
 class AnnualSubject(models.Model):
     """Whose year a report speaks of: a school year and one organisation, or the district (none)."""
 
+    DISTRICT_FIELD = "district"
+
+    district = district_field()
+
     year = models.ForeignKey(
         "directory.AcademicYear", verbose_name=_("учебный год"), on_delete=models.PROTECT, related_name="+"
     )
@@ -65,7 +77,7 @@ class AnnualSubject(models.Model):
         null=True,
         blank=True,
         related_name="+",
-        help_text=_("Пусто — отчёт по району."),
+        help_text=_("Пусто — отчёт по муниципальному образованию."),
     )
 
     class Meta:

@@ -18,9 +18,14 @@ def approve_annual(user, year: AcademicYear, organization: Organization | None) 
     with transaction.atomic():
         # One approval of a year at a time: versions are numbered without gaps or repeats.
         AcademicYear.objects.select_for_update().get(pk=year.pk)
-        versions = ApprovedReport.objects.filter(year=year, organization=organization)
+        report = build_annual(user, year, organization)
+        district_id = report.text.district_id
+        versions = ApprovedReport.objects.filter(
+            district_id=district_id, year=year, organization=organization
+        )
         version = (versions.aggregate(last=Max("version"))["last"] or 0) + 1
         record = ApprovedReport(
+            district_id=district_id,
             year=year,
             organization=organization,
             version=version,
@@ -28,7 +33,6 @@ def approve_annual(user, year: AcademicYear, organization: Organization | None) 
             approved_at=timezone.now(),
         )
         approval = Approval(version, timezone.localtime(record.approved_at), signature_of(user))
-        report = build_annual(user, year, organization)
         record.pdf.save(
             "report.pdf", ContentFile(AnnualPdf(report, approval).render(archive=True).read()), save=False
         )

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.models import StateChange
+from directory.models import district_field
 
 HISTORY_EXCLUDED = ["updated_at"]
 
@@ -26,6 +27,9 @@ ASKS = (
 
 
 class Campaign(models.Model):
+    DISTRICT_FIELD = "district"
+
+    district = district_field()
     title = models.CharField(_("название"), max_length=300)
     year = models.ForeignKey(
         "directory.AcademicYear",
@@ -188,6 +192,8 @@ class SubmissionAction(models.TextChoices):
 
 
 class SubmissionTransition(StateChange):
+    DISTRICT_FIELD = "submission__campaign__district"
+
     submission = models.ForeignKey(
         Submission, verbose_name=_("отчёт"), on_delete=models.CASCADE, related_name="transitions"
     )
@@ -213,6 +219,8 @@ class ReminderKind(models.TextChoices):
 
 class Reminder(models.Model):
     """A reminder sent: the cron command sends each kind at most once a day per submission."""
+
+    DISTRICT_FIELD = "submission__campaign__district"
 
     submission = models.ForeignKey(
         Submission, verbose_name=_("отчёт"), on_delete=models.CASCADE, related_name="reminders"

@@ -1,16 +1,28 @@
 from __future__ import annotations
 
 import factory
+from django.conf import settings
 
 from accounts.models import User
 from core.access import Role
-from directory.models import AcademicYear, MentoringForm, Organization, OrganizationKind
+from directory.models import AcademicYear, District, MentoringForm, Organization, OrganizationKind
+
+
+class DistrictFactory(factory.django.DjangoModelFactory):
+    """The installation's first district (the one the migration makes) unless a name is given."""
+
+    class Meta:
+        model = District
+        django_get_or_create = ("name",)
+
+    name = settings.MSHN_DISTRICT_NAME
 
 
 class OrganizationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Organization
 
+    district = factory.SubFactory(DistrictFactory)
     kind = OrganizationKind.SCHOOL
     short_name = factory.Sequence(lambda n: f"МБОУ «СОШ № {n + 100}»")
     full_name = factory.LazyAttribute(
@@ -47,6 +59,9 @@ class UserFactory(factory.django.DjangoModelFactory):
     first_name = "Мария"
     role = Role.DEPARTMENT
     password = factory.django.Password("pass-12345")
+    district = factory.LazyAttribute(
+        lambda user: DistrictFactory() if user.role in (Role.METHODIST, Role.DEPARTMENT) else None
+    )
 
 
 class PersonFactory(factory.django.DjangoModelFactory):

@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from directory.models import district_field
+
 HISTORY_EXCLUDED = ["updated_at"]
 
 
@@ -51,6 +53,9 @@ class ChecklistItem(models.Model):
 
 
 class CheckRound(models.Model):
+    DISTRICT_FIELD = "district"
+
+    district = district_field()
     title = models.CharField(_("название"), max_length=300)
     deadline = models.DateField(_("срок"))
     updated_at = models.DateTimeField(_("изменено"), auto_now=True)
@@ -132,6 +137,8 @@ class WebsiteCheck(models.Model):
 
 
 class CheckResult(models.Model):
+    DISTRICT_FIELD = "check_record__round__district"
+
     check_record = models.ForeignKey(
         WebsiteCheck, verbose_name=_("проверка сайта"), on_delete=models.CASCADE, related_name="results"
     )

@@ -5,11 +5,13 @@ from __future__ import annotations
 from django import template
 from django.utils import timezone
 
+from core import access
 from meetings.selectors import two_meetings_status
 
 register = template.Library()
 
 
-@register.inclusion_tag("meetings/two_meetings.html")
-def two_meetings_warning(year):
-    return {"status": two_meetings_status(year, timezone.localdate())}
+@register.inclusion_tag("meetings/two_meetings.html", takes_context=True)
+def two_meetings_warning(context, year):
+    district_id = access.district_of(context["request"].user)
+    return {"status": two_meetings_status(year, timezone.localdate(), district_id)}

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DeleteView, FormView, View
 
+from core import access
 from core.columns import Column
 from core.files import file_response
 from core.forms import ConfirmForm
@@ -57,7 +58,10 @@ class MeetingList(MeetingView, ScopedListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         year = self.chosen_year()
-        context["two_meetings"] = selectors.two_meetings_status(year, timezone.localdate()) if year else None
+        district_id = access.district_of(self.request.user)
+        context["two_meetings"] = (
+            selectors.two_meetings_status(year, timezone.localdate(), district_id) if year else None
+        )
         return context
 
     def chosen_year(self) -> AcademicYear | None:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _now
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, View
 
+from core import access
 from core.columns import Column
 from core.files import file_response
 from core.generic import (
@@ -104,7 +105,10 @@ class RoadmapList(RoadmapView, ScopedListView):
         form = self.filterset.form
         year = form.cleaned_data.get("year") if form.is_valid() else None
         context["year"] = year
-        context["figures"] = selectors.roadmap_figures(year, timezone.localdate()) if year else None
+        district_id = access.district_of(self.request.user)
+        context["figures"] = (
+            selectors.roadmap_figures(year, timezone.localdate(), district_id) if year else None
+        )
         return context
 
 
@@ -225,7 +229,11 @@ class RoadmapCopy(RoadmapView, AccessMixin, FormView):
         data = form.cleaned_data
         try:
             copied = services.copy_roadmap(
-                data["from_year"], data["to_year"], self.request.user, confirmed=data["confirmed"]
+                access.bind_district_id(self.request.user),
+                data["from_year"],
+                data["to_year"],
+                self.request.user,
+                confirmed=data["confirmed"],
             )
         except ValidationError as error:
             form.add_error(None, error)

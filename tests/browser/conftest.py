@@ -41,6 +41,7 @@ def seeded_by_migrations(db):
         apps, None
     )
     seed_questionnaires(apps)
+    importlib.import_module("directory.migrations.0008_district").create_first_district(apps, None)
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ from django.utils import timezone
 from directory.models import start_year_of
 from meetings import services
 from meetings.models import AgendaItem, Attachment, Meeting, RoadmapItem
-from tests.factories import AcademicYearFactory, PersonFactory
+from tests.factories import AcademicYearFactory, DistrictFactory, PersonFactory
 
 
 def chair_person(organization=None):
@@ -72,7 +72,7 @@ def make_roadmap_item(year=None, **fields) -> RoadmapItem:
     }
     defaults.update(fields)
     if not defaults.get("position"):
-        defaults["position"] = services.next_roadmap_position(year)
+        defaults["position"] = services.next_roadmap_position(year, DistrictFactory().pk)
     return RoadmapItem.objects.create(year=year, **defaults)
 
 

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from meetings import services
 from meetings.models import RoadmapItem, RoadmapStatus
-from tests.factories import AcademicYearFactory, OrganizationFactory, PersonFactory
+from tests.factories import AcademicYearFactory, DistrictFactory, OrganizationFactory, PersonFactory
 from tests.helpers import count_queries, xlsx_rows
 from tests.meetings.factories import agenda_item, make_meeting, make_roadmap_item
 
@@ -148,8 +148,8 @@ def test_copy_refuses_a_filled_year_unless_confirmed(year):
     make_roadmap_item(year, activity="Семинар")
     make_roadmap_item(target, activity="Уже есть", due_on=datetime.date(2026, 10, 1))
     with pytest.raises(ValidationError, match="В дорожной карте 2026/2027 уже есть пункты"):
-        services.copy_roadmap(year, target)
-    assert services.copy_roadmap(year, target, confirmed=True) == 1
+        services.copy_roadmap(DistrictFactory().pk, year, target)
+    assert services.copy_roadmap(DistrictFactory().pk, year, target, confirmed=True) == 1
     assert list(RoadmapItem.objects.filter(year=target).values_list("position", flat=True)) == [1, 2]
 
 

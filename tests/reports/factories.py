@@ -6,7 +6,6 @@ import datetime
 
 from django.core.files.base import ContentFile
 
-from accounts.models import User
 from core.access import Role
 from reports.models import ApprovedReport
 from tests.banks.factories import PDF, NormativeDocumentFactory, PracticeFactory, PublishedPracticeFactory
@@ -18,6 +17,7 @@ from tests.factories import (
     MentoringFormFactory,
     PairFactory,
     PersonFactory,
+    UserFactory,
 )
 from tests.meetings.factories import agenda_item, make_meeting, make_roadmap_item
 from tests.websites.factories import CheckRoundFactory, WebsiteCheckFactory
@@ -26,7 +26,7 @@ from websites.models import ChecklistItem, CheckResult
 
 def approved_report(year, organization, version: int = 1) -> ApprovedReport:
     """An approved version with stand-in files (the real ones are made by `approve_annual`)."""
-    author, _created = User.objects.get_or_create(username="approver", defaults={"role": Role.METHODIST})
+    author = UserFactory(username="approver", role=Role.METHODIST)
     record = ApprovedReport(year=year, organization=organization, version=version, approved_by=author)
     record.pdf.save("report.pdf", ContentFile(PDF), save=False)
     record.xlsx.save("report.xlsx", ContentFile(b"PK\x03\x04 stand-in"), save=False)
