@@ -49,6 +49,8 @@ STATUS_STYLES = {
 
 
 class Practice(SortNamed):
+    DISTRICT_FIELD = "organization__district"
+
     SORT_FIELDS = ("title",)
 
     title = models.CharField(_("название"), max_length=300)
@@ -129,6 +131,8 @@ class Practice(SortNamed):
 
 
 class PracticeFile(models.Model):
+    DISTRICT_FIELD = "practice__organization__district"
+
     practice = models.ForeignKey(
         Practice, verbose_name=_("практика"), on_delete=models.CASCADE, related_name="files"
     )
@@ -157,6 +161,8 @@ class PracticeAction(models.TextChoices):
 
 
 class PracticeTransition(StateChange):
+    DISTRICT_FIELD = "practice__organization__district"
+
     practice = models.ForeignKey(
         Practice, verbose_name=_("практика"), on_delete=models.CASCADE, related_name="transitions"
     )
@@ -180,6 +186,8 @@ class ProgramStatus(models.TextChoices):
 
 
 class MentoringProgram(SortNamed):
+    DISTRICT_FIELD = "organization__district"
+
     SORT_FIELDS = ("title",)
 
     """An organisation's mentoring program (the bank of programs, order 3.3)."""
@@ -233,6 +241,8 @@ class MentoringProgram(SortNamed):
 
 
 class ProgramTemplate(SortNamed):
+    DISTRICT_FIELD = "program__organization__district"
+
     SORT_FIELDS = ("title",)
 
     """A template of a personalised program: activities are due a number of days after the pair starts."""
@@ -260,6 +270,8 @@ class ProgramTemplate(SortNamed):
 
 
 class TemplateActivity(models.Model):
+    DISTRICT_FIELD = "template__program__organization__district"
+
     template = models.ForeignKey(
         ProgramTemplate, verbose_name=_("шаблон"), on_delete=models.CASCADE, related_name="activities"
     )

@@ -47,11 +47,13 @@ def _practices():
 
 
 def practices_for(user) -> QuerySet[Practice]:
-    """The user's organisation's practices in any state, and every published one (the bank is shared)."""
+    """The user's organisation's practices in any state, and every published one of the district (the bank is
+    shared by its schools; the region's best are in the open showcase)."""
     if not user.is_authenticated:
         return Practice.objects.none()
     scoped = access.scope(user, Practice.objects.all(), PRACTICE_ORG)
-    return _practices().filter(Q(pk__in=scoped.values("pk")) | Q(status=PracticeStatus.PUBLISHED))
+    district = access.in_district(_practices(), access.district_of(user))
+    return district.filter(Q(pk__in=scoped.values("pk")) | Q(status=PracticeStatus.PUBLISHED))
 
 
 def published_practices() -> QuerySet[Practice]:

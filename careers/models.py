@@ -29,6 +29,8 @@ class EmploymentPeriod(models.Model):
     A person without any period has worked in `Person.organization` since the start of their experience:
     the first move writes that period down (`services.periods_of`)."""
 
+    DISTRICT_FIELD = "organization__district"
+
     person = models.ForeignKey(
         "registry.Person", verbose_name=_("человек"), on_delete=models.CASCADE, related_name="employment"
     )
@@ -89,6 +91,8 @@ class EndInitiator(models.TextChoices):
 class MentorAgreement(models.Model):
     """The mentor's written consent and the supplementary agreement of art. 351.8 for one pair."""
 
+    DISTRICT_FIELD = "pair__organization__district"
+
     pair = models.OneToOneField(
         "registry.Pair", verbose_name=_("пара"), on_delete=models.CASCADE, related_name="agreement"
     )
@@ -143,6 +147,8 @@ class Certificate(models.Model):
     """A справка о наставнической деятельности as issued: its content is frozen at issue, so the PDF says
     the same thing every time it is downloaded, and its code opens the public verification page."""
 
+    DISTRICT_FIELD = "organization__district"
+
     number = models.CharField(_("регистрационный номер"), max_length=30, unique=True)
     issued_on = models.DateField(_("дата выдачи"))
     person = models.ForeignKey(
@@ -190,6 +196,8 @@ class Certificate(models.Model):
 class AcceptedRetention(models.Model):
     """Retention of a cohort as accepted in the yearly reports of the years before the registry: the
     ledger reads these for a cohort year that has them instead of counting the employment periods."""
+
+    DISTRICT_FIELD = "organization__district"
 
     cohort_year = models.ForeignKey(
         "directory.AcademicYear", verbose_name=_("учебный год когорты"), on_delete=models.PROTECT

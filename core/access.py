@@ -43,13 +43,19 @@ def is_department(user) -> bool:
     return user.is_authenticated and not is_methodist(user) and user.role == Role.DEPARTMENT
 
 
+def is_admin(user) -> bool:
+    """The administrator of the whole installation (districts, accounts)."""
+    return user.is_authenticated and (user.is_superuser or user.role == Role.ADMIN)
+
+
 def is_region(user) -> bool:
     return user.is_authenticated and not is_methodist(user) and user.role == Role.REGION
 
 
 def district_of(user) -> int | None:
-    """The id of the district the user works in; None for the administrator and the region (every district)."""
-    if user.is_superuser or user.role in (Role.ADMIN, Role.REGION):
+    """The id of the district the user works in; None for the administrator and the region (every district)
+    and for a visitor without an account (who reads only the open pages)."""
+    if not user.is_authenticated or user.is_superuser or user.role in (Role.ADMIN, Role.REGION):
         return None
     if user.role == Role.COORDINATOR:
         return user.organization.district_id if user.organization_id else None

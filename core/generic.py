@@ -39,6 +39,9 @@ class AccessMixin(LoginRequiredMixin):
     # Pages about every organisation at once: the methodologist and the department read them, a
     # coordinator is refused (their own organisation's part is on its own pages).
     district_only = False
+    # The regional reader reads figures and reports of every district and no personal data: only the pages
+    # that say so let them in.
+    region_reads = False
     title = ""
     breadcrumbs: tuple[tuple[str, str], ...] = ()
 
@@ -46,6 +49,8 @@ class AccessMixin(LoginRequiredMixin):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
         if self.district_only and not access.reads_everything(request.user):
+            raise PermissionDenied
+        if access.is_region(request.user) and not self.region_reads:
             raise PermissionDenied
         if self.writes and not self.may_edit():
             raise PermissionDenied
@@ -59,6 +64,12 @@ class AccessMixin(LoginRequiredMixin):
 
     def get_queryset(self):
         return access.scope(self.request.user, self.base_queryset(), self.org_field)
+
+    def get_form(self, form_class=None):
+        """Forms of the view (where it has them) offer records of the user's district only."""
+        form = super().get_form(form_class)
+        in_own_district(form, self.request.user)
+        return form
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -223,6 +234,8 @@ def style_filters(filterset) -> None:
     has a thousand organisations); a filter a coordinator has no use for is left out of their form."""
     if filterset is None:
         return
+    if filterset.request is not None:
+        in_own_district(filterset.form, filterset.request.user)
     if filterset.request is not None and access.is_coordinator(filterset.request.user):
         for name, flt in filterset.filters.items():
             if not getattr(flt, "shown_to_coordinators", True):
@@ -279,11 +292,26 @@ class ScopedFormMixin(AccessMixin):
         return super().form_invalid(form)
 
 
+def in_own_district(form, user) -> None:
+    """Every choice of records of a district (organisations, people, events) offers only the user's district."""
+    district = access.district_of(user)
+    if district is None:
+        return
+    for field in form.fields.values():
+        queryset = getattr(field, "queryset", None)
+        if queryset is not None:
+            field.queryset = access.in_district(queryset, district)
+
+
 class ScopedCreateView(ScopedFormMixin, CreateView):
-    def get_form(self, form_class=None):
-        form = super().get_form(form_class)
-        access.bind_to_district(self.request.user, form.instance)
-        return form
+    def get_form_kwargs(self):
+        """The new record belongs to the user's district before the form reads it (its choices, its initial
+        values)."""
+        kwargs = super().get_form_kwargs()
+        if kwargs.get("instance") is None and self.model is not None:
+            kwargs["instance"] = self.model()
+            access.bind_to_district(self.request.user, kwargs["instance"])
+        return kwargs
 
 
 class ScopedUpdateView(ScopedFormMixin, UpdateView):

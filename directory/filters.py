@@ -8,7 +8,15 @@ from core import access
 from core.pickers import OrganizationPicker
 from core.russian import yo_as_ye
 from core.widgets import FastSelect
-from directory.models import AcademicYear, FormSource, MentoringForm, Organization, OrganizationKind
+from directory.models import (
+    AcademicYear,
+    District,
+    DistrictKind,
+    FormSource,
+    MentoringForm,
+    Organization,
+    OrganizationKind,
+)
 
 YES_NO = ((True, _("да")), (False, _("нет")))
 
@@ -72,8 +80,32 @@ class YesNoFilter(django_filters.BooleanFilter):
         super().__init__(*args, **kwargs)
 
 
+def scoped_districts(request):
+    return access.scope(request.user, District.objects.only("id", "name"), None)
+
+
+class DistrictChoiceFilter(django_filters.ModelChoiceFilter):
+    """The district, for the region and the administrator (a district's own staff have one)."""
+
+    shown_to_coordinators = False
+
+    def __init__(self, **kwargs):
+        super().__init__(label=_("Муниципальное образование"), queryset=scoped_districts, **kwargs)
+
+
+class DistrictFilter(django_filters.FilterSet):
+    q = SearchFilter("name")
+    kind = django_filters.ChoiceFilter(label=_("Вид"), choices=DistrictKind.choices)
+    is_active = YesNoFilter(label=_("Действует"))
+
+    class Meta:
+        model = District
+        fields = []
+
+
 class OrganizationFilter(django_filters.FilterSet):
     q = SearchFilter("full_name", "short_name", "address", "head_name", "curator_name")
+    district = DistrictChoiceFilter()
     kind = django_filters.ChoiceFilter(label=_("Вид"), choices=OrganizationKind.choices)
     is_base_school = YesNoFilter(label=_("Базовая школа"))
     is_internship_site = YesNoFilter(label=_("Стажировочная площадка"))

@@ -7,12 +7,35 @@ from django.utils.translation import gettext_lazy as _
 from core import access
 from core.forms import CrispyModelForm
 from core.widgets import FastSelect
-from directory.models import AcademicYear, DocumentRequisites, MentoringForm, Organization, OrganizationKind
+from directory.models import (
+    AcademicYear,
+    District,
+    DocumentRequisites,
+    MentoringForm,
+    Organization,
+    OrganizationKind,
+)
 
 SELECT = {"class": "form-select form-select-sm"}
 
 
+class DistrictForm(CrispyModelForm):
+    class Meta:
+        model = District
+        fields = ["name", "kind", "is_active"]
+        error_messages = {"name": {"unique": _("Муниципальное образование с таким наименованием уже есть.")}}
+
+
 class OrganizationForm(CrispyModelForm):
+    """The district is chosen by the administrator; the district's methodologist adds to their own."""
+
+    takes_user = True
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if user is None or not access.is_admin(user):
+            del self.fields["district"]
+
     website = forms.URLField(
         label=_("Сайт"),
         required=False,
@@ -36,6 +59,7 @@ class OrganizationForm(CrispyModelForm):
             "is_internship_site",
             "is_active",
             "requires_mentor_agreement",
+            "district",
         ]
         error_messages = {
             "full_name": {"unique": _("Организация с таким полным наименованием уже есть.")},
@@ -93,6 +117,14 @@ class YearFilterForm(forms.Form):
     organisation: the fields in `coordinator_drops` are not offered to them."""
 
     coordinator_drops = ("organization", "kind")
+    offers_district = False  # the region's figures narrowed to one district (the dashboard and the forms)
+    district = forms.ModelChoiceField(
+        label=_("Муниципальное образование"),
+        queryset=District.objects.all(),
+        required=False,
+        empty_label=_("весь край"),
+        widget=FastSelect(attrs=SELECT),
+    )
 
     year = forms.ModelChoiceField(
         label=_("Учебный год"),
@@ -123,6 +155,12 @@ class YearFilterForm(forms.Form):
         else:
             for name in self.coordinator_drops:
                 del self.fields[name]
+        if (
+            not self.offers_district
+            or access.district_of(user) is not None
+            or not access.reads_everything(user)
+        ):
+            del self.fields["district"]  # a district's own staff and coordinators have one
 
     def default_year(self) -> AcademicYear | None:
         raise NotImplementedError
@@ -134,6 +172,7 @@ class YearFilterForm(forms.Form):
             "year": data.get("year") or self.default_year(),
             "organization": data.get("organization"),
             "kind": data.get("kind", ""),
+            **({"district": data.get("district")} if self.offers_district else {}),
         }
 
 

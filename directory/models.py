@@ -50,6 +50,7 @@ class District(SortNamed):
     meetings, roadmap, banks, campaigns, website checks, annual analysis) and its department."""
 
     SORT_FIELDS = ("name",)
+    DISTRICT_FIELD = "id"  # the district's staff read their own
 
     name = models.CharField(
         _("наименование"),
@@ -105,6 +106,7 @@ class OrganizationQuerySet(models.QuerySet):
 
 class Organization(SortNamed):
     SORT_FIELDS = ("short_name",)
+    DISTRICT_FIELD = "district"
 
     district = models.ForeignKey(
         District,

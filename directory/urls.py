@@ -5,6 +5,11 @@ from directory import views
 app_name = "directory"
 
 urlpatterns = [
+    path("districts/", views.DistrictList.as_view(), name="district_list"),
+    path("districts/export/", views.DistrictList.as_view(export=True), name="district_export"),
+    path("districts/new/", views.DistrictCreate.as_view(), name="district_create"),
+    path("districts/<int:pk>/", views.DistrictDetail.as_view(), name="district_detail"),
+    path("districts/<int:pk>/edit/", views.DistrictUpdate.as_view(), name="district_update"),
     path("organizations/", views.OrganizationList.as_view(), name="organization_list"),
     path("organizations/export/", views.OrganizationList.as_view(export=True), name="organization_export"),
     path("organizations/new/", views.OrganizationCreate.as_view(), name="organization_create"),

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.db.models import Count
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -14,15 +15,70 @@ from core.generic import (
 )
 from directory.filters import (
     AcademicYearFilter,
+    DistrictFilter,
     MentoringFormFilter,
     OrganizationFilter,
     matching,
     scoped_organizations,
 )
-from directory.forms import AcademicYearForm, DocumentRequisitesForm, MentoringFormForm, OrganizationForm
-from directory.models import AcademicYear, DocumentRequisites, MentoringForm, Organization
+from directory.forms import (
+    AcademicYearForm,
+    DistrictForm,
+    DocumentRequisitesForm,
+    MentoringFormForm,
+    OrganizationForm,
+)
+from directory.models import AcademicYear, District, DocumentRequisites, MentoringForm, Organization
 
 ORGS = (_("Организации"), reverse_lazy("directory:organization_list"))
+DISTRICTS = (_("Муниципальные образования"), reverse_lazy("directory:district_list"))
+
+
+class DistrictViewMixin:
+    """The region's districts: the administrator keeps them, the region reads them all, a district's staff
+    read their own."""
+
+    model = District
+    district_only = True
+    region_reads = True
+    breadcrumbs = (DISTRICTS,)
+
+    def base_queryset(self):
+        return District.objects.annotate(organizations_count=Count("organizations"))
+
+    def may_edit(self) -> bool:
+        return access.is_admin(self.request.user)
+
+
+class DistrictList(DistrictViewMixin, ScopedListView):
+    title = _("Муниципальные образования")
+    filterset_class = DistrictFilter
+    export_name = "муниципальные_образования"
+    breadcrumbs = ()
+    create_url_name = "directory:district_create"
+    export_url_name = "directory:district_export"
+    columns = (
+        Column(_("Наименование"), "name", link=True),
+        Column(_("Вид"), "get_kind_display"),
+        Column(_("Организаций"), "organizations_count"),
+        Column(_("Действует"), "is_active"),
+    )
+
+
+class DistrictDetail(DistrictViewMixin, ScopedDetailView):
+    template_name = "directory/district_detail.html"
+
+
+class DistrictCreate(DistrictViewMixin, ScopedCreateView):
+    form_class = DistrictForm
+    title = _("Новое муниципальное образование")
+
+
+class DistrictUpdate(DistrictViewMixin, ScopedUpdateView):
+    form_class = DistrictForm
+    title = _("Изменение муниципального образования")
+
+
 YEARS = (_("Учебные годы"), reverse_lazy("directory:year_list"))
 FORMS = (_("Формы наставничества"), reverse_lazy("directory:form_list"))
 
@@ -30,7 +86,11 @@ FORMS = (_("Формы наставничества"), reverse_lazy("directory:f
 class OrganizationViewMixin:
     model = Organization
     org_field = "id"  # a coordinator sees only their own organisation
+    region_reads = True
     breadcrumbs = (ORGS,)
+
+    def base_queryset(self):
+        return Organization.objects.select_related("district")
 
 
 class OrganizationList(OrganizationViewMixin, ScopedListView):
@@ -43,6 +103,7 @@ class OrganizationList(OrganizationViewMixin, ScopedListView):
     columns = (
         Column(_("Наименование"), "short_name", link=True),
         Column(_("Вид"), "get_kind_display"),
+        Column(_("Муниципальное образование"), "district"),
         Column(_("Полное наименование"), "full_name"),
         Column(_("Адрес"), "address"),
         Column(_("Руководитель"), "head_name"),
@@ -69,6 +130,7 @@ class OrganizationUpdate(OrganizationViewMixin, ScopedUpdateView):
 
 class YearViewMixin:
     model = AcademicYear
+    region_reads = True
     breadcrumbs = (YEARS,)
 
 
@@ -104,6 +166,7 @@ class YearUpdate(YearViewMixin, ScopedUpdateView):
 
 class FormViewMixin:
     model = MentoringForm
+    region_reads = True
     breadcrumbs = (FORMS,)
 
 

@@ -183,6 +183,8 @@ class EventMaterial(models.Model):
 class Training(models.Model):
     """A course or training a person completed: counted for the school year it ended in."""
 
+    DISTRICT_FIELD = "person__organization__district"
+
     person = models.ForeignKey(
         "registry.Person", verbose_name=_("человек"), on_delete=models.CASCADE, related_name="trainings"
     )

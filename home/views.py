@@ -49,7 +49,7 @@ def attention(request):
 @login_required
 def documentation(request):
     """«Документация МШН»: the five documents of regulation section 4 for the current year, and what is missing."""
-    if not access.reads_everything(request.user):
+    if not access.reads_everything(request.user) or access.is_region(request.user):
         raise PermissionDenied  # the school's own documents; a coordinator has their organisation's pages
     year, duties = documentation_for(request.user, timezone.localdate())
     context = {"title": "Документация МШН", "year": year, "duties": duties}

@@ -1,6 +1,9 @@
 """What the open site shows: only what is marked public and approved, never a name without a publication
 consent in force, never an attendance list. Every page reads through these functions, and so do the feeds,
-the calendar and the sitemap, so no page shows more than another."""
+the calendar and the sitemap, so no page shows more than another.
+
+The site is the school of the installation's first district (its documents, roadmap, decisions and events);
+the showcase of practices is the region's: every district's published practices."""
 
 from __future__ import annotations
 
@@ -13,7 +16,7 @@ from django.utils import timezone
 
 from banks.models import NormativeDocument, Practice
 from banks.selectors import published_practices
-from directory.models import AcademicYear
+from directory.models import AcademicYear, District
 from events.models import Event
 from meetings.models import AgendaItem, Meeting, MeetingStatus, RoadmapItem, RoadmapStatus
 from registry.selectors import publication_consented
@@ -23,14 +26,21 @@ FEED_ROWS = 30  # entries of the RSS/Atom feed
 CALENDAR_DAYS_BACK = 365  # the .ics feed keeps a year of past entries, so a phone does not lose them at once
 
 
+def site_district() -> QuerySet[District]:
+    """Whose school the open site presents: the installation's first district (a subquery, no query of its own)."""
+    return District.objects.order_by("id").values("id")[:1]
+
+
 def public_documents() -> QuerySet[NormativeDocument]:
-    return NormativeDocument.objects.filter(is_public=True).order_by("-issued_on", "id")
+    return NormativeDocument.objects.filter(is_public=True, district__in=site_district()).order_by(
+        "-issued_on", "id"
+    )
 
 
 def roadmap_of(year: AcademicYear) -> QuerySet[RoadmapItem]:
     """The year's roadmap without cancelled items; a responsible person's name only with their consent."""
     return (
-        RoadmapItem.objects.filter(year=year)
+        RoadmapItem.objects.filter(year=year, district__in=site_district())
         .exclude(status=RoadmapStatus.CANCELLED)
         .select_related("responsible_person", "responsible_organization")
         .annotate(person_named=publication_consented("responsible_person"))
@@ -54,7 +64,7 @@ def approved_meetings() -> QuerySet[Meeting]:
         "position", "id"
     )
     return (
-        Meeting.objects.filter(status=MeetingStatus.APPROVED)
+        Meeting.objects.filter(status=MeetingStatus.APPROVED, district__in=site_district())
         .only("year_id", "number", "date", "time", "place", "is_online", "updated_at")
         .prefetch_related(Prefetch("agenda", queryset=agenda))
         .order_by("date", "number")
@@ -62,13 +72,15 @@ def approved_meetings() -> QuerySet[Meeting]:
 
 
 def years_with_decisions() -> list[AcademicYear]:
-    meetings = Meeting.objects.filter(status=MeetingStatus.APPROVED)
+    meetings = Meeting.objects.filter(status=MeetingStatus.APPROVED, district__in=site_district())
     return list(AcademicYear.objects.filter(pk__in=meetings.values("year")).order_by("-start_year"))
 
 
 def public_events() -> QuerySet[Event]:
     """Events marked public and not cancelled, without participants."""
-    return Event.objects.filter(is_public=True, is_cancelled=False).select_related("organizer")
+    return Event.objects.filter(
+        is_public=True, is_cancelled=False, district__in=site_district()
+    ).select_related("organizer")
 
 
 def coming_events(today: datetime.date) -> QuerySet[Event]:

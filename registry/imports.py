@@ -415,9 +415,14 @@ class RowReader:
 
 
 def organizations_for_import(user) -> list[Organization]:
-    """A coordinator imports only into their own organisation; the methodologist into any active one."""
+    """A coordinator imports only into their own organisation; the methodologist into any active one of the
+    district."""
     fixed = access.organization_for_new_records(user)
-    return [fixed] if fixed is not None else list(Organization.objects.filter(is_active=True))
+    return (
+        [fixed]
+        if fixed is not None
+        else list(access.scope(user, Organization.objects.filter(is_active=True), "id"))
+    )
 
 
 def _options(choices: Iterable[tuple[str, Any]]) -> dict[str, str]:

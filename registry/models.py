@@ -63,6 +63,8 @@ class PersonQuerySet(models.QuerySet):
 
 
 class Person(SortNamed):
+    DISTRICT_FIELD = "organization__district"
+
     SORT_FIELDS = ("last_name", "first_name", "middle_name")
 
     last_name = models.CharField(_("фамилия"), max_length=100)
@@ -238,6 +240,8 @@ class ConsentQuerySet(models.QuerySet):
 
 
 class Consent(models.Model):
+    DISTRICT_FIELD = "person__organization__district"
+
     person = models.ForeignKey(
         Person, verbose_name=_("человек"), on_delete=models.CASCADE, related_name="consents"
     )
@@ -273,6 +277,8 @@ class MentorStatus(models.TextChoices):
 
 
 class Mentor(models.Model):
+    DISTRICT_FIELD = "person__organization__district"
+
     person = models.OneToOneField(
         Person, verbose_name=_("человек"), on_delete=models.CASCADE, related_name="mentor"
     )
@@ -315,6 +321,8 @@ class MenteeStatus(models.TextChoices):
 
 
 class Mentee(models.Model):
+    DISTRICT_FIELD = "person__organization__district"
+
     person = models.OneToOneField(
         Person, verbose_name=_("человек"), on_delete=models.CASCADE, related_name="mentee"
     )
@@ -371,6 +379,8 @@ class PairQuerySet(models.QuerySet):
 
 
 class Pair(models.Model):
+    DISTRICT_FIELD = "organization__district"
+
     organization = models.ForeignKey(
         "directory.Organization",
         verbose_name=_("организация"),
@@ -438,6 +448,8 @@ class Pair(models.Model):
 
 
 class PairTransition(StateChange):
+    DISTRICT_FIELD = "pair__organization__district"
+
     pair = models.ForeignKey(
         Pair, verbose_name=_("пара"), on_delete=models.CASCADE, related_name="transitions"
     )
@@ -457,6 +469,8 @@ class PairTransition(StateChange):
 class Program(models.Model):
     """The pair's personalised mentoring program. Satisfaction is not typed in here: it is computed from the
     participants' questionnaires (`monitoring`, indicators `mentor_satisfaction`, `mentee_satisfaction`)."""
+
+    DISTRICT_FIELD = "pair__organization__district"
 
     pair = models.OneToOneField(
         Pair, verbose_name=_("пара"), on_delete=models.CASCADE, related_name="program"
@@ -487,6 +501,8 @@ class ActivityStatus(models.TextChoices):
 
 
 class Activity(models.Model):
+    DISTRICT_FIELD = "program__pair__organization__district"
+
     program = models.ForeignKey(
         Program, verbose_name=_("программа"), on_delete=models.CASCADE, related_name="activities"
     )
@@ -511,6 +527,8 @@ class Activity(models.Model):
 
 class ViewLog(models.Model):
     """A coordinator opened a person's card (personal data): who, whose, when."""
+
+    DISTRICT_FIELD = "person__organization__district"
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("пользователь"), null=True, on_delete=models.SET_NULL

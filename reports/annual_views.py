@@ -162,6 +162,7 @@ def approved_reports_for(user):
 
 
 class ArchiveView(AccessMixin, ListView):
+    region_reads = True  # figures and reports, no personal data
     template_name = "reports/archive.html"
     title = gettext_lazy("Архив утверждённых отчётов")
     paginate_by = 50
@@ -171,6 +172,8 @@ class ArchiveView(AccessMixin, ListView):
 
 
 class ArchiveFileView(AccessMixin, View):
+    region_reads = True  # figures and reports, no personal data
+
     def get(self, request, pk: int, fmt: str):
         if fmt not in ARCHIVED:
             raise Http404

@@ -16,6 +16,8 @@ from reports.models import AnnualText, IndicatorTarget
 
 
 class DashboardFilterForm(YearFilterForm):
+    offers_district = True
+
     def default_year(self) -> AcademicYear | None:
         return latest_year()
 
@@ -52,8 +54,9 @@ class TargetForm(forms.Form):
             self.add_error("target", _("Доля не может быть больше 100 %: укажите значение от 0 до 100."))
         return cleaned
 
-    def save(self) -> IndicatorTarget:
+    def save(self, district_id: int) -> IndicatorTarget:
         target, _created = IndicatorTarget.objects.update_or_create(
+            district_id=district_id,
             year=self.cleaned_data["year"],
             code=self.cleaned_data["code"],
             defaults={"target": self.cleaned_data["target"]},
@@ -63,6 +66,8 @@ class TargetForm(forms.Form):
 
 class AnnualFilterForm(DashboardFilterForm):
     """The year and, for those who read everything, one organisation or (empty) the whole district."""
+
+    offers_district = False  # the region reads each district's approved analysis in the archive
 
     def __init__(self, data, *, user):
         super().__init__(data, user=user)

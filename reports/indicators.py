@@ -237,9 +237,13 @@ def _keys_of(code: str) -> tuple[str, ...]:
     }.get(code, (code,))
 
 
-def organizations_for(user, organization: Organization | None = None, kind: str = "") -> QuerySet:
+def organizations_for(
+    user, organization: Organization | None = None, kind: str = "", district=None
+) -> QuerySet:
     """The organisations the report covers: the user's scope, narrowed by the filters."""
     orgs = access.scope(user, Organization.objects.all(), "id")
+    if district is not None:
+        orgs = orgs.filter(district=district)
     if organization is not None:
         orgs = orgs.filter(pk=organization.pk)
     if kind:
@@ -267,8 +271,10 @@ def accepted_submissions(orgs: QuerySet, period: Period) -> dict[int, tuple[dict
     return found
 
 
-def figures_for(user, period: Period, organization: Organization | None = None, kind: str = "") -> Figures:
-    orgs = organizations_for(user, organization, kind)
+def figures_for(
+    user, period: Period, organization: Organization | None = None, kind: str = "", district=None
+) -> Figures:
+    orgs = organizations_for(user, organization, kind, district)
     accepted = accepted_submissions(orgs, period)
     live = computed.components_by_organization(orgs, period)
     by_form = computed.by_form_of(orgs, period)
@@ -279,15 +285,15 @@ def figures_for(user, period: Period, organization: Organization | None = None, 
     ]
     total = add_up(row.components for row in rows)
     values = organisation_values(total)
-    district = access.district_of(user)
+    district_id = access.district_of(user) or (district.pk if district else None)
     return Figures(
         period,
         rows,
         values,
-        school_values(period, district),
+        school_values(period, district_id),
         Summary.of(rows),
         computed.blanks(total),
-        district,
+        district_id,
     )
 
 
@@ -333,30 +339,30 @@ def _with_targets(figures: Figures) -> Report:
 
 @reads_replica
 def report_for(
-    user, year: AcademicYear | Period, organization: Organization | None = None, kind: str = ""
+    user, year: AcademicYear | Period, organization: Organization | None = None, kind: str = "", district=None
 ) -> Report:
     """Every indicator of the period for the user's scope, with the year's targets (always computed afresh:
     the annual analysis and the statistical forms, the documents one signs). Read from the streaming
     replica when one is configured (`core.replica`); the cached dashboard stays on the primary, so a
     lagging replica never caches old figures under a new version."""
-    return _with_targets(figures_for(user, _period(year), organization, kind))
+    return _with_targets(figures_for(user, _period(year), organization, kind, district))
 
 
 def _period(year: AcademicYear | Period) -> Period:
     return year if isinstance(year, Period) else Period.of_year(year)
 
 
-def dashboard_report(user, year: AcademicYear, organization=None, kind: str = "") -> Report:
+def dashboard_report(user, year: AcademicYear, organization=None, kind: str = "", district=None) -> Report:
     """The dashboard's and home's figures, kept until the data under them changes (`figures_version`)."""
     scope = (
         f"district{access.district_of(user)}"
         if access.reads_everything(user)
         else f"org{user.organization_id}"
     )
-    key = f"report-figures:{FIGURES_SHAPE}:{figures_version()}:{scope}:{year.pk}:{organization.pk if organization else ''}:{kind}"
+    key = f"report-figures:{FIGURES_SHAPE}:{figures_version()}:{scope}:{year.pk}:{organization.pk if organization else ''}:{kind}:{district.pk if district else ''}"
     period = Period.of_year(year)
     figures = cache.get_or_set(
-        key, lambda: replace(figures_for(user, period, organization, kind), rows=[]), KEEP_SECONDS
+        key, lambda: replace(figures_for(user, period, organization, kind, district), rows=[]), KEEP_SECONDS
     )
     return _with_targets(figures)
 
@@ -367,6 +373,6 @@ def years_up_to(year: AcademicYear) -> list[AcademicYear]:
     return list(years[:HISTORY_YEARS])[::-1]
 
 
-def history_for(user, year: AcademicYear, organization=None, kind: str = "") -> list[Report]:
+def history_for(user, year: AcademicYear, organization=None, kind: str = "", district=None) -> list[Report]:
     """The dashboard's year and up to four before it, oldest first."""
-    return [dashboard_report(user, each, organization, kind) for each in years_up_to(year)]
+    return [dashboard_report(user, each, organization, kind, district) for each in years_up_to(year)]

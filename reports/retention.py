@@ -64,6 +64,7 @@ def organization_names(cohorts) -> dict[int, str]:
 
 
 class RetentionView(AccessMixin, TemplateView):
+    region_reads = True  # cohorts' totals, no names
     template_name = "reports/retention.html"
     title = retention.NAME
     export = False

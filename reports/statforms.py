@@ -157,8 +157,8 @@ def _total_row(label: str, rows: list[list], first_number: int) -> list:
 PARTICIPANT_CODES = ("mentors_in_pairs", "mentees_in_pairs", "pairs_active")
 
 
-def participants_sheet(user, year: AcademicYear, organization=None, kind: str = "") -> Sheet:
-    return participants_sheet_of(report_for(user, year, organization, kind))
+def participants_sheet(user, year: AcademicYear, organization=None, kind: str = "", district=None) -> Sheet:
+    return participants_sheet_of(report_for(user, year, organization, kind, district))
 
 
 def participants_sheet_of(report: Report) -> Sheet:
@@ -195,8 +195,8 @@ def participants_sheet_of(report: Report) -> Sheet:
 # Form 2: young pedagogues -------------------------------------------------------------------------------
 
 
-def young_sheet(user, year: AcademicYear, organization=None, kind: str = "") -> Sheet:
-    return young_sheet_of(report_for(user, year, organization, kind))
+def young_sheet(user, year: AcademicYear, organization=None, kind: str = "", district=None) -> Sheet:
+    return young_sheet_of(report_for(user, year, organization, kind, district))
 
 
 def young_sheet_of(report: Report) -> Sheet:
@@ -230,8 +230,8 @@ def young_sheet_of(report: Report) -> Sheet:
 # Form 3: indicators ---------------------------------------------------------------------------------------
 
 
-def indicators_sheet(user, year: AcademicYear, organization=None, kind: str = "") -> Sheet:
-    return indicators_sheet_of(report_for(user, year, organization, kind))
+def indicators_sheet(user, year: AcademicYear, organization=None, kind: str = "", district=None) -> Sheet:
+    return indicators_sheet_of(report_for(user, year, organization, kind, district))
 
 
 def indicators_sheet_of(report: Report) -> Sheet:
@@ -274,7 +274,9 @@ FORMS = {
 }
 
 
-def statform(number: int, user, year: AcademicYear, organization=None, kind: str = "") -> StatForm:
+def statform(
+    number: int, user, year: AcademicYear, organization=None, kind: str = "", district=None
+) -> StatForm:
     build, name = FORMS[number]
-    sheet = build(user, year, organization, kind)
+    sheet = build(user, year, organization, kind, district)
     return StatForm(f"{name} {year.start_year}-{year.start_year + 1}", sheet)

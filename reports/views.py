@@ -24,6 +24,8 @@ from reports.statforms import FORM_NUMBERS, statform
 class ReportMixin(AccessMixin):
     """The report's filters from the query string (the current school year by default)."""
 
+    region_reads = True  # figures and reports, no personal data
+
     filter_form_class = DashboardFilterForm
 
     def filter_form(self) -> DashboardFilterForm:
@@ -45,7 +47,9 @@ class DashboardView(ReportMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         filters = self.filters()
-        history = history_for(self.request.user, filters["year"], filters["organization"], filters["kind"])
+        history = history_for(
+            self.request.user, filters["year"], filters["organization"], filters["kind"], filters["district"]
+        )
         report = history[-1]
         context.update(
             form=self.filter_form(),
@@ -119,7 +123,12 @@ class StatFormView(ReportMixin, View):
             raise Http404
         filters = self.filters()
         return statform(
-            number, request.user, filters["year"], filters["organization"], filters["kind"]
+            number,
+            request.user,
+            filters["year"],
+            filters["organization"],
+            filters["kind"],
+            filters["district"],
         ).response()
 
 
@@ -133,6 +142,6 @@ class TargetEditView(AccessMixin, FormView):
         return {key: self.request.GET[key] for key in ("year", "code") if key in self.request.GET}
 
     def form_valid(self, form):
-        target = form.save()
+        target = form.save(access.bind_district_id(self.request.user))
         url = f"{reverse('reports:dashboard')}?year={target.year_id}"
         return redirect_with_message(self.request, url, _("Целевое значение сохранено."))

@@ -43,7 +43,12 @@ class CampaignForm(CrispyModelForm):
         field.widget = FastSelectMultiple(attrs={"size": 12}, choices=field.choices)
         if not self.instance.pk:
             self.initial.setdefault(
-                "organizations", list(Organization.objects.educational().values_list("pk", flat=True))
+                "organizations",
+                list(
+                    Organization.objects.educational()
+                    .filter(district_id=self.instance.district_id)
+                    .values_list("pk", flat=True)
+                ),
             )
 
     def clean(self):

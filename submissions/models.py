@@ -126,6 +126,8 @@ STATUS_STYLES = {
 class Submission(models.Model):
     """One organisation's answer to one campaign."""
 
+    DISTRICT_FIELD = "organization__district"
+
     campaign = models.ForeignKey(
         Campaign, verbose_name=_("кампания"), on_delete=models.CASCADE, related_name="submissions"
     )

@@ -45,7 +45,7 @@ def campaigns_for(user) -> QuerySet[Campaign]:
     if not access.reads_everything(user):
         return Campaign.objects.none()
     return (
-        Campaign.objects.select_related("year")
+        access.scope(user, Campaign.objects.select_related("year"), None)
         .annotate(**_state_counts("submissions__", "deadline"))
         .order_by("-deadline", "-id")
     )

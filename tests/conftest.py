@@ -1,4 +1,5 @@
-"""Personas as fixtures: the methodologist, coordinators of schools A and B, the department, anonymous."""
+"""Personas as fixtures: the methodologist, coordinators of schools A and B, the department, anonymous; for the
+region, the methodologist of another district and the regional reader."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import pytest
 from django.test import Client
 
 from core.access import Role
-from tests.factories import OrganizationFactory, UserFactory
+from tests.factories import DistrictFactory, OrganizationFactory, UserFactory
 
 PASSWORD = "pass-12345"
 
@@ -60,6 +61,22 @@ def department(db):
     return UserFactory(username="otdel", role=Role.DEPARTMENT)
 
 
+@pytest.fixture
+def other_district(db):
+    return DistrictFactory(name="Лесозаводский муниципальный округ", kind="municipal_okrug")
+
+
+@pytest.fixture
+def methodist_other(other_district):
+    """The methodologist of another district: finds nothing of the first district's."""
+    return UserFactory(username="metodist_les", role=Role.METHODIST, district=other_district)
+
+
+@pytest.fixture
+def region_reader(db):
+    return UserFactory(username="krai", role=Role.REGION, last_name="Краева", first_name="Ирина")
+
+
 def client_for(user) -> Client:
     client = Client()
     if user is not None:
@@ -68,13 +85,15 @@ def client_for(user) -> Client:
 
 
 @pytest.fixture
-def personas(methodist, coordinator_a, coordinator_b, department) -> dict:
+def personas(methodist, coordinator_a, coordinator_b, department, methodist_other, region_reader) -> dict:
     """name → logged-in client, anonymous included."""
     users = {
         "methodist": methodist,
         "coord_a": coordinator_a,
         "coord_b": coordinator_b,
         "department": department,
+        "methodist_other": methodist_other,
+        "region": region_reader,
     }
     clients = {name: client_for(user) for name, user in users.items()}
     clients["anon"] = client_for(None)

@@ -437,3 +437,106 @@ def test_no_page_offers_djangos_dashes_for_an_empty_choice(personas, data):
             if response["Content-Type"].startswith("text/html") and "---------" in response.content.decode():
                 dashed.append(name)
     assert not dashed
+
+
+# The region ------------------------------------------------------------------------------------------------
+# The methodologist of another district finds none of this district's records (404) and sees none of its
+# organisations in their lists; the regional reader reads figures and reports of every district and is refused
+# every page with personal data (403).
+
+REGION_WIDE = {  # reference data of the whole region: every district reads it
+    "directory:year_detail",
+    "directory:year_update",
+    "directory:form_detail",
+    "directory:form_update",
+    "websites:checklist_update",
+    "monitoring:questionnaire_detail",
+    "monitoring:questionnaire_update",
+    "monitoring:questionnaire_copy",
+    "monitoring:questionnaire_version",
+}
+NOT_RECORDS = {"number", "fmt", "start_year"}  # arguments that name no record (a form's number, a file kind)
+
+REGION_READS = {
+    "home",
+    "login",
+    "logout",
+    "password_change",
+    "password_change_done",
+    "job",
+    "job_status",
+    "job_download",
+    "digest_unsubscribe",
+    "directory:organization_list",
+    "directory:organization_export",
+    "directory:organization_detail",
+    "directory:year_list",
+    "directory:year_export",
+    "directory:year_detail",
+    "directory:form_list",
+    "directory:form_export",
+    "directory:form_detail",
+    "directory:district_list",
+    "directory:district_export",
+    "directory:district_detail",
+    "reports:dashboard",
+    "reports:statform",
+    "reports:annual",
+    "reports:annual_file",
+    "reports:archive",
+    "reports:archive_file",
+    "reports:region_summary",
+    "reports:region_summary_export",
+    "reports:retention",
+    "reports:retention_export",
+    "banks:document_list",
+    "banks:document_export",
+    "banks:document_detail",
+    "banks:document_file",
+    "websites:round_list",
+    "websites:round_list_export",
+    "websites:round_detail",
+    "websites:round_export",
+    "websites:round_progress",
+    "submissions:campaign_list",
+    "submissions:campaign_export",
+    "submissions:campaign_detail",
+}
+
+
+def is_open(name: str) -> bool:
+    """A page that answers a visitor without an account as it answers everyone."""
+    expected = EXPECTED[name][1]
+    return expected["anon"] != ANON or expected["anon"] == expected["methodist"]
+
+
+def other_district_expects(name: str, kwargs: dict) -> int:
+    expected = EXPECTED[name][1]
+    if is_open(name) or name in REGION_WIDE or expected["methodist"] == 405:
+        return expected["methodist"]
+    return 404 if set(kwargs) - NOT_RECORDS else expected["methodist"]
+
+
+def region_expects(name: str) -> int:
+    expected = EXPECTED[name][1]
+    if is_open(name) or name in REGION_READS:
+        return expected["department"]
+    return 403
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_another_districts_methodologist_finds_nothing_of_this_one(name, data, personas):
+    """`data` first: the first district's records are made while it is the only one."""
+    kwargs = EXPECTED[name][0](data)
+    response = personas["methodist_other"].get(reverse(name, kwargs=kwargs))
+    assert response.status_code == other_district_expects(name, kwargs)
+    if response.status_code == 200 and response["Content-Type"].startswith("text/html") and not is_open(name):
+        page = response.content.decode()
+        assert "Школа А" not in page and "Школа Б" not in page
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_the_region_reads_figures_and_no_personal_data(name, data, personas):
+    kwargs_of, _expected = EXPECTED[name]
+    url = reverse(name, kwargs=kwargs_of(data))
+    assert personas["region"].get(url).status_code == region_expects(name)

@@ -90,6 +90,8 @@ PENDING = (AutoState.QUEUED, AutoState.RUNNING)
 class WebsiteCheck(models.Model):
     """One organisation's site in one round."""
 
+    DISTRICT_FIELD = "organization__district"
+
     round = models.ForeignKey(
         CheckRound, verbose_name=_("проверка"), on_delete=models.CASCADE, related_name="checks"
     )

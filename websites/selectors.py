@@ -15,10 +15,14 @@ CHECK_ORG = "organization"
 def rounds_for(user) -> QuerySet[CheckRound]:
     if not access.reads_everything(user):
         return CheckRound.objects.none()
-    return CheckRound.objects.annotate(
-        organizations=Count("checks", distinct=True),
-        checked=Count("checks", filter=Q(checks__checked_at__isnull=False), distinct=True),
-    ).order_by("-deadline", "-id")
+    return (
+        access.scope(user, CheckRound.objects.all(), None)
+        .annotate(
+            organizations=Count("checks", distinct=True),
+            checked=Count("checks", filter=Q(checks__checked_at__isnull=False), distinct=True),
+        )
+        .order_by("-deadline", "-id")
+    )
 
 
 def checklist_for(user) -> QuerySet[ChecklistItem]:

@@ -22,7 +22,10 @@ def save_round(round_: CheckRound) -> CheckRound:
     existing = set(round_.checks.values_list("organization_id", flat=True))
     WebsiteCheck.objects.bulk_create(
         WebsiteCheck(round=round_, organization=org)
-        for org in Organization.objects.educational().exclude(pk__in=existing).order_by("pk")
+        for org in Organization.objects.educational()
+        .filter(district_id=round_.district_id)
+        .exclude(pk__in=existing)
+        .order_by("pk")
     )
     return round_
 

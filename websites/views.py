@@ -74,6 +74,7 @@ class ChecklistUpdate(ChecklistView, ScopedUpdateView):
 
 
 class RoundView:
+    region_reads = True  # figures and reports, no personal data
     district_only = True
     model = CheckRound
     org_field = None

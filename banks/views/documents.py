@@ -24,6 +24,7 @@ from core.generic import (
 
 
 class DocumentView:
+    region_reads = True  # figures and reports, no personal data
     model = NormativeDocument
     breadcrumbs = (DOCUMENTS,)
 

@@ -21,6 +21,7 @@ from submissions.views.common import CAMPAIGNS
 
 
 class CampaignView:
+    region_reads = True  # figures and reports, no personal data
     district_only = True
     model = Campaign
     org_field = None
