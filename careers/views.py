@@ -4,6 +4,7 @@ pair, drafts of orders, and справки with their register and public verifi
 from __future__ import annotations
 
 import django_filters
+from crispy_forms.layout import Submit
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -226,6 +227,18 @@ class MovesTemplate(AccessMixin, TemplateView):
         return ImportTemplate(imports.MOVES, request.user).response()
 
 
+# Drafts of documents ------------------------------------------------------------------------------------
+
+
+class DraftFile:
+    """A view that sends a draft as PDF or, on its «…/docx/» URL, as DOCX (`as_view(file_format="docx")`)."""
+
+    file_format = "pdf"
+
+    def send(self, draft: documents.Draft):
+        return documents.FORMATS[self.file_format](draft).response()
+
+
 # Agreements of art. 351.8 --------------------------------------------------------------------------------
 
 
@@ -315,17 +328,17 @@ class ConsentScan(AgreementMixin, TemplateView):
         return file_response(agreement.consent_scan, agreement.consent_scan_name or "согласие")
 
 
-class AgreementDocument(AgreementMixin, TemplateView):
+class AgreementDocument(DraftFile, AgreementMixin, TemplateView):
     def get(self, request, *args, **kwargs):
-        return documents.pdf(documents.supplementary_agreement(self.existing_agreement())).response()
+        return self.send(documents.supplementary_agreement(self.existing_agreement()))
 
 
-class EarlyEndDocument(AgreementMixin, TemplateView):
+class EarlyEndDocument(DraftFile, AgreementMixin, TemplateView):
     def get(self, request, *args, **kwargs):
         agreement = self.existing_agreement()
         if not agreement.is_ended_early:
             raise Http404
-        return documents.pdf(documents.early_end_order(agreement)).response()
+        return self.send(documents.early_end_order(agreement))
 
 
 class MissingFilter(django_filters.FilterSet):
@@ -361,8 +374,9 @@ class MissingAgreements(ScopedListView):
 # Orders -------------------------------------------------------------------------------------------------
 
 
-class AssignmentOrder(AccessMixin, FormView):
-    """The order assigning mentors: the form asks which pairs; a valid form downloads the PDF."""
+class AssignmentOrder(DraftFile, AccessMixin, FormView):
+    """The order assigning mentors: the form asks which pairs; a valid form downloads the PDF, or the DOCX
+    with the form's second button (it sends the same fields to the DOCX URL)."""
 
     form_class = OrderForm
     template_name = "core/form.html"
@@ -381,17 +395,24 @@ class AssignmentOrder(AccessMixin, FormView):
         data = form.cleaned_data
         organization = data["organization"]
         pairs = selectors.pairs_for_order(request.user, organization.pk, data["start"], data["end"])
-        return documents.pdf(
-            documents.assignment_order(organization, pairs, data["start"], data["end"])
-        ).response()
+        return self.send(documents.assignment_order(organization, pairs, data["start"], data["end"]))
 
     def get_form(self, form_class=None):
         form = super().get_form(form_class)
         form.helper.form_method = "get"
+        form.helper.form_action = reverse("careers:assignment_order")
+        form.helper.add_input(
+            Submit(
+                "docx",
+                _("Скачать приказ (DOCX)"),
+                formaction=reverse("careers:assignment_order_docx"),
+                css_class="btn-outline-secondary",
+            )
+        )
         return form
 
 
-class ContestOrder(AccessMixin, TemplateView):
+class ContestOrder(DraftFile, AccessMixin, TemplateView):
     """The order on the results of a contest, from its participants' results."""
 
     def get(self, request, *args, **kwargs):
@@ -400,7 +421,7 @@ class ContestOrder(AccessMixin, TemplateView):
         issuer = (
             event.organizer.full_name if event.organizer_id else str(_("Муниципальная Школа наставничества"))
         )
-        return documents.pdf(documents.contest_order(event, results, issuer)).response()
+        return self.send(documents.contest_order(event, results, issuer))
 
 
 # Справки ------------------------------------------------------------------------------------------------
