@@ -50,4 +50,8 @@ urlpatterns = [
     path("certificates/<int:pk>/pdf/", views.CertificatePdf.as_view(), name="certificate_pdf"),
     path("certificates/<int:pk>/revoke/", views.CertificateRevoke.as_view(), name="certificate_revoke"),
     path("verify/<str:code>/", views.Verify.as_view(), name="verify"),
+    path("retention/accepted/", views.AcceptedList.as_view(), name="accepted_list"),
+    path("retention/accepted/new/", views.AcceptedCreate.as_view(), name="accepted_create"),
+    path("retention/accepted/<int:pk>/", views.AcceptedDetail.as_view(), name="accepted_detail"),
+    path("retention/accepted/<int:pk>/edit/", views.AcceptedUpdate.as_view(), name="accepted_update"),
 ]

@@ -17,6 +17,7 @@ from django.views.generic import FormView, TemplateView
 from careers import documents, imports, selectors, services
 from careers.agreements import needs_agreement
 from careers.forms import (
+    AcceptedRetentionForm,
     AgreementForm,
     CertificateForm,
     DismissForm,
@@ -25,18 +26,21 @@ from careers.forms import (
     RevokeForm,
     TransferForm,
 )
-from careers.models import Certificate, EmploymentPeriod, MentorAgreement
+from careers.models import AcceptedRetention, Certificate, EmploymentPeriod, MentorAgreement
 from core import access
 from core.columns import Column
 from core.files import file_response
 from core.generic import (
     AccessMixin,
     RecordActionView,
+    ScopedCreateView,
     ScopedDetailView,
     ScopedListView,
+    ScopedUpdateView,
     redirect_with_message,
 )
-from directory.models import Organization
+from directory.filters import OrganizationChoiceFilter, YesNoFilter
+from directory.models import AcademicYear, Organization
 from events.selectors import events_for
 from registry.forms import ImportForm
 from registry.imports import ImportRejected, ImportTemplate, reference_sections
@@ -537,3 +541,64 @@ class Verify(TemplateView):
             code=kwargs["code"],
         )
         return {"certificate": certificate, "title": _("Проверка справки")}
+
+
+# Accepted retention figures of the years before the registry ---------------------------------------------
+
+RETENTION = (_("Закрепление молодых педагогов"), reverse_lazy("reports:retention"))
+ACCEPTED = (_("Принятые цифры закрепления"), reverse_lazy("careers:accepted_list"))
+
+
+class AcceptedFilter(django_filters.FilterSet):
+    cohort_year = django_filters.ModelChoiceFilter(
+        label=_("Учебный год когорты"), queryset=AcademicYear.objects.all(), empty_label=_("все")
+    )
+    organization = OrganizationChoiceFilter()
+    with_mentor = YesNoFilter(label=_("С наставником"))
+
+    class Meta:
+        model = AcceptedRetention
+        fields = ["cohort_year", "organization", "with_mentor"]
+
+
+class AcceptedView:
+    """The district's records: the methodologist keeps them, the department reads, a coordinator is
+    refused (their organisation's retention is on the ledger page)."""
+
+    district_only = True
+    model = AcceptedRetention
+    org_field = None
+    breadcrumbs = (RETENTION, ACCEPTED)
+
+    def get_queryset(self):
+        return selectors.accepted_retention()
+
+
+class AcceptedList(AcceptedView, ScopedListView):
+    title = _("Принятые цифры закрепления (годы до реестра)")
+    breadcrumbs = (RETENTION,)
+    filterset_class = AcceptedFilter
+    create_url_name = "careers:accepted_create"
+    columns = (
+        Column(_("Когорта"), "cohort_year.title", link=True),
+        Column(_("Организация"), "organization.short_name"),
+        Column(_("С наставником"), "with_mentor"),
+        Column(_("В когорте"), "cohort"),
+        Column(_("Через 1 год"), "after_1"),
+        Column(_("Через 2 года"), "after_2"),
+        Column(_("Через 3 года"), "after_3"),
+    )
+
+
+class AcceptedDetail(AcceptedView, ScopedDetailView):
+    template_name = "careers/accepted_detail.html"
+
+
+class AcceptedCreate(AcceptedView, ScopedCreateView):
+    form_class = AcceptedRetentionForm
+    title = _("Новые принятые цифры закрепления")
+
+
+class AcceptedUpdate(AcceptedView, ScopedUpdateView):
+    form_class = AcceptedRetentionForm
+    title = _("Изменение принятых цифр закрепления")
