@@ -7,7 +7,7 @@ import datetime
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, Max, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -221,6 +221,12 @@ class Person(SortNamed):
             by_age = self.birth_year is not None and self.birth_year > day.year - max_age
         start, max_experience = self.experience_start, settings.YOUNG_PEDAGOGUE_MAX_EXPERIENCE_YEARS
         return by_age and start is not None and years_before(day, max_experience) < start <= day
+
+    def left_on(self) -> datetime.date | None:
+        """The last day of work of a person who has left the district's education (`WorkingQuerySet`);
+        None while they work. One query."""
+        left = Person.objects.dismissed().filter(pk=self.pk)
+        return left.aggregate(last=Max("employment__ended_on"))["last"]
 
     @property
     def has_mentor(self) -> bool:

@@ -70,7 +70,9 @@ def test_dismissed_pedagogue_leaves_every_current_list_and_picker(personas, coor
     assert not any(seen(client, leaver, school_a).values()), seen(client, leaver, school_a)
 
     # History stays: the card, the periods of work, the pair and its pupil.
-    assert "Уходова" in client.get(reverse("registry:person_detail", args=[leaver.pk])).content.decode()
+    card = client.get(reverse("registry:person_detail", args=[leaver.pk])).content.decode()
+    assert "Уходова" in card
+    assert f"Уволен(а): последний рабочий день {today - datetime.timedelta(days=1):%d.%m.%Y}" in card
     career = client.get(reverse("careers:person_career", args=[leaver.pk])).content.decode()
     assert "уходит в конце месяца" in career
     pairs = client.get(reverse("registry:pair_list")).content.decode()
