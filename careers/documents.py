@@ -2,8 +2,8 @@
 справка о наставнической деятельности.
 
 Each document is first a `Draft` — plain lines, one table and signatures — and only then a file: one PDF
-template lays out every draft per ГОСТ Р 7.0.97, so a DOCX writer in `core` renders the same drafts with
-one more function here.
+template lays out every draft per ГОСТ Р 7.0.97, and one function (`docx`) writes the same draft as an
+editable DOCX through `core.docx_files` — the same text, requisites and «ПРОЕКТ» mark in both files.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from core.docx_files import DocxDocument
 from core.exporters import PdfDocument
 from core.qr import qr_svg
 
@@ -31,6 +32,15 @@ class Draft:
     signatures: list[tuple[str, str]] = field(default_factory=list)  # position, И.О. Фамилия
     qr_svg: str = ""
     qr_caption: str = ""
+    is_project: bool = True  # a draft to be signed («ПРОЕКТ»); an issued справка is not
+
+    @property
+    def title(self) -> str:
+        return f"{self.kind} {self.heading}"
+
+    @property
+    def date_line(self) -> str:
+        return f"{self.date:%d.%m.%Y}" if self.date else "«___» __________ 20__ г."
 
     @property
     def text(self) -> str:
@@ -43,6 +53,44 @@ class Draft:
 
 def pdf(draft: Draft) -> PdfDocument:
     return PdfDocument(draft.filename, "careers/pdf/draft.html", {"draft": draft})
+
+
+NUMBER_COLUMN_MM = 10  # the «№» column of a table; the other columns share the rest of the width
+
+
+def docx(draft: Draft) -> DocxDocument:
+    """The draft as an editable DOCX: the same lines, tables and signatures as its PDF."""
+    doc = DocxDocument(draft.filename, draft.title, draft.organization)
+    if draft.is_project:
+        doc.draft_mark()
+    doc.paragraph(draft.organization, align="center", bold=True, size=12)
+    doc.paragraph(draft.kind, align="center", bold=True, size=14)
+    doc.paragraph(f"{draft.date_line}\t\t\t\t\t\t\t№ {draft.number or '_____'}", align="left")
+    doc.paragraph(draft.heading, align="center", bold=True)
+    for line in draft.paragraphs:
+        doc.paragraph(line, indent=True)
+    for title, headers, rows in draft.sections:
+        if title:
+            doc.paragraph(title, align="left", bold=True, keep_with_next=True)
+        if rows:
+            doc.table(headers, rows, _widths(headers, doc.width_mm), size=10.5)
+        else:
+            doc.paragraph(_("Нет сведений за период."), indent=True)
+    for line in draft.closing:
+        doc.paragraph(line, indent=True)
+    doc.signatures(draft.signatures)
+    if draft.qr_caption:
+        doc.paragraph(draft.qr_caption, align="right", size=8)
+    return doc
+
+
+FORMATS = {"pdf": pdf, "docx": docx}
+
+
+def _widths(headers, width_mm: float) -> list[float]:
+    numbered = sum(1 for h in headers if h == "№")
+    rest = (width_mm - NUMBER_COLUMN_MM * numbered) / (len(headers) - numbered)
+    return [NUMBER_COLUMN_MM if h == "№" else rest for h in headers]
 
 
 def _dates(start: datetime.date, end: datetime.date | None) -> str:
@@ -267,4 +315,5 @@ def certificate(cert, verify_url: str) -> Draft:
         signatures=[(_("Руководитель"), "________________")],
         qr_svg=qr_svg(verify_url, scale=2.2, border=1),
         qr_caption=_("Проверка подлинности: %(url)s") % {"url": verify_url},
+        is_project=False,
     )

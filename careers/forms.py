@@ -1,13 +1,13 @@
 from __future__ import annotations
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from careers import services
-from careers.models import MentorAgreement
+from careers.models import AcceptedRetention, MentorAgreement
 from core import access
 from core.files import validate_upload
 from core.forms import CrispyForm, CrispyModelForm
@@ -145,3 +145,51 @@ class RevokeForm(CrispyForm):
         if not reason:
             raise ValidationError(_("Укажите причину отзыва."))
         return reason
+
+
+class AcceptedRetentionForm(CrispyModelForm):
+    """Retention of a cohort as the yearly reports of the years before the registry accepted it."""
+
+    HORIZONS = (1, 2, 3)
+
+    class Meta:
+        model = AcceptedRetention
+        fields = ["cohort_year", "organization", "with_mentor", "cohort", "after_1", "after_2", "after_3"]
+        help_texts = {
+            "with_mentor": _("Отметьте для молодых педагогов с наставником; без отметки — без наставника."),
+            "after_1": _("Пусто — цифра не принята (срок не наступил или сведений нет)."),
+        }
+        error_messages = {
+            "cohort_year": {"required": _("Выберите учебный год когорты.")},
+            "organization": {"required": _("Выберите организацию.")},
+            "cohort": {"required": _("Укажите число молодых педагогов в когорте.")},
+            NON_FIELD_ERRORS: {
+                "unique_together": _(
+                    "Цифры этой когорты для этой организации (с наставником или без — как отмечено) уже "
+                    "внесены: откройте их в списке и измените."
+                )
+            },
+        }
+
+    def clean_cohort(self):
+        cohort = self.cleaned_data["cohort"]
+        if cohort < 1:
+            raise ValidationError(_("В когорте должен быть хотя бы один молодой педагог."))
+        return cohort
+
+    def clean(self):
+        data = super().clean()
+        cohort = data.get("cohort")
+        for horizon in self.HORIZONS:
+            name = f"after_{horizon}"
+            retained = data.get(name)
+            if cohort is not None and retained is not None and retained > cohort:
+                self.add_error(
+                    name,
+                    _("Работающих через %(k)s не может быть больше, чем педагогов в когорте (%(n)s).")
+                    % {"k": _YEARS[horizon], "n": cohort},
+                )
+        return data
+
+
+_YEARS = {1: _("1 год"), 2: _("2 года"), 3: _("3 года")}

@@ -229,4 +229,8 @@ class AcceptedRetention(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.cohort_year} — {self.organization}"
+        mentored = _("с наставником") if self.with_mentor else _("без наставника")
+        return f"{self.cohort_year} — {self.organization} ({mentored})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("careers:accepted_detail", args=[self.pk])

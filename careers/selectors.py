@@ -6,7 +6,7 @@ import datetime
 
 from django.shortcuts import get_object_or_404
 
-from careers.models import Certificate, EmploymentPeriod, MentorAgreement
+from careers.models import AcceptedRetention, Certificate, EmploymentPeriod, MentorAgreement
 from core import access
 from directory.models import PersonCategory
 from events.models import Participation
@@ -66,3 +66,11 @@ def contest_results_for(user, event):
         "person__organization"
     )
     return access.scope(user, results, "person__organization").order_by("-result", "person__last_name", "id")
+
+
+def accepted_retention():
+    """Accepted figures of the years before the registry: the district's records (no organisation scope:
+    the pages are the methodologist's and the department's)."""
+    return AcceptedRetention.objects.select_related("cohort_year", "organization").order_by(
+        "-cohort_year__start_year", "organization__sort_name", "with_mentor", "id"
+    )

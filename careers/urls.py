@@ -19,15 +19,39 @@ urlpatterns = [
     path("pairs/<int:pk>/agreement/consent/", views.ConsentScan.as_view(), name="consent_scan"),
     path("pairs/<int:pk>/agreement/document/", views.AgreementDocument.as_view(), name="agreement_document"),
     path(
+        "pairs/<int:pk>/agreement/document/docx/",
+        views.AgreementDocument.as_view(file_format="docx"),
+        name="agreement_document_docx",
+    ),
+    path(
         "pairs/<int:pk>/agreement/early-end/order/", views.EarlyEndDocument.as_view(), name="early_end_order"
+    ),
+    path(
+        "pairs/<int:pk>/agreement/early-end/order/docx/",
+        views.EarlyEndDocument.as_view(file_format="docx"),
+        name="early_end_order_docx",
     ),
     path("agreements/missing/", views.MissingAgreements.as_view(), name="missing_agreements"),
     path("orders/assignment/", views.AssignmentOrder.as_view(), name="assignment_order"),
+    path(
+        "orders/assignment/docx/",
+        views.AssignmentOrder.as_view(file_format="docx"),
+        name="assignment_order_docx",
+    ),
     path("events/<int:pk>/results-order/", views.ContestOrder.as_view(), name="contest_order"),
+    path(
+        "events/<int:pk>/results-order/docx/",
+        views.ContestOrder.as_view(file_format="docx"),
+        name="contest_order_docx",
+    ),
     path("certificates/", views.CertificateList.as_view(), name="certificate_list"),
     path("certificates/export/", views.CertificateList.as_view(export=True), name="certificate_export"),
     path("certificates/<int:pk>/", views.CertificateDetail.as_view(), name="certificate_detail"),
     path("certificates/<int:pk>/pdf/", views.CertificatePdf.as_view(), name="certificate_pdf"),
     path("certificates/<int:pk>/revoke/", views.CertificateRevoke.as_view(), name="certificate_revoke"),
     path("verify/<str:code>/", views.Verify.as_view(), name="verify"),
+    path("retention/accepted/", views.AcceptedList.as_view(), name="accepted_list"),
+    path("retention/accepted/new/", views.AcceptedCreate.as_view(), name="accepted_create"),
+    path("retention/accepted/<int:pk>/", views.AcceptedDetail.as_view(), name="accepted_detail"),
+    path("retention/accepted/<int:pk>/edit/", views.AcceptedUpdate.as_view(), name="accepted_update"),
 ]

@@ -4,6 +4,7 @@ pair, drafts of orders, and справки with their register and public verifi
 from __future__ import annotations
 
 import django_filters
+from crispy_forms.layout import Submit
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -16,6 +17,7 @@ from django.views.generic import FormView, TemplateView
 from careers import documents, imports, selectors, services
 from careers.agreements import needs_agreement
 from careers.forms import (
+    AcceptedRetentionForm,
     AgreementForm,
     CertificateForm,
     DismissForm,
@@ -24,18 +26,21 @@ from careers.forms import (
     RevokeForm,
     TransferForm,
 )
-from careers.models import Certificate, EmploymentPeriod, MentorAgreement
+from careers.models import AcceptedRetention, Certificate, EmploymentPeriod, MentorAgreement
 from core import access
 from core.columns import Column
 from core.files import file_response
 from core.generic import (
     AccessMixin,
     RecordActionView,
+    ScopedCreateView,
     ScopedDetailView,
     ScopedListView,
+    ScopedUpdateView,
     redirect_with_message,
 )
-from directory.models import Organization
+from directory.filters import OrganizationChoiceFilter, YesNoFilter
+from directory.models import AcademicYear, Organization
 from events.selectors import events_for
 from registry.forms import ImportForm
 from registry.imports import ImportRejected, ImportTemplate, reference_sections
@@ -226,6 +231,18 @@ class MovesTemplate(AccessMixin, TemplateView):
         return ImportTemplate(imports.MOVES, request.user).response()
 
 
+# Drafts of documents ------------------------------------------------------------------------------------
+
+
+class DraftFile:
+    """A view that sends a draft as PDF or, on its «…/docx/» URL, as DOCX (`as_view(file_format="docx")`)."""
+
+    file_format = "pdf"
+
+    def send(self, draft: documents.Draft):
+        return documents.FORMATS[self.file_format](draft).response()
+
+
 # Agreements of art. 351.8 --------------------------------------------------------------------------------
 
 
@@ -315,17 +332,17 @@ class ConsentScan(AgreementMixin, TemplateView):
         return file_response(agreement.consent_scan, agreement.consent_scan_name or "согласие")
 
 
-class AgreementDocument(AgreementMixin, TemplateView):
+class AgreementDocument(DraftFile, AgreementMixin, TemplateView):
     def get(self, request, *args, **kwargs):
-        return documents.pdf(documents.supplementary_agreement(self.existing_agreement())).response()
+        return self.send(documents.supplementary_agreement(self.existing_agreement()))
 
 
-class EarlyEndDocument(AgreementMixin, TemplateView):
+class EarlyEndDocument(DraftFile, AgreementMixin, TemplateView):
     def get(self, request, *args, **kwargs):
         agreement = self.existing_agreement()
         if not agreement.is_ended_early:
             raise Http404
-        return documents.pdf(documents.early_end_order(agreement)).response()
+        return self.send(documents.early_end_order(agreement))
 
 
 class MissingFilter(django_filters.FilterSet):
@@ -361,8 +378,9 @@ class MissingAgreements(ScopedListView):
 # Orders -------------------------------------------------------------------------------------------------
 
 
-class AssignmentOrder(AccessMixin, FormView):
-    """The order assigning mentors: the form asks which pairs; a valid form downloads the PDF."""
+class AssignmentOrder(DraftFile, AccessMixin, FormView):
+    """The order assigning mentors: the form asks which pairs; a valid form downloads the PDF, or the DOCX
+    with the form's second button (it sends the same fields to the DOCX URL)."""
 
     form_class = OrderForm
     template_name = "core/form.html"
@@ -381,17 +399,24 @@ class AssignmentOrder(AccessMixin, FormView):
         data = form.cleaned_data
         organization = data["organization"]
         pairs = selectors.pairs_for_order(request.user, organization.pk, data["start"], data["end"])
-        return documents.pdf(
-            documents.assignment_order(organization, pairs, data["start"], data["end"])
-        ).response()
+        return self.send(documents.assignment_order(organization, pairs, data["start"], data["end"]))
 
     def get_form(self, form_class=None):
         form = super().get_form(form_class)
         form.helper.form_method = "get"
+        form.helper.form_action = reverse("careers:assignment_order")
+        form.helper.add_input(
+            Submit(
+                "docx",
+                _("Скачать приказ (DOCX)"),
+                formaction=reverse("careers:assignment_order_docx"),
+                css_class="btn-outline-secondary",
+            )
+        )
         return form
 
 
-class ContestOrder(AccessMixin, TemplateView):
+class ContestOrder(DraftFile, AccessMixin, TemplateView):
     """The order on the results of a contest, from its participants' results."""
 
     def get(self, request, *args, **kwargs):
@@ -400,7 +425,7 @@ class ContestOrder(AccessMixin, TemplateView):
         issuer = (
             event.organizer.full_name if event.organizer_id else str(_("Муниципальная Школа наставничества"))
         )
-        return documents.pdf(documents.contest_order(event, results, issuer)).response()
+        return self.send(documents.contest_order(event, results, issuer))
 
 
 # Справки ------------------------------------------------------------------------------------------------
@@ -516,3 +541,64 @@ class Verify(TemplateView):
             code=kwargs["code"],
         )
         return {"certificate": certificate, "title": _("Проверка справки")}
+
+
+# Accepted retention figures of the years before the registry ---------------------------------------------
+
+RETENTION = (_("Закрепление молодых педагогов"), reverse_lazy("reports:retention"))
+ACCEPTED = (_("Принятые цифры закрепления"), reverse_lazy("careers:accepted_list"))
+
+
+class AcceptedFilter(django_filters.FilterSet):
+    cohort_year = django_filters.ModelChoiceFilter(
+        label=_("Учебный год когорты"), queryset=AcademicYear.objects.all(), empty_label=_("все")
+    )
+    organization = OrganizationChoiceFilter()
+    with_mentor = YesNoFilter(label=_("С наставником"))
+
+    class Meta:
+        model = AcceptedRetention
+        fields = ["cohort_year", "organization", "with_mentor"]
+
+
+class AcceptedView:
+    """The district's records: the methodologist keeps them, the department reads, a coordinator is
+    refused (their organisation's retention is on the ledger page)."""
+
+    district_only = True
+    model = AcceptedRetention
+    org_field = None
+    breadcrumbs = (RETENTION, ACCEPTED)
+
+    def get_queryset(self):
+        return selectors.accepted_retention()
+
+
+class AcceptedList(AcceptedView, ScopedListView):
+    title = _("Принятые цифры закрепления (годы до реестра)")
+    breadcrumbs = (RETENTION,)
+    filterset_class = AcceptedFilter
+    create_url_name = "careers:accepted_create"
+    columns = (
+        Column(_("Когорта"), "cohort_year.title", link=True),
+        Column(_("Организация"), "organization.short_name"),
+        Column(_("С наставником"), "with_mentor"),
+        Column(_("В когорте"), "cohort"),
+        Column(_("Через 1 год"), "after_1"),
+        Column(_("Через 2 года"), "after_2"),
+        Column(_("Через 3 года"), "after_3"),
+    )
+
+
+class AcceptedDetail(AcceptedView, ScopedDetailView):
+    template_name = "careers/accepted_detail.html"
+
+
+class AcceptedCreate(AcceptedView, ScopedCreateView):
+    form_class = AcceptedRetentionForm
+    title = _("Новые принятые цифры закрепления")
+
+
+class AcceptedUpdate(AcceptedView, ScopedUpdateView):
+    form_class = AcceptedRetentionForm
+    title = _("Изменение принятых цифр закрепления")

@@ -95,6 +95,7 @@ def participants_without_consent(user, today: datetime.date) -> Concern:
     people = (
         selectors.people_for(user)
         .filter(is_anonymised=False)
+        .working(today)
         .filter(
             Q(mentor__status=MentorStatus.ACTIVE)
             | Q(mentee__status__in=(MenteeStatus.WAITING, MenteeStatus.ACTIVE))

@@ -63,17 +63,47 @@ class HasMentorFilter(YesNoFilter):
         return queryset.filter(condition if value else ~condition)
 
 
+SHOW_DISMISSED = (("all", _("вместе с работающими")), ("only", _("только уволенных")))
+
+
+class DismissedFilter(django_filters.ChoiceFilter):
+    """«Показать уволенных»: the list leaves them out unless asked (see `HidesDismissed`)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            label=_("Показать уволенных"),
+            choices=SHOW_DISMISSED,
+            empty_label=_("нет"),
+            method=self.shown,
+            **kwargs,
+        )
+
+    def shown(self, queryset, name, value):
+        return queryset.dismissed() if value == "only" else queryset
+
+
+class HidesDismissed:
+    """A list of people, mentors or mentees: those who have left the district's education (all periods
+    of work closed) are not in it unless «Показать уволенных» asks; the queryset's `working()` decides."""
+
+    def __init__(self, data=None, queryset=None, **kwargs):
+        if queryset is not None and (data or {}).get("dismissed") not in dict(SHOW_DISMISSED):
+            queryset = queryset.working()
+        super().__init__(data, queryset, **kwargs)
+
+
 def active_pairs_of_mentee():
     return Pair.objects.filter(mentees=OuterRef("pk"), status=PairStatus.ACTIVE)
 
 
-class PersonFilter(django_filters.FilterSet):
+class PersonFilter(HidesDismissed, django_filters.FilterSet):
     q = SearchFilter(*NAME_FIELDS, label=_("ФИО"))
     organization = OrganizationChoiceFilter()
     category = django_filters.ChoiceFilter(label=_("Категория"), choices=PersonCategory.choices)
     year = YearFilter("mentee__pairs")
     young = YoungFilter()
     has_mentor = HasMentorFilter(Person.objects.active_mentee_pairs)
+    dismissed = DismissedFilter()
     sort = django_filters.OrderingFilter(
         label=_("Сортировка"),
         fields=(("sort_name", "name"), ("organization__sort_name", "organization"), ("birth_year", "birth")),
@@ -89,13 +119,14 @@ class PersonFilter(django_filters.FilterSet):
         fields = []
 
 
-class MentorFilter(django_filters.FilterSet):
+class MentorFilter(HidesDismissed, django_filters.FilterSet):
     q = SearchFilter(*person_fields("person__"), "competences", label=_("ФИО или компетенции"))
     organization = OrganizationChoiceFilter("person__organization")
     form = FormFilter("pairs__form")
     status = django_filters.ChoiceFilter(label=_("Статус"), choices=MentorStatus.choices)
     year = YearFilter("pairs")
     young = YoungFilter("person__")
+    dismissed = DismissedFilter()
     sort = django_filters.OrderingFilter(
         label=_("Сортировка"),
         fields=(("person__sort_name", "name"), ("entered_on", "entered"), ("load", "load")),
@@ -111,7 +142,7 @@ class MentorFilter(django_filters.FilterSet):
         fields = []
 
 
-class MenteeFilter(django_filters.FilterSet):
+class MenteeFilter(HidesDismissed, django_filters.FilterSet):
     q = SearchFilter(*person_fields("person__"), "main_request", label=_("ФИО или запрос"))
     organization = OrganizationChoiceFilter("person__organization")
     form = FormFilter("pairs__form")
@@ -119,6 +150,7 @@ class MenteeFilter(django_filters.FilterSet):
     year = YearFilter("pairs")
     young = YoungFilter("person__")
     has_mentor = HasMentorFilter(active_pairs_of_mentee)
+    dismissed = DismissedFilter()
     sort = django_filters.OrderingFilter(
         label=_("Сортировка"),
         fields=(("person__sort_name", "name"), ("entered_on", "entered")),

@@ -186,7 +186,7 @@ class MemberForm(ScopedForm):
         else:
             taken = self._meta.model.objects.values("person_id")
             self.fields["person"].queryset = (
-                people_for(self.user).filter(is_anonymised=False).exclude(pk__in=taken)
+                people_for(self.user).filter(is_anonymised=False).working().exclude(pk__in=taken)
             )
             pick_people(self, "person")
 
@@ -273,12 +273,15 @@ class PairForm(ScopedForm):
         # Only the chosen organisation's people are offered (a region has tens of thousands), plus the
         # partners' and colleges' representatives, who serve several organisations where the form allows.
         outside = Q(person__category__in=[PersonCategory.EMPLOYER, PersonCategory.STUDENT])
-        # Only people the user may see (a coordinator: their own organisation's), and the pair's own mentor.
-        mentors = access.scope(self.user, Mentor.objects.all(), MEMBER_ORG) | Mentor.objects.filter(
+        # Only people the user may see (a coordinator: their own organisation's) who work now, and the
+        # pair's own members (an edit keeps a mentor or mentee who has left since).
+        mentors = access.scope(self.user, Mentor.objects.working(), MEMBER_ORG) | Mentor.objects.filter(
             pk=self.instance.mentor_id
         )
         mentors = mentors.select_related("person__organization").exclude(status=MentorStatus.LEFT)
-        mentees = mentees_for(self.user)
+        mentees = mentees_for(self.user).working()
+        if self.instance.pk:
+            mentees = mentees | Mentee.objects.filter(pk__in=self.instance.mentees.values("pk"))
         if organization is None:
             mentors, mentees = mentors.none(), mentees.none()
             self.fields["mentor"].help_text = _("Сначала выберите организацию: список наставников обновится.")

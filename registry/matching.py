@@ -87,6 +87,7 @@ def candidates_for(user, person: Person, today: datetime.date | None = None) -> 
     )
     mentors = (
         selectors.mentors_for(user)
+        .working()
         .filter(where, status=MentorStatus.ACTIVE)
         .exclude(person=person)
         .exclude(Exists(already_paired))

@@ -7,7 +7,7 @@ import datetime
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, Max, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -37,9 +37,44 @@ class QualificationCategory(models.TextChoices):
     PEDAGOGUE_MENTOR = "mentor", _("педагог-наставник")
 
 
-class PersonQuerySet(models.QuerySet):
+class WorkingQuerySet(models.QuerySet):
+    """People who work in the district's education, and those who left it — the one definition every
+    current list and picker uses (`working()`), and the filter «Показать уволенных» (`dismissed()`).
+
+    A person has left on a day when their periods of work (careers) are all closed before it; a person
+    without recorded periods works where the registry says. A dismissal dated ahead leaves the lists on
+    the day after the last working day. History, pairs and past years' figures keep the person."""
+
+    person_ref = "pk"  # where the person is in the queryset's model
+
+    def working(self, on: datetime.date | None = None):
+        return self.exclude(self._left(on))
+
+    def dismissed(self, on: datetime.date | None = None):
+        return self.filter(self._left(on))
+
+    def _left(self, on: datetime.date | None):
+        on = on or timezone.localdate()
+        periods = employment_periods().filter(person=OuterRef(self.person_ref))
+        return Exists(periods) & ~Exists(periods.filter(Q(ended_on__isnull=True) | Q(ended_on__gte=on)))
+
+
+def employment_periods():
+    """careers.EmploymentPeriod, reached through Person's reverse relation: the registry sits on a lower
+    floor than careers and does not import it."""
+    return Person._meta.get_field("employment").related_model.objects.all()
+
+
+class MemberQuerySet(WorkingQuerySet):
+    """Mentors and mentees: working or not as their person."""
+
+    person_ref = "person"
+
+
+class PersonQuerySet(WorkingQuerySet):
     def young(self, on: datetime.date | None = None):
-        """Young pedagogues: by the rule in settings (age and experience), or appointed by hand."""
+        """Young pedagogues working on the day: by the rule in settings (age and experience), or appointed by
+        hand; one who has left by then is not a pedagogue of the district that day."""
         on = on or timezone.localdate()
         max_age = settings.YOUNG_PEDAGOGUE_MAX_AGE
         born_after = years_before(on, max_age)
@@ -52,7 +87,7 @@ class PersonQuerySet(models.QuerySet):
         return self.filter(
             Q(category=PersonCategory.PEDAGOGUE, is_anonymised=False)
             & (Q(is_young_appointed=True) | (by_age & by_experience))
-        )
+        ).working(on)
 
     def with_mentor_flag(self):
         return self.annotate(has_mentor=Exists(self.active_mentee_pairs()))
@@ -189,6 +224,12 @@ class Person(SortNamed):
         start, max_experience = self.experience_start, settings.YOUNG_PEDAGOGUE_MAX_EXPERIENCE_YEARS
         return by_age and start is not None and years_before(day, max_experience) < start <= day
 
+    def left_on(self) -> datetime.date | None:
+        """The last day of work of a person who has left the district's education (`WorkingQuerySet`);
+        None while they work. One query."""
+        left = Person.objects.dismissed().filter(pk=self.pk)
+        return left.aggregate(last=Max("employment__ended_on"))["last"]
+
     @property
     def has_mentor(self) -> bool:
         """Is a mentee in an active pair (from the list's prefetch when there is one)."""
@@ -301,6 +342,8 @@ class Mentor(models.Model):
     updated_at = models.DateTimeField(_("изменено"), auto_now=True)
     history = HistoricalRecords(excluded_fields=HISTORY_EXCLUDED)
 
+    objects = MemberQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("наставник")
         verbose_name_plural = _("наставники")
@@ -333,6 +376,8 @@ class Mentee(models.Model):
     )
     updated_at = models.DateTimeField(_("изменено"), auto_now=True)
     history = HistoricalRecords(excluded_fields=HISTORY_EXCLUDED)
+
+    objects = MemberQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("наставляемый")

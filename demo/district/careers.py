@@ -11,15 +11,17 @@ from __future__ import annotations
 import datetime
 import random
 
+from django.db.models import Q
 from django.utils import timezone
 
 from careers.calendar import earliest_early_end
 from careers.models import AcceptedRetention, Certificate, EmploymentPeriod, EndInitiator, MentorAgreement
 from careers.services import dismiss_person, end_mentoring_early, issue_certificate, transfer_person
 from directory.models import AcademicYear, OrganizationKind, PersonCategory, start_year_of
-from registry.models import CLOSED_STATUSES, Pair, Person
+from registry.models import CLOSED_STATUSES, Pair, PairStatus, Person
 
 SEED = 351_8
+OPEN_STATUSES = (PairStatus.FORMING, PairStatus.ACTIVE)
 CONTENTS = (
     "адаптация молодого педагога: планирование уроков, посещение и разбор уроков, работа с родителями",
     "сопровождение молодого специалиста в первый год работы: рабочая программа, классное руководство",
@@ -35,9 +37,10 @@ def load(demo) -> str:
     rng = random.Random(SEED)
     today = timezone.localdate()
     moved, left = _moves(demo.organizations, rng, today)
+    left += _dismiss_former_mentee(demo.organizations[0], today)
     agreements = _agreements(demo.organizations, rng, today)
     certificates = _certificates(demo.organizations[:2], demo.users.get("metodist"))
-    accepted = _accepted(demo.organizations, rng, today)
+    accepted = _accepted(demo.organizations, rng, today, demo.users.get("metodist"))
     return (
         f"Кадры: переведено {moved}, уволилось {left}; соглашений по ст. 351.8 — {agreements}; "
         f"справок — {certificates}; принятых цифр закрепления — {accepted}."
@@ -74,6 +77,25 @@ def _moves(organizations, rng: random.Random, today: datetime.date) -> tuple[int
         transfer_person(newcomer, organizations[0], on=today - datetime.timedelta(days=365))
         moved += 1
     return moved, left
+
+
+def _dismiss_former_mentee(school, today: datetime.date) -> int:
+    """A pedagogue of the first coordinator's school, in no open pair, who left two months ago: gone from
+    the current lists and pickers, found with «Показать уволенных», the periods of work and history kept."""
+    on = today - datetime.timedelta(days=60)
+    former = (
+        Person.objects.working()
+        .filter(organization=school, category=PersonCategory.PEDAGOGUE)
+        .exclude(mentee__pairs__status__in=OPEN_STATUSES)
+        .exclude(mentor__pairs__status__in=OPEN_STATUSES)
+        .filter(Q(experience_start__isnull=True) | Q(experience_start__lt=on))
+        .order_by("id")
+        .first()
+    )
+    if former is None:
+        return 0
+    dismiss_person(former, on=on, note="переезд в другой регион")
+    return 1
 
 
 def _agreements(organizations, rng: random.Random, today: datetime.date) -> int:
@@ -138,8 +160,9 @@ def _certificates(organizations, user) -> int:
     return Certificate.objects.count()
 
 
-def _accepted(organizations, rng: random.Random, today: datetime.date) -> int:
-    """The cohorts of three and four years ago, before the registry: typed from the yearly reports."""
+def _accepted(organizations, rng: random.Random, today: datetime.date, user) -> int:
+    """The cohorts of three and four years ago, before the registry: typed by the methodologist from the
+    yearly reports (the history of each row names her)."""
     current = start_year_of(today)
     written = 0
     for start_year in (current - 4, current - 3):
@@ -155,10 +178,12 @@ def _accepted(organizations, rng: random.Random, today: datetime.date) -> int:
                 after = [cohort]
                 for _year in range(3):
                     after.append(sum(rng.random() < keep for _ in range(after[-1])))
-                AcceptedRetention.objects.create(
+                record = AcceptedRetention(
                     cohort_year=year, organization=organization, with_mentor=with_mentor, cohort=cohort,
                     after_1=after[1], after_2=after[2], after_3=after[3],
                 )  # fmt: skip
+                record._history_user = user
+                record.save()
                 written += 1
     for start_year in (current - 2,):  # the registry's own cohort needs its year listed
         AcademicYear.objects.get_or_create(start_year=start_year)

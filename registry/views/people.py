@@ -71,6 +71,7 @@ class PersonDetail(PersonView, ScopedDetailView):
         context["mentor_pairs"] = list(pairs.filter(mentor=mentor)) if mentor else []
         context["mentee_pairs"] = list(pairs.filter(mentees=mentee)) if mentee else []
         context["is_young"] = person.is_young_on(timezone.localdate())
+        context["left_on"] = person.left_on()
         # «Подобрать наставника» for a young pedagogue or a mentee who has no active pair yet.
         has_mentor = any(p.status == PairStatus.ACTIVE for p in context["mentee_pairs"])
         context["may_match"] = (context["is_young"] or mentee is not None) and not has_mentor

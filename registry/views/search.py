@@ -13,10 +13,11 @@ from registry.filters import NAME_FIELDS
 
 
 class PersonSearch(PickerSearchView):
-    """?q=Иван Пет — people of the user's scope, by name; ?adults=1 leaves pupils out."""
+    """?q=Иван Пет — people of the user's scope who work now (pickers choose people for new records), by
+    name; ?adults=1 leaves pupils out."""
 
     def found(self, query: str):
-        people = selectors.people_for(self.request.user).filter(is_anonymised=False)
+        people = selectors.people_for(self.request.user).filter(is_anonymised=False).working()
         if self.request.GET.get("adults"):
             people = people.exclude(category=PersonCategory.PUPIL)
         return matching(people, query, NAME_FIELDS).order_by("sort_name", "pk")

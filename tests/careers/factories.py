@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from careers.models import Certificate, MentorAgreement
+from careers.models import AcceptedRetention, Certificate, MentorAgreement
 from tests.events.factories import pdf_upload
 
 
@@ -37,8 +37,17 @@ def certificate_for(person, **fields) -> Certificate:
     return Certificate.objects.create(person=person, **values)
 
 
+def accepted_for(organization, **fields) -> AcceptedRetention:
+    from tests.factories import AcademicYearFactory
+
+    values = {"cohort_year": AcademicYearFactory(start_year=2019), "with_mentor": True, "cohort": 6,
+              "after_1": 6, "after_2": 5, "after_3": 4, **fields}  # fmt: skip
+    return AcceptedRetention.objects.create(organization=organization, **values)
+
+
 def careers_data(pair_a, person_a) -> dict:
-    """Pair A's agreement, ended early, with a consent scan; a справка of person A."""
+    """Pair A's agreement, ended early, with a consent scan; a справка of person A; accepted retention
+    figures of school A's cohort 2019/2020."""
     agreement = agreement_for(
         pair_a,
         consent_scan=pdf_upload("согласие.pdf"),
@@ -47,4 +56,8 @@ def careers_data(pair_a, person_a) -> dict:
         notice_on=datetime.date(2026, 2, 2),
         ended_early_on=datetime.date(2026, 2, 9),
     )
-    return {"agreement_a": agreement, "certificate_a": certificate_for(person_a)}
+    return {
+        "agreement_a": agreement,
+        "certificate_a": certificate_for(person_a),
+        "accepted": accepted_for(person_a.organization),
+    }

@@ -156,7 +156,8 @@ def test_person_detail_query_count_is_fixed(as_methodist, school_a, count):
         person.save()
     mentee = MenteeFactory(person=person)
     PairFactory(mentor=MentorFactory(person__organization=school_a), mentees=[mentee])
-    assert count_queries(as_methodist, person.get_absolute_url()) == 9  # 8 + the card's view log
+    # 8 + the card's view log + whether the person has left (and when)
+    assert count_queries(as_methodist, person.get_absolute_url()) == 10
 
 
 def test_anonymised_person_cannot_be_edited(as_methodist, school_a):
