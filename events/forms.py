@@ -218,6 +218,13 @@ class EventForm(CrispyModelForm):
             self.add_error("ends_on", end_before_start_message(starts, ends))
         if starts:
             self._clean_year(data, starts)
+        until = data.get("nominations_until")
+        if starts and until and until > starts:
+            self.add_error(
+                "nominations_until",
+                _("Приём заявок (до %(until)s) заканчивается не позже начала мероприятия (%(start)s).")
+                % {"until": _day(until), "start": _day(starts)},
+            )
         self._clean_organizer(data)
         return data
 

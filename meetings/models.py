@@ -296,8 +296,16 @@ class PlanItem(models.Model):
         return f"{self.direction.position}.{self.position}"
 
     @property
+    def first_year_title(self) -> str:
+        return school_year_title(self.first_year)
+
+    @property
+    def last_year_title(self) -> str:
+        return school_year_title(self.last_year)
+
+    @property
     def years(self) -> str:
-        first, last = school_year_title(self.first_year), school_year_title(self.last_year)
+        first, last = self.first_year_title, self.last_year_title
         return first if first == last else f"{first} – {last}"
 
     def runs_in(self, start_year: int) -> bool:

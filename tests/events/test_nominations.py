@@ -11,9 +11,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from events import services
-from events.models import Nomination, NominationStatus, Participation
+from events.models import Event, Nomination, NominationStatus, Participation
 from home.attention import attention_for
 from tests.events.factories import EventFactory, NominationFactory, ParticipationFactory
+from tests.events.helpers import event_post
 from tests.factories import AcademicYearFactory, PersonFactory
 from tests.helpers import count_queries, xlsx_rows
 
@@ -189,3 +190,14 @@ def test_nomination_export_is_scoped(event, school_a, school_b, personas):
     make_nominations(event, school_b, 1)
     rows = xlsx_rows(personas["coord_b"].get(reverse("events:nomination_export")))
     assert [row[3] for row in rows[1:]] == ["Школа Б"]
+
+
+def test_event_form_keeps_registration_before_the_start(personas):
+    AcademicYearFactory(start_year=2025)
+    url = reverse("events:event_create")
+    response = personas["methodist"].post(url, event_post(nominations_until="20.10.2025"))
+    assert "Приём заявок (до 20.10.2025) заканчивается не позже начала мероприятия (15.10.2025)." in (
+        response.content.decode()
+    )
+    personas["methodist"].post(url, event_post(nominations_until="08.10.2025"))
+    assert Event.objects.get().nominations_close_on == datetime.date(2025, 10, 8)
