@@ -61,7 +61,7 @@ MENU = (
     # events: menu items
     MenuItem(_("Мероприятия"), "events:event_list", ALL, _("Мероприятия")),
     MenuItem(_("Обучение наставников"), "events:training_list", ALL, _("Мероприятия")),
-    MenuItem(_("Заявки ОО на мероприятия"), "events:nomination_list", ALL, _("Мероприятия")),
+    MenuItem(_("Заявки ОО на участие"), "events:nomination_list", ALL, _("Мероприятия")),
     MenuItem(_("Партнёры"), "events:partner_list", ALL, _("Мероприятия")),
     MenuItem(_("Организации"), "directory:organization_list", ("methodist", "department"), _("Справочники")),
     MenuItem(_("Моя организация"), "directory:organization_list", ("coordinator",), _("Справочники")),
