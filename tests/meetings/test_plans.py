@@ -175,3 +175,14 @@ def test_plan_xlsx_reads_back(as_department, plan, years):
     expected = today_mark[current == 2025] if 2024 <= current <= 2026 else "не в этом году"
     assert seminars[7] == expected
     assert [row[2] for row in rows[3:]] == ["Семинары", "Курсы повышения квалификации", "Конкурс"]
+
+
+def test_roadmap_list_names_the_plan_item_without_extra_queries(as_methodist, plan, years):
+    url = reverse("meetings:roadmap_list") + f"?year={years[2025].pk}"
+    make_roadmap_item(years[2025], activity="Без плана")
+    small = count_queries(as_methodist, url)
+    realise(plan, years)
+    make_roadmap_item(years[2025], plan_item=item(plan, "Курсы повышения квалификации"))
+    assert count_queries(as_methodist, url) == small
+    page = as_methodist.get(url).content.decode()
+    assert "<td>2024–2027, 1.1</td>" in page and "<td>2024–2027, 1.2</td>" in page
