@@ -15,6 +15,7 @@ from directory.models import start_year_of
 from meetings import services
 from meetings.models import PlanItem, RoadmapStatus, SupportPlan
 from meetings.plans import plan_coverage
+from tests.core.test_documents import ALLOWED_FONTS, MM, body, fonts_of, lines_of, needs_poppler, pdf_pages
 from tests.factories import AcademicYearFactory
 from tests.helpers import count_queries
 from tests.meetings.factories import make_plan, make_roadmap_item
@@ -186,3 +187,21 @@ def test_roadmap_list_names_the_plan_item_without_extra_queries(as_methodist, pl
     assert count_queries(as_methodist, url) == small
     page = as_methodist.get(url).content.decode()
     assert "<td>2024–2027, 1.1</td>" in page and "<td>2024–2027, 1.2</td>" in page
+
+
+@needs_poppler
+def test_plan_pdf_follows_gost(as_methodist, years, tmp_path):
+    many = tuple(
+        (f"Семинар для наставников № {n} по персонализированным программам", 2024, 2026) for n in range(40)
+    )
+    plan = make_plan(items=many)
+    data = body(as_methodist.get(reverse("meetings:plan_pdf", args=[plan.pk])))
+    assert fonts_of(data) <= ALLOWED_FONTS  # the project's fonts, embedded
+    pages = pdf_pages(data, tmp_path)
+    assert len(pages) >= 2
+    assert lines_of(pages[0])[0] == "УТВЕРЖДАЮ"  # no page number on the first page
+    for number, words in enumerate(pages[1:], start=2):
+        top_word = min(words, key=lambda w: w[1])
+        assert top_word[3] == str(number) and top_word[1] >= 10 * MM
+    for words in pages:
+        assert all(x >= 30 * MM - 1 for x, *_rest in words)  # left margin 30 mm
