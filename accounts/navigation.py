@@ -43,6 +43,7 @@ MENU = (
     MenuItem(_("Нормативные документы"), "banks:document_list", ALL, _("Банки")),
     MenuItem(_("Заседания"), "meetings:meeting_list", ALL, _("Заседания и план")),
     MenuItem(_("Дорожная карта"), "meetings:roadmap_list", ALL, _("Заседания и план")),
+    MenuItem(_("План методического сопровождения"), "meetings:plan_list", ALL, _("Заседания и план")),
     # meetings: menu items
     MenuItem(_("Документация МШН"), "documentation", ("methodist", "department"), _("Заседания и план")),
     # reports: menu items
@@ -60,6 +61,7 @@ MENU = (
     # events: menu items
     MenuItem(_("Мероприятия"), "events:event_list", ALL, _("Мероприятия")),
     MenuItem(_("Обучение наставников"), "events:training_list", ALL, _("Мероприятия")),
+    MenuItem(_("Заявки ОО на участие"), "events:nomination_list", ALL, _("Мероприятия")),
     MenuItem(_("Партнёры"), "events:partner_list", ALL, _("Мероприятия")),
     MenuItem(_("Организации"), "directory:organization_list", ("methodist", "department"), _("Справочники")),
     MenuItem(_("Моя организация"), "directory:organization_list", ("coordinator",), _("Справочники")),

@@ -5,15 +5,14 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.filters import OrganizationChoiceFilter, SearchFilter
 from directory.models import AcademicYear, Organization
-from events.models import Event, EventKind, Partner, PartnerKind, Training
+from events.models import Event, EventKind, Nomination, NominationStatus, Partner, PartnerKind, Training
 from registry.filters import person_fields
 
 
 class YearFilter(django_filters.ModelChoiceFilter):
     def __init__(self, **kwargs):
-        super().__init__(
-            field_name="year", label=_("Учебный год"), queryset=AcademicYear.objects.all(), **kwargs
-        )
+        kwargs.setdefault("field_name", "year")
+        super().__init__(label=_("Учебный год"), queryset=AcademicYear.objects.all(), **kwargs)
 
 
 class EventFilter(django_filters.FilterSet):
@@ -76,4 +75,15 @@ class PartnerFilter(django_filters.FilterSet):
 
     class Meta:
         model = Partner
+        fields = []
+
+
+class NominationFilter(django_filters.FilterSet):
+    q = SearchFilter(*person_fields("person__"), "event__title", label=_("ФИО или мероприятие"))
+    status = django_filters.ChoiceFilter(label=_("Состояние"), choices=NominationStatus.choices)
+    organization = OrganizationChoiceFilter("organization")
+    year = YearFilter(field_name="event__year")
+
+    class Meta:
+        model = Nomination
         fields = []

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from core.files import validate_upload
-from core.forms import CrispyModelForm
+from core.forms import CrispyForm, CrispyModelForm
 from core.pickers import pick_people
 from directory.models import AcademicYear, Organization, OrganizationKind, start_year_of
 from events.models import (
@@ -22,6 +22,8 @@ from events.models import (
     EventKind,
     EventMaterial,
     Interaction,
+    Nomination,
+    NominationStatus,
     ParticipantRole,
     Participation,
     Partner,
@@ -181,6 +183,7 @@ class EventForm(CrispyModelForm):
             "description",
             "is_public",
             "is_cancelled",
+            "nominations_until",
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),
@@ -215,6 +218,13 @@ class EventForm(CrispyModelForm):
             self.add_error("ends_on", end_before_start_message(starts, ends))
         if starts:
             self._clean_year(data, starts)
+        until = data.get("nominations_until")
+        if starts and until and until > starts:
+            self.add_error(
+                "nominations_until",
+                _("Приём заявок (до %(until)s) заканчивается не позже начала мероприятия (%(start)s).")
+                % {"until": _day(until), "start": _day(starts)},
+            )
         self._clean_organizer(data)
         return data
 
@@ -407,3 +417,54 @@ class InteractionForm(CrispyModelForm):
         self.instance.partner = partner
         self.fields["event"].queryset = Event.objects.order_by("-starts_on", "-id")
         self.fields["event"].empty_label = _("— без мероприятия —")
+
+
+class NominateForm(CrispyForm):
+    """The coordinator's people for an event: several at once, found among their own organisation's."""
+
+    people = forms.ModelMultipleChoiceField(
+        label=_lazy("Кого выдвинуть"),
+        queryset=Person.objects.none(),
+        error_messages={"required": _lazy("Выберите хотя бы одного человека своей организации.")},
+        help_text=_lazy("Поиск — среди людей вашей организации в реестре."),
+    )
+    submit_label = _lazy("Выдвинуть")
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["people"].queryset = people_for(user).filter(is_anonymised=False)
+        pick_people(self, "people")
+
+
+class DecisionForm(forms.Form):
+    """The methodologist's decision on the ticked nominations of an event, with a reason the coordinator sees."""
+
+    nominations = forms.ModelMultipleChoiceField(
+        label=_lazy("Заявки"),
+        queryset=Nomination.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": _lazy("Отметьте хотя бы одну заявку."),
+            "invalid_choice": _lazy("Заявка уже рассмотрена или отозвана: обновите страницу."),
+        },
+    )
+    reason = forms.CharField(
+        label=_lazy("Причина / комментарий"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"}),
+        help_text=_lazy("Куратор увидит его рядом с решением."),
+    )
+    notify = forms.BooleanField(
+        label=_lazy("Сообщить кураторам по e-mail"),
+        required=False,
+        initial=True,
+        widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
+    )
+
+    def __init__(self, *args, event: Event, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["nominations"].queryset = event.nominations.filter(status=NominationStatus.NOMINATED)
+
+    def checked(self) -> set[str]:
+        return set(self.data.getlist("nominations")) if self.is_bound else set()

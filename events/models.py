@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import datetime
+
+from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.files import generated_name
+from core.models import StateChange
 from core.russian import SortNamed
 from directory.models import district_field
 
@@ -89,6 +94,12 @@ class Event(SortNamed):
         default=False,
         help_text=_("Отменённое мероприятие уходит из календаря открытого сайта."),
     )
+    nominations_until = models.DateField(
+        _("заявки ОО до"),
+        null=True,
+        blank=True,
+        help_text=_("До какого дня кураторы выдвигают участников. Пусто — до начала мероприятия."),
+    )
     updated_at = models.DateTimeField(_("изменено"), auto_now=True)
     history = HistoricalRecords(excluded_fields=HISTORY_EXCLUDED)
 
@@ -123,6 +134,14 @@ class Event(SortNamed):
         online = str(_("онлайн")) if self.is_online else ""
         return ", ".join(part for part in (self.place, online) if part)
 
+    @property
+    def nominations_close_on(self) -> datetime.date:
+        return self.nominations_until or self.starts_on
+
+    def takes_nominations_on(self, today: datetime.date) -> bool:
+        """Coordinators nominate their people while the event is not cancelled and its registration is open."""
+        return not self.is_cancelled and today <= self.nominations_close_on
+
 
 class Participation(models.Model):
     DISTRICT_FIELD = "event__district"
@@ -155,6 +174,83 @@ class Participation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} — {self.get_role_display()}"
+
+
+class NominationStatus(models.TextChoices):
+    NOMINATED = "nominated", _("выдвинут")
+    CONFIRMED = "confirmed", _("подтверждён")
+    DECLINED = "declined", _("отклонён")
+
+
+class Nomination(models.Model):
+    """A coordinator puts one of their organisation's people forward for an event; the methodologist
+    confirms (the person becomes a participant) or declines."""
+
+    DISTRICT_FIELD = "event__district"
+
+    event = models.ForeignKey(
+        Event, verbose_name=_("мероприятие"), on_delete=models.CASCADE, related_name="nominations"
+    )
+    person = models.ForeignKey(
+        "registry.Person",
+        verbose_name=_("кандидат"),
+        on_delete=models.PROTECT,
+        related_name="event_nominations",
+    )
+    # The organisation that nominated: the coordinator's, kept even if the person later moves.
+    organization = models.ForeignKey(
+        "directory.Organization",
+        verbose_name=_("организация"),
+        on_delete=models.PROTECT,
+        related_name="event_nominations",
+    )
+    nominated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("кто выдвинул"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    nominated_at = models.DateTimeField(_("выдвинут"), default=timezone.now)
+    status = models.CharField(
+        _("состояние"), max_length=20, choices=NominationStatus.choices, default=NominationStatus.NOMINATED
+    )
+    reason = models.TextField(_("причина / комментарий методиста"), blank=True)
+    updated_at = models.DateTimeField(_("изменено"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("заявка на участие")
+        verbose_name_plural = _("заявки на участие")
+        ordering = ["person__sort_name", "id"]
+        indexes = [models.Index(fields=["status", "event"]), models.Index(fields=["organization", "event"])]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "person"], name="event_nomination_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} — {self.event.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("events:event_nominations", args=[self.event_id])
+
+
+class NominationTransition(StateChange):
+    DISTRICT_FIELD = "nomination__event__district"
+
+    nomination = models.ForeignKey(
+        Nomination, verbose_name=_("заявка"), on_delete=models.CASCADE, related_name="transitions"
+    )
+    from_status = models.CharField(_("было"), max_length=20, choices=NominationStatus.choices)
+    to_status = models.CharField(_("стало"), max_length=20, choices=NominationStatus.choices)
+    comment = models.TextField(_("комментарий"), blank=True)
+
+    class Meta:
+        verbose_name = _("смена состояния заявки")
+        verbose_name_plural = _("смены состояния заявок")
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
 
 
 class EventMaterial(models.Model):

@@ -9,15 +9,21 @@ from __future__ import annotations
 import datetime
 
 from django.db.models import Count, Max, OuterRef, Prefetch, Q, QuerySet, Sum
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from core import access
+from core.attention import Concern, Line, concern
 from core.queries import subquery_count
 from directory.models import start_year_of
 from events.models import (
     Event,
     EventKind,
     Interaction,
+    Nomination,
+    NominationStatus,
+    NominationTransition,
     ParticipantResult,
     Participation,
     Partner,
@@ -25,6 +31,7 @@ from events.models import (
 )
 
 TRAINING_ORG = "person__organization"
+NOMINATION_ORG = "organization"
 AWARDED = (ParticipantResult.WINNER, ParticipantResult.PRIZE_WINNER)
 
 
@@ -49,6 +56,48 @@ def participant_rows(user, event: Event) -> list[tuple[Participation, bool]]:
     everyone = access.reads_everything(user)
     own = getattr(user, "organization_id", None)
     return [(p, everyone or p.person.organization_id == own) for p in event.participants.all()]
+
+
+def nominations_for(user) -> QuerySet[Nomination]:
+    """Nominations the user reads: a coordinator only their own organisation's."""
+    queryset = Nomination.objects.select_related("event", "person", "organization", "nominated_by")
+    return access.scope(
+        user, queryset.order_by("-event__starts_on", "event_id", "person__sort_name", "id"), NOMINATION_ORG
+    )
+
+
+def event_nominations(user, event: Event) -> list[Nomination]:
+    """The event's nominations the user reads, with their last step, in two queries."""
+    steps = NominationTransition.objects.select_related("by").order_by("-at", "-id")
+    queryset = (
+        nominations_for(user)
+        .filter(event=event)
+        .order_by("organization__sort_name", "person__sort_name", "id")
+    )
+    return list(queryset.prefetch_related(Prefetch("transitions", queryset=steps)))
+
+
+def nomination_counts(user, event: Event) -> dict[str, int]:
+    """How many of the event's nominations (in the user's scope) are in each state, in one query."""
+    counts = (
+        nominations_for(user)
+        .filter(event=event)
+        .order_by()
+        .aggregate(
+            total=Count("id"),
+            **{status: Count("id", filter=Q(status=status)) for status in NominationStatus.values},
+        )
+    )
+    return counts
+
+
+def pending_nominations() -> QuerySet[Nomination]:
+    """Nominations waiting for the methodologist's decision, oldest event first."""
+    return (
+        Nomination.objects.filter(status=NominationStatus.NOMINATED)
+        .select_related("event", "person", "organization")
+        .order_by("event__starts_on", "event_id", "organization__sort_name", "person__sort_name", "id")
+    )
 
 
 def trainings_for(user) -> QuerySet[Training]:
@@ -104,3 +153,26 @@ def home_figures_for(user) -> dict:
         "training": training_totals(trainings_for(user).filter(year__start_year=start_year)),
         "interactions": interactions_for(user).filter(date__range=(first, last)).count(),
     }
+
+
+def attention_for(user, today: datetime.date) -> list[Concern]:
+    """The methodologist decides on nominations; coordinators see their results on the event's page."""
+    if not access.is_methodist(user):
+        return []
+    return [
+        concern(
+            "nominations_pending",
+            _("Заявки ОО на мероприятия ждут решения"),
+            pending_nominations(),
+            nomination_line,
+            reverse("events:nomination_list") + "?status=nominated",
+        )
+    ]
+
+
+def nomination_line(nomination: Nomination) -> Line:
+    return Line(
+        f"{nomination.person.full_name} ({nomination.organization.short_name})",
+        reverse("events:event_nominations", args=[nomination.event_id]),
+        f"{nomination.event.title}, {nomination.event.starts_on:%d.%m.%Y}",
+    )

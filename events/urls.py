@@ -1,5 +1,5 @@
-from events.views import events, partners, trainings
+from events.views import events, nominations, partners, trainings
 
 app_name = "events"
 
-urlpatterns = events.urlpatterns + trainings.urlpatterns + partners.urlpatterns
+urlpatterns = events.urlpatterns + nominations.urlpatterns + trainings.urlpatterns + partners.urlpatterns

@@ -10,6 +10,7 @@ from django.utils import timezone
 from core import access
 from core.attention import Concern
 from core.freshness import KEEP_SECONDS, figures_version
+from events import selectors as events_selectors
 from meetings import selectors as meetings_selectors
 from registry import attention as registry_attention
 from submissions import selectors as submissions_selectors
@@ -19,6 +20,7 @@ SOURCES = (
     registry_attention.attention_for,
     meetings_selectors.attention_for,
     submissions_selectors.attention_for,
+    events_selectors.attention_for,
 )
 
 

@@ -9,10 +9,11 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from core.columns import Column
 from core.docx_files import DocxDocument
-from core.exporters import PdfDocument, Stamp
+from core.exporters import PdfDocument, Stamp, XlsxTable
 from core.typography import initials_name
 from directory.models import AcademicYear, DocumentRequisites
-from meetings.models import Meeting, RoadmapItem
+from meetings.models import Meeting, RoadmapItem, SupportPlan, school_year_title
+from meetings.plans import ItemCoverage, PlanCoverage
 
 ROADMAP_COLUMNS = (
     Column(_lazy("№"), "position"),
@@ -160,3 +161,77 @@ def roadmap_docx(year: AcademicYear, items: list[RoadmapItem]) -> DocxDocument:
     ]
     doc.table(headers, rows, ROADMAP_WIDTHS_MM)
     return doc
+
+
+# The multi-year plan of methodological support -------------------------------------------------------
+
+PLAN_HEADERS = (
+    _lazy("№"),
+    _lazy("Направление"),
+    _lazy("Мероприятие"),
+    _lazy("Учебные годы"),
+    _lazy("Ожидаемый результат"),
+    _lazy("Пункты дорожных карт"),
+    _lazy("Выполнено пунктов"),
+    _lazy("В дорожной карте текущего года"),
+)
+
+
+def plan_heading(plan: SupportPlan) -> str:
+    return _("%(title)s на %(period)s годы") % {"title": plan.title, "period": plan.period}
+
+
+def plan_file_stem(plan: SupportPlan) -> str:
+    return _("план_методического_сопровождения_%(period)s") % {"period": plan.period.replace("–", "-")}
+
+
+def roadmap_realisation(row: ItemCoverage) -> str:
+    """«2024/2025 № 3 (выполнено); 2025/2026 № 5 (в работе)»: the roadmap items that realise a plan item."""
+    return "; ".join(f"{r.year.title} № {r.position} ({r.get_status_display()})" for r in row.roadmap)
+
+
+def this_year_mark(row: ItemCoverage) -> str:
+    if not row.runs_this_year:
+        return _("не в этом году")
+    return _("есть") if row.covered_this_year else _("нет")
+
+
+def plan_rows(coverage: PlanCoverage) -> list[list]:
+    return [
+        [
+            row.item.number,
+            direction.direction.title,
+            row.item.activity,
+            row.item.years,
+            row.item.expected_result,
+            roadmap_realisation(row),
+            row.done,
+            this_year_mark(row),
+        ]
+        for direction in coverage.directions
+        for row in direction.items
+    ]
+
+
+def plan_xlsx(coverage: PlanCoverage) -> XlsxTable:
+    plan = coverage.plan
+    note = _("Основание: %(basis)s. Текущий учебный год: %(year)s") % {
+        "basis": plan.basis or "—",
+        "year": school_year_title(coverage.start_year),
+    }
+    headers = [str(h) for h in PLAN_HEADERS]
+    return XlsxTable(plan_file_stem(plan), plan_heading(plan), headers, plan_rows(coverage), note)
+
+
+def plan_document(coverage: PlanCoverage) -> PdfDocument:
+    requisites = DocumentRequisites.current()
+    context = {
+        "organization_name": requisites.organization_name,
+        "heading": plan_heading(coverage.plan),
+        "plan": coverage.plan,
+        "coverage": coverage,
+        "stamp": Stamp(requisites.approver_position, requisites.approver_name),
+        "document_author": requisites.organization_name,
+        "document_date": timezone.localdate(),
+    }
+    return PdfDocument(plan_file_stem(coverage.plan), "meetings/pdf/plan.html", context)

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.filters import SearchFilter, YesNoFilter
 from directory.models import AcademicYear
-from meetings.models import Meeting, MeetingStatus, RoadmapItem, RoadmapStatus
+from meetings.models import Meeting, MeetingStatus, RoadmapItem, RoadmapStatus, SupportPlan
 
 
 class MeetingFilter(django_filters.FilterSet):
@@ -40,3 +40,11 @@ class RoadmapFilter(django_filters.FilterSet):
 
     def by_overdue(self, queryset, name, value):
         return queryset.filter(overdue=value)
+
+
+class SupportPlanFilter(django_filters.FilterSet):
+    q = SearchFilter("title", "basis", "directions__title", "directions__items__activity", distinct=True)
+
+    class Meta:
+        model = SupportPlan
+        fields = []

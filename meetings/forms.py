@@ -16,7 +16,17 @@ from core.forms import CrispyForm, CrispyModelForm, bound_numbers
 from core.pickers import pick_people
 from directory.models import AcademicYear, Organization, PersonCategory
 from meetings import services
-from meetings.models import AgendaItem, Attachment, Meeting, RoadmapItem, RoadmapStatus
+from meetings.models import (
+    AgendaItem,
+    Attachment,
+    Meeting,
+    PlanDirection,
+    PlanItem,
+    RoadmapItem,
+    RoadmapStatus,
+    SupportPlan,
+    school_year_title,
+)
 from registry.models import Person
 
 
@@ -277,6 +287,7 @@ class RoadmapItemForm(CrispyModelForm):
             "responsible_organization",
             "responsible_text",
             "expected_result",
+            "plan_item",
             "status",
             "done_on",
             "evidence_file",
@@ -297,6 +308,12 @@ class RoadmapItemForm(CrispyModelForm):
         self.fields["responsible_person"].queryset = adults()
         pick_people(self, "responsible_person", adults=True)
         self.fields["responsible_organization"].queryset = Organization.objects.filter(is_active=True)
+        plan_item = self.fields["plan_item"]
+        plan_item.queryset = PlanItem.objects.select_related("direction__plan").order_by(
+            "-direction__plan__from_year", "direction__position", "position", "id"
+        )
+        plan_item.label_from_instance = plan_item_label
+        plan_item.empty_label = _("— не относится к плану —")
 
     def clean_evidence_file(self):
         uploaded = self.cleaned_data.get("evidence_file")
@@ -308,6 +325,7 @@ class RoadmapItemForm(CrispyModelForm):
         data = super().clean()
         self._check_dates(data)
         self._check_responsible(data)
+        self._check_plan_item(data)
         return data
 
     def _check_dates(self, data) -> None:
@@ -318,6 +336,17 @@ class RoadmapItemForm(CrispyModelForm):
             self.add_error("done_on", _("Дата выполнения не может быть в будущем."))
         if data.get("status") == RoadmapStatus.DONE and not done and "done_on" not in self.errors:
             self.add_error("done_on", _("Пункт отмечен выполненным: укажите дату выполнения."))
+
+    def _check_plan_item(self, data) -> None:
+        year, item = data.get("year"), data.get("plan_item")
+        if year and item and not item.runs_in(year.start_year):
+            self.add_error(
+                "plan_item",
+                _(
+                    "Пункт плана %(number)s рассчитан на %(years)s, а дорожная карта — на %(year)s: выберите другой пункт."
+                )
+                % {"number": item.number, "years": item.years, "year": year},
+            )
 
     def _check_responsible(self, data) -> None:
         named = data.get("responsible_person") or data.get("responsible_organization")
@@ -345,3 +374,109 @@ class CopyRoadmapForm(CrispyForm):
         help_text=_lazy("Нужно, если в дорожной карте выбранного года уже есть пункты."),
     )
     submit_label = _lazy("Скопировать")
+
+
+def plan_item_label(item: PlanItem) -> str:
+    return f"{item.direction.plan.period}, {item.number}. {item.activity[:90]}"
+
+
+MAX_PLAN_YEARS = 10
+
+
+class SupportPlanForm(CrispyModelForm):
+    class Meta:
+        model = SupportPlan
+        fields = ["title", "from_year", "to_year", "basis"]
+        error_messages = {
+            "from_year": {"required": _lazy("Укажите год начала плана.")},
+            "to_year": {"required": _lazy("Укажите год окончания плана.")},
+        }
+
+    def clean(self):
+        data = super().clean()
+        first, last = data.get("from_year"), data.get("to_year")
+        if first and last and not 0 < last - first <= MAX_PLAN_YEARS:
+            self.add_error(
+                "to_year",
+                _(
+                    "План охватывает от одного до %(max)s учебных лет: год окончания (%(last)s) должен быть больше года начала (%(first)s)."
+                )
+                % {"max": MAX_PLAN_YEARS, "first": first, "last": last},
+            )
+        if first and not 2000 <= first <= 2100:
+            self.add_error("from_year", _("Укажите год четырьмя цифрами, например 2024."))
+        return data
+
+
+class PlanDirectionForm(CrispyModelForm):
+    class Meta:
+        model = PlanDirection
+        fields = ["position", "title", "goal"]
+        widgets = {"goal": forms.Textarea(attrs={"rows": 2})}
+        help_texts = {"position": _lazy("Пусто или 0 — следующим номером.")}
+        error_messages = {"title": {"required": _lazy("Назовите направление.")}}
+
+    def __init__(self, *args, plan: SupportPlan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.plan = plan
+        self.fields["position"].required = False
+
+    def save(self, commit: bool = True) -> PlanDirection:
+        direction = super().save(commit=False)
+        if not direction.position:
+            last = direction.plan.directions.aggregate(last=Max("position"))["last"] or 0
+            direction.position = last + 1
+        if commit:
+            direction.save()
+        return direction
+
+
+class PlanItemForm(CrispyModelForm):
+    first_year = forms.TypedChoiceField(label=_lazy("С учебного года"), coerce=int)
+    last_year = forms.TypedChoiceField(label=_lazy("По учебный год"), coerce=int)
+
+    class Meta:
+        model = PlanItem
+        fields = ["direction", "position", "activity", "expected_result", "first_year", "last_year"]
+        widgets = {
+            "activity": forms.Textarea(attrs={"rows": 3}),
+            "expected_result": forms.Textarea(attrs={"rows": 2}),
+        }
+        help_texts = {"position": _lazy("Пусто или 0 — следующим номером в направлении.")}
+        error_messages = {
+            "activity": {"required": _lazy("Опишите мероприятие плана.")},
+            "direction": {"required": _lazy("Выберите направление плана.")},
+        }
+
+    def __init__(self, *args, plan: SupportPlan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.plan = plan
+        self.fields["direction"].queryset = plan.directions.order_by("position", "id")
+        self.fields["direction"].empty_label = _("— выберите направление —")
+        self.fields["position"].required = False
+        years = [(year, school_year_title(year)) for year in plan.school_years]
+        for name in ("first_year", "last_year"):
+            self.fields[name].choices = years
+        if not self.instance.pk:
+            self.initial.setdefault("first_year", plan.from_year)
+            self.initial.setdefault("last_year", plan.to_year - 1)
+
+    def clean(self):
+        data = super().clean()
+        first, last = data.get("first_year"), data.get("last_year")
+        if first is not None and last is not None and last < first:
+            self.add_error(
+                "last_year",
+                _("Учебный год окончания (%(last)s) раньше года начала (%(first)s): исправьте годы.")
+                % {"last": school_year_title(last), "first": school_year_title(first)},
+            )
+        return data
+
+    def save(self, commit: bool = True) -> PlanItem:
+        item = super().save(commit=False)
+        if not item.position:
+            last = item.direction.items.aggregate(last=Max("position"))["last"] or 0
+            item.position = last + 1
+        if commit:
+            item.save()
+        return item

@@ -203,6 +203,134 @@ class Attachment(models.Model):
         return self.title
 
 
+def school_year_title(start_year: int) -> str:
+    return f"{start_year}/{start_year + 1}"
+
+
+class SupportPlan(models.Model):
+    """The multi-year plan of methodological support (order 4.1: «на 2024-2027 годы») above the yearly
+    roadmaps: directions with their goals and items; each roadmap item may realise one item of the plan."""
+
+    DISTRICT_FIELD = "district"
+
+    district = district_field()
+    title = models.CharField(
+        _("название"),
+        max_length=500,
+        default=_("План методического сопровождения реализации целевой модели наставничества"),
+    )
+    from_year = models.PositiveSmallIntegerField(_("с года"))
+    to_year = models.PositiveSmallIntegerField(
+        _("по год"), help_text=_("2024–2027: учебные годы с 2024/2025 по 2026/2027.")
+    )
+    basis = models.CharField(
+        _("документ-основание"),
+        max_length=500,
+        blank=True,
+        help_text=_("Например: приказ управления образования от 05.04.2024 № 112, п. 4.1."),
+    )
+    updated_at = models.DateTimeField(_("изменено"), auto_now=True)
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        verbose_name = _("план методического сопровождения")
+        verbose_name_plural = _("планы методического сопровождения")
+        ordering = ["-from_year", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(to_year__gt=models.F("from_year")), name="support_plan_years_in_order"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} на {self.period} годы"
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:plan_detail", args=[self.pk])
+
+    @property
+    def period(self) -> str:
+        return f"{self.from_year}–{self.to_year}"
+
+    @property
+    def school_years(self) -> list[int]:
+        """The start years of the school years the plan covers."""
+        return list(range(self.from_year, self.to_year))
+
+
+class PlanDirection(models.Model):
+    DISTRICT_FIELD = "plan__district"
+
+    plan = models.ForeignKey(
+        SupportPlan, on_delete=models.CASCADE, related_name="directions", verbose_name=_("план")
+    )
+    position = models.PositiveSmallIntegerField(_("№"), default=0)
+    title = models.CharField(_("направление"), max_length=300)
+    goal = models.TextField(_("цель"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("направление плана")
+        verbose_name_plural = _("направления плана")
+        ordering = ["plan", "position", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.position}. {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return f"{self.plan.get_absolute_url()}#direction-{self.pk}"
+
+
+class PlanItem(models.Model):
+    DISTRICT_FIELD = "direction__plan__district"
+
+    direction = models.ForeignKey(
+        PlanDirection, on_delete=models.CASCADE, related_name="items", verbose_name=_("направление")
+    )
+    position = models.PositiveSmallIntegerField(_("№ в направлении"), default=0)
+    activity = models.TextField(_("мероприятие"))
+    expected_result = models.TextField(_("ожидаемый результат"), blank=True)
+    first_year = models.PositiveSmallIntegerField(_("с учебного года"))
+    last_year = models.PositiveSmallIntegerField(_("по учебный год"))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("пункт плана")
+        verbose_name_plural = _("пункты плана")
+        ordering = ["direction__position", "direction_id", "position", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(last_year__gte=models.F("first_year")), name="plan_item_years_in_order"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.activity[:80]}"
+
+    def get_absolute_url(self) -> str:
+        return f"{reverse('meetings:plan_detail', args=[self.direction.plan_id])}#item-{self.pk}"
+
+    @property
+    def number(self) -> str:
+        return f"{self.direction.position}.{self.position}"
+
+    @property
+    def first_year_title(self) -> str:
+        return school_year_title(self.first_year)
+
+    @property
+    def last_year_title(self) -> str:
+        return school_year_title(self.last_year)
+
+    @property
+    def years(self) -> str:
+        first, last = self.first_year_title, self.last_year_title
+        return first if first == last else f"{first} – {last}"
+
+    def runs_in(self, start_year: int) -> bool:
+        return self.first_year <= start_year <= self.last_year
+
+
 class RoadmapStatus(models.TextChoices):
     PLANNED = "planned", _("запланировано")
     IN_PROGRESS = "in_progress", _("в работе")
@@ -265,6 +393,15 @@ class RoadmapItem(models.Model):
         blank=True,
         related_name="roadmap_items",
         verbose_name=_("решение заседания"),
+    )
+    plan_item = models.ForeignKey(
+        PlanItem,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="roadmap_items",
+        verbose_name=_("пункт плана методического сопровождения"),
+        help_text=_("Какой пункт многолетнего плана реализует этот пункт дорожной карты."),
     )
     updated_at = models.DateTimeField(_("изменено"), auto_now=True)
     history = HistoricalRecords(excluded_fields=["updated_at"])

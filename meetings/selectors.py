@@ -104,7 +104,11 @@ def overdue_q(today: datetime.date) -> Q:
 def roadmap_for(user, today: datetime.date | None = None):
     today = today or timezone.localdate()
     queryset = RoadmapItem.objects.select_related(
-        "year", "responsible_person", "responsible_organization", "source__meeting"
+        "year",
+        "responsible_person",
+        "responsible_organization",
+        "source__meeting",
+        "plan_item__direction__plan",
     ).annotate(overdue=ExpressionWrapper(overdue_q(today), output_field=BooleanField()))
     return access.scope(user, queryset, ROADMAP_ORG)
 

@@ -168,7 +168,7 @@ def copy_roadmap(
             )
             % {"year": to_year}
         )
-    items = list(own.filter(year=from_year).order_by("position", "id"))
+    items = list(own.filter(year=from_year).select_related("plan_item").order_by("position", "id"))
     if not items:
         raise ValidationError(
             _("В дорожной карте %(year)s нет пунктов для копирования.") % {"year": from_year}
@@ -195,6 +195,10 @@ def _copy_of(item: RoadmapItem, year: AcademicYear, position: int) -> RoadmapIte
         responsible_text=item.responsible_text,
         expected_result=item.expected_result,
         status=RoadmapStatus.PLANNED,
+        # The copy keeps realising the plan's item while the plan runs in the new year.
+        plan_item_id=item.plan_item_id
+        if item.plan_item and item.plan_item.runs_in(year.start_year)
+        else None,
     )
 
 

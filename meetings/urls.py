@@ -1,5 +1,5 @@
-from meetings.views import meetings, roadmap
+from meetings.views import meetings, plans, roadmap
 
 app_name = "meetings"
 
-urlpatterns = meetings.urlpatterns + roadmap.urlpatterns
+urlpatterns = meetings.urlpatterns + roadmap.urlpatterns + plans.urlpatterns

@@ -50,6 +50,9 @@ OWN_JOB = {
     "anon": ANON,
 }  # the methodist's
 PUBLIC = {**READ_ALL, "anon": 200}
+# Coordinators put their own people forward (nominations); the methodologist adds participants directly.
+COORDINATORS_WRITE = {"methodist": 403, "coord_a": 200, "coord_b": 200, "department": 403, "anon": ANON}
+METHODIST_POSTS = {"methodist": 405, "coord_a": 403, "coord_b": 403, "department": 403, "anon": ANON}
 POST_ONLY = {"methodist": 405, "coord_a": 405, "coord_b": 405, "department": 405, "anon": 405}
 
 
@@ -210,6 +213,19 @@ EXPECTED = {
     "meetings:roadmap_delete": (pk_of("roadmap_item"), METHODIST_WRITES),
     "meetings:roadmap_evidence": (pk_of("roadmap_item"), READ_ALL),
     # meetings: rows
+    "meetings:plan_list": (no_args, READ_ALL),
+    "meetings:plan_export": (no_args, READ_ALL),
+    "meetings:plan_create": (no_args, METHODIST_WRITES),
+    "meetings:plan_detail": (pk_of("plan"), READ_ALL),
+    "meetings:plan_update": (pk_of("plan"), METHODIST_WRITES),
+    "meetings:plan_delete": (pk_of("plan"), METHODIST_WRITES),
+    "meetings:plan_pdf": (pk_of("plan"), READ_ALL),
+    "meetings:plan_xlsx": (pk_of("plan"), READ_ALL),
+    "meetings:plan_direction_create": (lambda d: {"plan_pk": d["plan"].pk}, METHODIST_WRITES),
+    "meetings:plan_direction_update": (pk_of("plan_direction"), METHODIST_WRITES),
+    "meetings:plan_item_create": (lambda d: {"plan_pk": d["plan"].pk}, METHODIST_WRITES),
+    "meetings:plan_item_update": (pk_of("plan_item"), METHODIST_WRITES),
+    "meetings:plan_item_delete": (pk_of("plan_item"), METHODIST_WRITES),
     # events: rows
     # submissions: rows
     # reports: rows
@@ -301,6 +317,13 @@ EXPECTED = {
     "events:training_detail": (pk_of("training_a"), READ_A),
     "events:training_update": (pk_of("training_a"), WRITE_A),
     "events:training_certificate": (pk_of("training_a"), READ_A),
+    "events:nomination_list": (no_args, READ_ALL),
+    "events:nomination_export": (no_args, READ_ALL),
+    "events:event_nominations": (pk_of("event"), READ_ALL),
+    "events:nominate": (pk_of("event"), COORDINATORS_WRITE),
+    "events:nominations_confirm": (pk_of("event"), METHODIST_POSTS),
+    "events:nominations_decline": (pk_of("event"), METHODIST_POSTS),
+    "events:nomination_withdraw": (pk_of("nomination_a"), {**COORDINATORS_WRITE, "coord_b": 404}),
     "events:partner_list": (no_args, READ_ALL),
     "events:partner_export": (no_args, READ_ALL),
     "events:partner_create": (no_args, METHODIST_WRITES),

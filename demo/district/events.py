@@ -13,6 +13,7 @@ from events.models import (
     EventKind,
     Interaction,
     InteractionKind,
+    Nomination,
     ParticipantResult,
     ParticipantRole,
     Participation,
@@ -20,6 +21,7 @@ from events.models import (
     PartnerKind,
     Training,
 )
+from events.services import confirm_nominations, decline_nominations, nominate
 from registry.models import Mentor, Person
 
 AUGUST_CONFERENCE = "Августовская педагогическая конференция, секция наставников"
@@ -100,8 +102,11 @@ TOPICS = [
 
 def load(demo) -> str:
     """Fill the capability's demo records once; return a line for the console, or ""."""
-    if Event.objects.exists():
-        return ""
+    line = "" if Event.objects.exists() else _load_events(demo)
+    return " ".join(part for part in (line, load_nominations(demo)) if part)
+
+
+def _load_events(demo) -> str:
     with transaction.atomic():
         events = _events(demo)
         trainings = _trainings(demo)
@@ -227,3 +232,40 @@ def _partners(demo, events: list[Event]) -> int:
                 event=rng.choice(centre_events) if interaction_kind == InteractionKind.JOINT_EVENT else None,
             )
     return len(PARTNERS)
+
+
+NOMINATION_EVENT = "Семинар «Наставничество: первые шаги молодого педагога»"
+DECLINE_REASON = "Группа семинара укомплектована; приглашаем на весенний семинар."
+
+
+def load_nominations(demo) -> str:
+    """An upcoming seminar with nominations of both demo coordinators: of kurator2's one confirmed (a
+    participant now), one declined with a reason; the rest wait for the methodologist («Требует внимания»)."""
+    if Nomination.objects.exists():
+        return ""
+    today = timezone.localdate()
+    current = demo.years[0]
+    day = _working_day(min(today + datetime.timedelta(days=21), current.end_date))
+    event, _created = Event.objects.get_or_create(
+        title=NOMINATION_EVENT,
+        defaults={
+            "kind": EventKind.SEMINAR,
+            "year": current,
+            "starts_on": max(day, today),
+            "nominations_until": max(day - datetime.timedelta(days=7), today),
+            "place": "МКУ «ЦОМОУ», конференц-зал",
+            "description": "Для молодых педагогов первого – третьего года работы и их наставников.",
+        },
+    )
+    made = {}
+    for username in ("kurator2", "kurator1"):
+        coordinator = demo.users[username]
+        people = Person.objects.filter(organization=coordinator.organization, is_anonymised=False).exclude(
+            category="pupil"
+        )
+        chosen = list(people.order_by("-birth_year", "id")[:3])
+        made[username] = nominate(event, chosen, user=coordinator, today=today)
+    methodist = demo.users["metodist"]
+    confirm_nominations(made["kurator2"][:1], user=methodist, reason="Ждём на семинаре.")
+    decline_nominations(made["kurator2"][1:2], user=methodist, reason=DECLINE_REASON)
+    return f"Заявки ОО на семинар для молодых педагогов: {sum(len(m) for m in made.values())}."

@@ -12,7 +12,15 @@ from django.utils import timezone
 
 from directory.models import AcademicYear, PersonCategory
 from meetings import services
-from meetings.models import AgendaItem, Meeting, RoadmapItem, RoadmapStatus
+from meetings.models import (
+    AgendaItem,
+    Meeting,
+    PlanDirection,
+    PlanItem,
+    RoadmapItem,
+    RoadmapStatus,
+    SupportPlan,
+)
 from registry.models import Person
 
 HEAD = ("Суровцева", "Ольга", "Алексеевна", "методист МКУ «ЦОМОУ», руководитель МШН")
@@ -178,8 +186,11 @@ AGENDAS = {
 
 def load(demo) -> str:
     """Fill the capability's demo records once; return a line for the console, or ""."""
-    if Meeting.objects.exists():
-        return ""
+    line = "" if Meeting.objects.exists() else _load_meetings(demo)
+    return " ".join(part for part in (line, load_plan()) if part)
+
+
+def _load_meetings(demo) -> str:
     current, previous = demo.years[0], demo.years[1]
     head = _head_person(demo.organizations)
     people = _pedagogues(demo.rng)
@@ -315,3 +326,139 @@ def _set_progress(item: RoadmapItem, index: int, today: datetime.date, *, is_cur
         item.status = RoadmapStatus.DONE
         item.done_on = deadline
         item.evidence_note = item.expected_result
+
+
+PLAN_BASIS = "распоряжение администрации Кировского муниципального района от 05.04.2024 № 125, п. 4.1"
+# direction, goal, [(activity, expected result, first and last school year as offsets from 2024, indexes of
+# ROADMAP that realise it)]
+PLAN = [
+    (
+        "Организационно-нормативное обеспечение",
+        "Работа МШН ведётся по утверждённым документам и плану на каждый учебный год",
+        [
+            (
+                "Дорожная карта МШН на учебный год; заседания МШН не реже двух раз в год",
+                "Дорожная карта, протоколы заседаний",
+                0,
+                2,
+                [0, 1, 12],
+            ),
+            (
+                "Изучение нормативных документов по наставничеству и доведение их до кураторов ОО",
+                "Информационные письма",
+                0,
+                2,
+                [15],
+            ),
+        ],
+    ),
+    (
+        "Банки данных наставничества",
+        "Персонифицированный учёт наставников, наставляемых, практик и программ",
+        [
+            ("Банк наставников и наставляемых", "Актуальный банк на 1 октября каждого года", 0, 2, [2]),
+            (
+                "Банк молодых педагогов и закреплённых за ними наставников",
+                "Банк молодых педагогов",
+                0,
+                2,
+                [3],
+            ),
+            (
+                "Банки наставнических практик и программ наставничества",
+                "Муниципальные банки практик и программ",
+                0,
+                2,
+                [4, 5],
+            ),
+        ],
+    ),
+    (
+        "Повышение профессионального мастерства наставников",
+        "Каждый наставник обучен и получает методическую поддержку",
+        [
+            (
+                "Семинары для наставников и консультации педагогов ДОУ",
+                "Материалы семинаров, журнал консультаций",
+                0,
+                2,
+                [6, 7],
+            ),
+            (
+                "Стажировки наставников на стажировочных площадках и в базовых школах",
+                "Программы стажировок, сертификаты",
+                0,
+                2,
+                [8],
+            ),
+            (
+                "Курсы повышения квалификации наставников (не менее 36 часов)",
+                "Не менее 50 % наставников обучены",
+                1,
+                2,
+                [],
+            ),
+        ],
+    ),
+    (
+        "Популяризация наставничества",
+        "Лучшие практики района известны педагогам и родителям",
+        [
+            (
+                "Муниципальный конкурс «Лучшая практика наставничества»",
+                "Приказ об итогах конкурса",
+                0,
+                2,
+                [9],
+            ),
+            ("Публикация лучших практик на открытом сайте МШН", "Раздел лучших практик на сайте", 2, 2, []),
+        ],
+    ),
+    (
+        "Мониторинг и анализ",
+        "Эффективность целевой модели наставничества измерена и обсуждена",
+        [
+            (
+                "Проверка сайтов образовательных организаций (распоряжение, п. 4.2)",
+                "Справка по итогам проверки",
+                0,
+                2,
+                [11],
+            ),
+            (
+                "Статистические формы о количестве участников программ наставничества",
+                "Формы статистического наблюдения",
+                0,
+                2,
+                [10],
+            ),
+            ("Мониторинг эффективности (анкетирование участников)", "Аналитическая справка", 0, 2, [13]),
+            ("Анализ работы МШН за учебный год", "Анализ работы, проект плана на следующий год", 0, 2, [14]),
+        ],
+    ),
+]
+
+
+def load_plan() -> str:
+    """The plan 2024–2027 of order 4.1, its items realised by the roadmap items of the demo years (the
+    courses and the publication of practices left out of this year's roadmap, to show what is missing)."""
+    if SupportPlan.objects.exists():
+        return ""
+    plan = SupportPlan.objects.create(from_year=2024, to_year=2027, basis=PLAN_BASIS)
+    linked = 0
+    for number, (title, goal, items) in enumerate(PLAN, start=1):
+        direction = PlanDirection.objects.create(plan=plan, position=number, title=title, goal=goal)
+        for position, (activity, result, first, last, realised_by) in enumerate(items, start=1):
+            item = PlanItem.objects.create(
+                direction=direction,
+                position=position,
+                activity=activity,
+                expected_result=result,
+                first_year=2024 + first,
+                last_year=2024 + last,
+            )
+            activities = [ROADMAP[index][1] for index in realised_by]
+            linked += RoadmapItem.objects.filter(
+                activity__in=activities, year__start_year__range=(item.first_year, item.last_year)
+            ).update(plan_item=item)
+    return f"План методического сопровождения {plan.period}: пунктов дорожных карт по плану — {linked}."

@@ -43,13 +43,15 @@ def load(demo) -> str:
 
 
 def _publish_events(demo) -> int:
-    """The current year's events go to the calendar with a starting time; the first coming one is cancelled."""
+    """The current year's events go to the calendar with a starting time; the first coming one (not
+    one taking nominations) is cancelled."""
     today = timezone.localdate()
     current = [event for event in Event.objects.filter(year=demo.years[0]).order_by("starts_on", "id")]
     for index, event in enumerate(current):
         event.is_public = True
         event.time = TIMES[index % len(TIMES)] if event.ends_on in (None, event.starts_on) else None
-    coming = [event for event in current if event.starts_on >= today]
+    # An event taking coordinators' nominations (events demo) stays on.
+    coming = [event for event in current if event.starts_on >= today and event.nominations_until is None]
     if coming:
         coming[0].is_cancelled = True
     Event.objects.bulk_update(current, ["is_public", "time", "is_cancelled"])

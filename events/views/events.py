@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse_lazy
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core import access
@@ -62,10 +63,22 @@ class EventDetail(EventView, ScopedDetailView):
         context = super().get_context_data(**kwargs)
         context["participants"] = selectors.participant_rows(self.request.user, self.object)
         context["materials"] = list(self.object.materials.all())
+        context.update(nomination_context(self.request.user, self.object))
         if access.reads_everything(self.request.user):  # a coordinator sees only their own people's names
             rows = row_history(Participation, "event", self.object.pk, "person", _("Участник"))
             context["history"] = merged(context["history"], rows)
         return context
+
+
+def nomination_context(user, event: Event) -> dict:
+    """What the event's page says about nominations: counts in the user's scope, and whether they may nominate."""
+    takes = event.takes_nominations_on(timezone.localdate())
+    return {
+        "nomination_counts": selectors.nomination_counts(user, event),
+        "takes_nominations": takes,
+        "may_nominate": takes and access.is_coordinator(user),
+        "reads_all": access.reads_everything(user),
+    }
 
 
 class EventFormView(EventView):

@@ -46,6 +46,12 @@ def status_label(item: RoadmapItem) -> str:
     return item.get_status_display()
 
 
+def plan_item_mark(item: RoadmapItem) -> str:
+    """«2024–2027, 3.1»: the item of the multi-year plan this roadmap item realises."""
+    plan_item = item.plan_item
+    return f"{plan_item.direction.plan.period}, {plan_item.number}" if plan_item else ""
+
+
 class RoadmapView:
     model = RoadmapItem
     org_field = selectors.ROADMAP_ORG
@@ -74,6 +80,7 @@ class RoadmapList(RoadmapView, ScopedListView):
         Column(_("Ожидаемый результат / вид документа"), "expected_result"),
         Column(_("Статус"), status_label),
         Column(_("Выполнено"), "done_on"),
+        Column(_("Пункт плана"), plan_item_mark),
     )
 
     def get_columns(self):

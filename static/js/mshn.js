@@ -153,3 +153,12 @@ document.querySelectorAll('input[type="file"]').forEach(function (input) {
 document.addEventListener("click", function (event) {
   if (event.target.closest("[data-print]")) { window.print(); }
 });
+
+// A checkbox marked data-check-all="name" ticks or clears every checkbox of that name (all the rows of a table).
+document.addEventListener("change", function (event) {
+  var name = event.target.getAttribute && event.target.getAttribute("data-check-all");
+  if (!name) return;
+  document.querySelectorAll('input[type="checkbox"][name="' + name + '"]').forEach(function (box) {
+    box.checked = event.target.checked;
+  });
+});

@@ -15,7 +15,8 @@ pytestmark = pytest.mark.django_db
 SHOWN = (
     "registry.Person", "registry.Pair", "banks.Practice", "banks.MentoringProgram", "meetings.Meeting",
     "meetings.RoadmapItem", "events.Event", "events.Training", "submissions.Campaign",
-    "websites.WebsiteCheck", "reports.IndicatorTarget",
+    "websites.WebsiteCheck", "reports.IndicatorTarget", "events.Nomination", "meetings.SupportPlan",
+    "meetings.PlanItem",
 )  # fmt: skip
 
 
@@ -38,3 +39,19 @@ def test_demo_fills_every_capability_and_loads_twice_without_duplicates():
         ApprovedReport.objects.count() == 1
         and IndicatorTarget.objects.count() == first["reports.IndicatorTarget"]
     )
+
+
+def test_demo_shows_nominations_and_the_plan_realised_by_the_roadmap():
+    from events.models import Nomination
+    from meetings.models import RoadmapItem, SupportPlan
+
+    call_command("load_demo", stdout=io.StringIO())
+    states = set(Nomination.objects.values_list("organization__short_name", "status"))
+    assert {("МБОУ «СОШ № 2 пгт Кировский»", s) for s in ("confirmed", "declined", "nominated")} <= states
+    assert ("МБОУ «СОШ № 1 пгт Кировский»", "nominated") in states
+    assert not Nomination.objects.filter(event__is_cancelled=True).exists()
+    plan = SupportPlan.objects.get()
+    assert plan.period == "2024–2027"
+    assert not RoadmapItem.objects.filter(
+        plan_item__isnull=True
+    ).exists()  # every demo item realises the plan

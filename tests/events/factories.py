@@ -37,6 +37,15 @@ class ParticipationFactory(factory.django.DjangoModelFactory):
     result = "none"
 
 
+class NominationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.Nomination"
+
+    event = factory.SubFactory(EventFactory)
+    person = factory.SubFactory(PersonFactory)
+    organization = factory.SelfAttribute("person.organization")
+
+
 class MaterialFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "events.EventMaterial"
@@ -90,6 +99,7 @@ def events_data(school_a, school_b) -> dict:
     )
     return {
         "event": event,
+        "nomination_a": NominationFactory(event=event, person=PersonFactory(organization=school_a)),
         "material": MaterialFactory(event=event),
         "training_a": training_a,
         "partner": partner,

@@ -187,8 +187,8 @@ def test_event_detail_query_count_does_not_grow(as_methodist, year):
         ParticipationFactory(event=event)
         MaterialFactory(event=event)
     assert (
-        count_queries(as_methodist, event.get_absolute_url()) == small == 8
-    )  # with the participants' history: its rows and their names
+        count_queries(as_methodist, event.get_absolute_url()) == small == 9
+    )  # with the participants' history: its rows and their names; the nominations' counts
 
 
 def test_event_export_lists_filtered_events(as_department, year, school_a):

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from directory.models import start_year_of
 from meetings import services
-from meetings.models import AgendaItem, Attachment, Meeting, RoadmapItem
+from meetings.models import AgendaItem, Attachment, Meeting, PlanDirection, PlanItem, RoadmapItem, SupportPlan
 from tests.factories import AcademicYearFactory, DistrictFactory, PersonFactory
 
 
@@ -88,10 +88,34 @@ def meetings_data(school_a, school_b) -> dict:
     )
     item = make_roadmap_item(year)
     item.evidence_file.save("evidence.pdf", ContentFile(b"%PDF-1.4 evidence"))
+    plan = make_plan()
     return {
         "current_year": AcademicYearFactory(start_year=start_year_of(timezone.localdate())),
+        "plan": plan,
+        "plan_direction": plan.directions.get(),
+        "plan_item": PlanItem.objects.get(direction__plan=plan),
         "meeting": meeting,
         "agenda_item": meeting.agenda.get(),
         "meeting_attachment": attachment,
         "roadmap_item": item,
     }
+
+
+def make_plan(from_year=2024, to_year=2027, items=(("Семинары для наставников", 2024, 2026),)) -> SupportPlan:
+    """A plan with one direction and its items: (activity, first school year, last school year)."""
+    plan = SupportPlan.objects.create(
+        from_year=from_year, to_year=to_year, basis="распоряжение от 05.04.2024 № 125, п. 4.1"
+    )
+    direction = PlanDirection.objects.create(
+        plan=plan, position=1, title="Повышение мастерства наставников", goal="Наставники обучены"
+    )
+    for position, (activity, first, last) in enumerate(items, start=1):
+        PlanItem.objects.create(
+            direction=direction,
+            position=position,
+            activity=activity,
+            expected_result="Материалы семинаров",
+            first_year=first,
+            last_year=last,
+        )
+    return plan
