@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from core import access
 
 ALL = ("methodist", "coordinator", "department")
+DISTRICT = ("methodist", "department")
+WITH_REGION = (*DISTRICT, "region")  # pages of figures and reports, no personal data
 
 
 @dataclass(frozen=True)
@@ -24,7 +26,7 @@ class MenuItem:
 
 
 MENU = (
-    MenuItem(_("Главная"), "home"),
+    MenuItem(_("Главная"), "home", (*ALL, "region")),
     MenuItem(_("Требует внимания"), "attention", ("methodist", "coordinator")),
     MenuItem(_("Люди"), "registry:person_list", ALL, _("Реестр")),
     MenuItem(_("Банк наставников"), "registry:mentor_list", ALL, _("Реестр")),
@@ -36,11 +38,11 @@ MENU = (
     MenuItem(_("Пары без соглашения (ст. 351.8)"), "careers:missing_agreements", ALL, _("Кадры и право")),
     MenuItem(_("Приказ о закреплении наставников"), "careers:assignment_order", ALL, _("Кадры и право")),
     MenuItem(_("Справки о наставничестве"), "careers:certificate_list", ALL, _("Кадры и право")),
-    MenuItem(_("Закрепление молодых педагогов"), "reports:retention", ALL, _("Кадры и право")),
+    MenuItem(_("Закрепление молодых педагогов"), "reports:retention", (*ALL, "region"), _("Кадры и право")),
     # banks: menu items
     MenuItem(_("Практики"), "banks:practice_list", ALL, _("Банки")),
     MenuItem(_("Программы наставничества"), "banks:program_list", ALL, _("Банки")),
-    MenuItem(_("Нормативные документы"), "banks:document_list", ALL, _("Банки")),
+    MenuItem(_("Нормативные документы"), "banks:document_list", (*ALL, "region"), _("Банки")),
     MenuItem(_("Заседания"), "meetings:meeting_list", ALL, _("Заседания и план")),
     MenuItem(_("Дорожная карта"), "meetings:roadmap_list", ALL, _("Заседания и план")),
     MenuItem(_("План методического сопровождения"), "meetings:plan_list", ALL, _("Заседания и план")),
@@ -50,12 +52,13 @@ MENU = (
     MenuItem(_("Опросы участников"), "monitoring:round_list", ALL, _("Отчёты")),
     MenuItem(_("Анкеты мониторинга"), "monitoring:questionnaire_list", ALL, _("Отчёты")),
     MenuItem(_("SWOT-анализ"), "monitoring:swot", ALL, _("Отчёты")),
-    MenuItem(_("Мониторинг"), "reports:dashboard", ALL, _("Отчёты")),
-    MenuItem(_("Анализ работы за год"), "reports:annual", ALL, _("Отчёты")),
-    MenuItem(_("Архив отчётов"), "reports:archive", ALL, _("Отчёты")),
+    MenuItem(_("Мониторинг"), "reports:dashboard", (*ALL, "region"), _("Отчёты")),
+    MenuItem(_("Сводка по муниципальным образованиям"), "reports:region_summary", WITH_REGION, _("Отчёты")),
+    MenuItem(_("Анализ работы за год"), "reports:annual", (*ALL, "region"), _("Отчёты")),
+    MenuItem(_("Архив отчётов"), "reports:archive", (*ALL, "region"), _("Отчёты")),
     # submissions: menu items
-    MenuItem(_("Кампании"), "submissions:campaign_list", ("methodist", "department"), _("Сбор данных")),
-    MenuItem(_("Проверка сайтов"), "websites:round_list", ("methodist", "department"), _("Сбор данных")),
+    MenuItem(_("Кампании"), "submissions:campaign_list", WITH_REGION, _("Сбор данных")),
+    MenuItem(_("Проверка сайтов"), "websites:round_list", WITH_REGION, _("Сбор данных")),
     MenuItem(_("Мои отчёты"), "submissions:submission_list", ("coordinator",), _("Сбор данных")),
     MenuItem(_("Проверка сайта"), "websites:check_list", ("coordinator",), _("Сбор данных")),
     # events: menu items
@@ -63,10 +66,13 @@ MENU = (
     MenuItem(_("Обучение наставников"), "events:training_list", ALL, _("Мероприятия")),
     MenuItem(_("Заявки ОО на участие"), "events:nomination_list", ALL, _("Мероприятия")),
     MenuItem(_("Партнёры"), "events:partner_list", ALL, _("Мероприятия")),
-    MenuItem(_("Организации"), "directory:organization_list", ("methodist", "department"), _("Справочники")),
+    MenuItem(
+        _("Муниципальные образования"), "directory:district_list", ("methodist", "region"), _("Справочники")
+    ),
+    MenuItem(_("Организации"), "directory:organization_list", WITH_REGION, _("Справочники")),
     MenuItem(_("Моя организация"), "directory:organization_list", ("coordinator",), _("Справочники")),
-    MenuItem(_("Учебные годы"), "directory:year_list", ALL, _("Справочники")),
-    MenuItem(_("Формы наставничества"), "directory:form_list", ALL, _("Справочники")),
+    MenuItem(_("Учебные годы"), "directory:year_list", (*ALL, "region"), _("Справочники")),
+    MenuItem(_("Формы наставничества"), "directory:form_list", (*ALL, "region"), _("Справочники")),
     MenuItem(_("Реквизиты документов"), "directory:requisites", ("methodist",), _("Справочники")),
 )
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -13,11 +14,14 @@ from home.attention import attention_for, kept_attention_for, may_see_attention,
 from home.digest import send_digests_task, user_of_token
 from home.documentation import documentation_for
 from home.selectors import home_figures_for
+from reports.forms import latest_year
+from reports.region import headers, kept_summary_for
 
 HOME_TEMPLATES = {
     "methodist": "home/home_methodist.html",
     "coordinator": "home/home_coordinator.html",
     "department": "home/home_department.html",
+    "region": "home/home_region.html",
 }
 
 
@@ -26,9 +30,24 @@ def home(request):
     """Each role's own home page, with figures from the database."""
     template = HOME_TEMPLATES.get(access.role_of(request.user), "home/home_department.html")
     context = {"figures": home_figures_for(request.user), "title": "Главная"}
+    if access.is_region(request.user):
+        context.update(region_home(request.user))
     if may_see_attention(request.user):
         context["concerns"] = open_concerns(kept_attention_for(request.user))
     return render(request, template, context)
+
+
+def region_home(user) -> dict:
+    """The region's home: a row per district for the current school year."""
+    year = latest_year()
+    rows, total = kept_summary_for(user, year) if year else ([], None)
+    return {
+        "region_name": settings.MSHN_REGION_NAME,
+        "year": year,
+        "rows": rows,
+        "total": total,
+        "headers": headers(),
+    }
 
 
 @login_required

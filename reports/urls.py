@@ -12,6 +12,8 @@ urlpatterns = [
     path("annual/file.<str:fmt>", annual_views.AnnualFileView.as_view(), name="annual_file"),
     path("annual/text/", annual_views.AnnualTextView.as_view(), name="annual_text"),
     path("annual/approve/", annual_views.AnnualApproveView.as_view(), name="annual_approve"),
+    path("region/", views.RegionSummaryView.as_view(), name="region_summary"),
+    path("region/export/", views.RegionSummaryView.as_view(export=True), name="region_summary_export"),
     path("archive/", annual_views.ArchiveView.as_view(), name="archive"),
     path("retention/", retention.RetentionView.as_view(), name="retention"),
     path("retention/export/", retention.RetentionView.as_view(export=True), name="retention_export"),

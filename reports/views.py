@@ -11,9 +11,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView, View
 
 from core import access
+from core.exporters import XlsxTable
 from core.freshness import KEEP_SECONDS, figures_version
 from core.generic import AccessMixin, redirect_with_message
 from indicators import retention
+from reports import region
 from reports.charts import bar_chart, counts_chart, percent_chart
 from reports.forms import DashboardFilterForm, TargetForm
 from reports.indicators import history_for
@@ -145,3 +147,59 @@ class TargetEditView(AccessMixin, FormView):
         target = form.save(access.bind_district_id(self.request.user))
         url = f"{reverse('reports:dashboard')}?year={target.year_id}"
         return redirect_with_message(self.request, url, _("Целевое значение сохранено."))
+
+
+class RegionFilterForm(DashboardFilterForm):
+    """The school year alone: the summary has a row for every district."""
+
+    def __init__(self, data, *, user):
+        super().__init__(data, user=user)
+        for name in ("organization", "kind", "district"):
+            self.fields.pop(name, None)
+
+
+class RegionSummaryView(ReportMixin, TemplateView):
+    """A row per district and the region's total: for the region, and for a district to see itself in it."""
+
+    district_only = True
+    filter_form_class = RegionFilterForm
+    template_name = "reports/region_summary.html"
+    title = _("Сводка по муниципальным образованиям")
+    export = False
+
+    def get(self, request, *args, **kwargs):
+        if not self.export:
+            return super().get(request, *args, **kwargs)
+        year = self.filters()["year"]
+        rows, total = region.summary_for(request.user, year)
+        table = XlsxTable(
+            f"сводка_по_муниципальным_образованиям_{year.start_year}-{year.start_year + 1}",
+            f"{self.title} за {year} учебный год",
+            region.headers(),
+            (_summary_cells(row) for row in [*rows, total]),
+        )
+        return table.response()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        year = self.filters()["year"]
+        rows, total = region.summary_for(self.request.user, year)
+        context.update(
+            form=self.filter_form(),
+            year=year,
+            rows=rows,
+            total=total,
+            headers=region.headers(),
+            querystring=self.request.GET.urlencode(),
+        )
+        return context
+
+
+def _summary_cells(row: region.DistrictRow) -> list:
+    approved = (
+        _("версия %(version)s от %(date)s")
+        % {"version": row.approved.version, "date": f"{row.approved.approved_at:%d.%m.%Y}"}
+        if row.approved
+        else ("" if row.district is None else _("не утверждён"))
+    )
+    return [row.name, row.organizations, *row.columns, row.meetings_held, str(approved)]

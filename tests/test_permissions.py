@@ -81,6 +81,11 @@ EXPECTED = {
     "logout": (no_args, POST_ONLY),
     "password_change": (no_args, {**READ_ALL}),
     "password_change_done": (no_args, {**READ_ALL}),
+    "directory:district_list": (no_args, {**READ_ALL, "coord_a": 403, "coord_b": 403}),
+    "directory:district_export": (no_args, {**READ_ALL, "coord_a": 403, "coord_b": 403}),
+    "directory:district_create": (no_args, {**METHODIST_WRITES, "methodist": 403}),  # the administrator's
+    "directory:district_detail": (pk_of("district"), {**READ_ALL, "coord_a": 403, "coord_b": 403}),
+    "directory:district_update": (pk_of("district"), {**METHODIST_WRITES, "methodist": 403}),
     "directory:organization_list": (no_args, READ_ALL),
     "directory:organization_export": (no_args, READ_ALL),
     "directory:organization_create": (no_args, METHODIST_WRITES),
@@ -239,6 +244,8 @@ EXPECTED = {
     "reports:annual_text": (no_args, METHODIST_WRITES),
     "reports:annual_approve": (no_args, METHODIST_WRITES),
     "reports:archive": (no_args, READ_ALL),
+    "reports:region_summary": (no_args, {**READ_ALL, "coord_a": 403, "coord_b": 403}),
+    "reports:region_summary_export": (no_args, {**READ_ALL, "coord_a": 403, "coord_b": 403}),
     "reports:archive_file": (lambda d: {"pk": d["approved_a"].pk, "fmt": "pdf"}, READ_A),
     "submissions:campaign_list": (no_args, {**READ_ALL, "coord_a": 403, "coord_b": 403}),
     "submissions:campaign_export": (no_args, {**READ_ALL, "coord_a": 403, "coord_b": 403}),
@@ -406,6 +413,7 @@ def permission_data(school_a, school_b, methodist=None) -> dict:
     return {
         "school_a": school_a,
         "school_b": school_b,
+        "district": school_a.district,
         "year": AcademicYearFactory(start_year=2025),
         "form": MentoringFormFactory(),
         "person_a": person_a,
@@ -556,10 +564,10 @@ def region_expects(name: str) -> int:
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_another_districts_methodologist_finds_nothing_of_this_one(name, data, personas):
+def test_another_districts_methodologist_finds_nothing_of_this_one(name, data, region_personas):
     """`data` first: the first district's records are made while it is the only one."""
     kwargs = EXPECTED[name][0](data)
-    response = personas["methodist_other"].get(reverse(name, kwargs=kwargs))
+    response = region_personas["methodist_other"].get(reverse(name, kwargs=kwargs))
     assert response.status_code == other_district_expects(name, kwargs)
     if response.status_code == 200 and response["Content-Type"].startswith("text/html") and not is_open(name):
         page = response.content.decode()
@@ -567,7 +575,7 @@ def test_another_districts_methodologist_finds_nothing_of_this_one(name, data, p
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_the_region_reads_figures_and_no_personal_data(name, data, personas):
+def test_the_region_reads_figures_and_no_personal_data(name, data, region_personas):
     kwargs_of, _expected = EXPECTED[name]
     url = reverse(name, kwargs=kwargs_of(data))
-    assert personas["region"].get(url).status_code == region_expects(name)
+    assert region_personas["region"].get(url).status_code == region_expects(name)

@@ -1,4 +1,4 @@
-"""One demo account for each role."""
+"""One demo account for each role (the second district's methodologist comes with it: `region.py`)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,9 @@ ACCOUNTS = [
     ("kurator1", Role.COORDINATOR, "Мельникова", "Анна", "Сергеевна", 0),
     ("kurator2", Role.COORDINATOR, "Никитенко", "Ольга", "Викторовна", 1),
     ("otdel", Role.DEPARTMENT, "Сухов", "Семён", "Васильевич", None),
+    ("krai", Role.REGION, "Краева", "Ирина", "Павловна", None),
 ]
+DISTRICT_STAFF = (Role.METHODIST, Role.DEPARTMENT)
 
 
 def load_users(organizations) -> list[User]:
@@ -28,6 +30,8 @@ def load_users(organizations) -> list[User]:
                 "first_name": first,
                 "middle_name": middle,
                 "organization": organizations[org_index] if org_index is not None else None,
+                # the demo district's staff work in the district of its organisations
+                "district": organizations[0].district if role in DISTRICT_STAFF else None,
                 "email": f"{username}@mshn.example",
                 "is_staff": role == Role.ADMIN,
                 "is_superuser": role == Role.ADMIN,

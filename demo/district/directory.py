@@ -228,9 +228,9 @@ def load_years() -> list[AcademicYear]:
     return [AcademicYear.objects.get_or_create(start_year=year)[0] for year in (current, current - 1)]
 
 
-def load_requisites() -> DocumentRequisites:
+def load_requisites(district) -> DocumentRequisites:
     """Who approves the school's documents in the demo district (a fictional head of the department)."""
-    requisites = DocumentRequisites.current()
+    requisites = DocumentRequisites.current(district.pk)
     if not requisites.approver_name:
         requisites.approver_name = "Т. Н. Белова"
         requisites.head_name = "О. А. Суровцева"

@@ -4,7 +4,18 @@ from types import SimpleNamespace
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from demo.district import banks, careers, events, meetings, monitoring, public, reports, submissions, websites
+from demo.district import (
+    banks,
+    careers,
+    events,
+    meetings,
+    monitoring,
+    public,
+    region,
+    reports,
+    submissions,
+    websites,
+)
 from demo.district.accounts import ACCOUNTS, DEMO_PASSWORD, load_users
 from demo.district.directory import load_organizations, load_requisites, load_years
 from demo.region.registry import generate_registry
@@ -17,7 +28,19 @@ DEMO_PAIRS = 60
 # (they read what the others wrote; monitoring comes before submissions, whose accepted reports freeze the
 # figures computed from its answers; the open site publishes before reports, so the archived analysis has its
 # direction; careers last: its moves come after the approved year's report).
-CAPABILITY_DEMOS = (banks, meetings, events, websites, monitoring, submissions, public, reports, careers)
+# The second district of the region comes last: the first district's records are made while it is the only one.
+CAPABILITY_DEMOS = (
+    banks,
+    meetings,
+    events,
+    websites,
+    monitoring,
+    submissions,
+    public,
+    reports,
+    careers,
+    region,
+)
 
 
 class Command(BaseCommand):
@@ -27,7 +50,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         organizations = load_organizations()
         years = load_years()
-        load_requisites()
+        load_requisites(organizations[0].district)
         users = load_users(organizations)
         if not Person.objects.exists():  # the registry is filled once; a second run keeps what is there
             counts = generate_registry(
