@@ -59,6 +59,7 @@ MENU = (
     # submissions: menu items
     MenuItem(_("Кампании"), "submissions:campaign_list", WITH_REGION, _("Сбор данных")),
     MenuItem(_("Проверка сайтов"), "websites:round_list", WITH_REGION, _("Сбор данных")),
+    MenuItem(_("Сбор данных края"), "reports:regional_list", WITH_REGION, _("Сбор данных")),
     MenuItem(_("Мои отчёты"), "submissions:submission_list", ("coordinator",), _("Сбор данных")),
     MenuItem(_("Проверка сайта"), "websites:check_list", ("coordinator",), _("Сбор данных")),
     # events: menu items

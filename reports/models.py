@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.files import generated_name
+from core.models import StateChange
 from directory.models import district_field
 from indicators.definitions import CHOICES
 
@@ -138,3 +139,99 @@ class ApprovedReport(AnnualSubject):
         if self.pk is not None:
             raise ValueError("An approved report never changes: approve a new version instead.")
         super().save(*args, **kwargs)
+
+
+# The region's collection: every district sends its figures and its approved annual analysis -------------
+
+
+class RegionalCampaign(models.Model):
+    """The region asks every district for the figures of a school year and its approved annual analysis."""
+
+    year = models.ForeignKey(
+        "directory.AcademicYear", verbose_name=_("учебный год"), on_delete=models.PROTECT, related_name="+"
+    )
+    title = models.CharField(_("название"), max_length=300)
+    deadline = models.DateField(_("срок"))
+    note = models.TextField(_("что просит край"), blank=True)
+    created_at = models.DateTimeField(_("создана"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("изменено"), auto_now=True)
+    history = HistoricalRecords(excluded_fields=["updated_at", "created_at"])
+
+    class Meta:
+        verbose_name = _("сбор данных края")
+        verbose_name_plural = _("сборы данных края")
+        ordering = ["-deadline", "-id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("reports:regional_detail", args=[self.pk])
+
+
+class DistrictReportStatus(models.TextChoices):
+    WAITING = "waiting", _("ожидается")
+    SENT = "sent", _("отправлен в край")
+    RETURNED = "returned", _("возвращён на доработку")
+    ACCEPTED = "accepted", _("принят краем")
+
+
+class DistrictReport(models.Model):
+    """One district's answer to a regional campaign: its figures frozen when sent and its approved analysis."""
+
+    DISTRICT_FIELD = "district"
+
+    campaign = models.ForeignKey(
+        RegionalCampaign, verbose_name=_("сбор данных края"), on_delete=models.CASCADE, related_name="reports"
+    )
+    district = district_field()
+    status = models.CharField(
+        _("состояние"),
+        max_length=20,
+        choices=DistrictReportStatus.choices,
+        default=DistrictReportStatus.WAITING,
+    )
+    analysis = models.ForeignKey(
+        ApprovedReport,
+        verbose_name=_("утверждённый анализ работы"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    figures = models.JSONField(_("показатели на момент отправки"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("отправлен"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("изменено"), auto_now=True)
+    history = HistoricalRecords(excluded_fields=["updated_at", "figures"])
+
+    class Meta:
+        verbose_name = _("ответ муниципального образования")
+        verbose_name_plural = _("ответы муниципальных образований")
+        ordering = ["campaign", "district__sort_name"]
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "district"], name="district_report_once_per_campaign")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.campaign} — {self.district}"
+
+    def get_absolute_url(self) -> str:
+        return self.campaign.get_absolute_url()
+
+
+class DistrictReportTransition(StateChange):
+    DISTRICT_FIELD = "report__district"
+
+    report = models.ForeignKey(
+        DistrictReport, verbose_name=_("ответ"), on_delete=models.CASCADE, related_name="transitions"
+    )
+    from_status = models.CharField(_("было"), max_length=20, choices=DistrictReportStatus.choices)
+    to_status = models.CharField(_("стало"), max_length=20, choices=DistrictReportStatus.choices)
+    comment = models.TextField(_("комментарий"), blank=True)
+
+    class Meta:
+        verbose_name = _("смена состояния ответа")
+        verbose_name_plural = _("смены состояния ответов")
+        ordering = ["at", "id"]

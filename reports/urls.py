@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports import annual_views, retention, views
+from reports import annual_views, regional_views, retention, views
 
 app_name = "reports"
 
@@ -18,4 +18,5 @@ urlpatterns = [
     path("retention/", retention.RetentionView.as_view(), name="retention"),
     path("retention/export/", retention.RetentionView.as_view(export=True), name="retention_export"),
     path("archive/<int:pk>.<str:fmt>", annual_views.ArchiveFileView.as_view(), name="archive_file"),
+    *regional_views.urlpatterns,
 ]

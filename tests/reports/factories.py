@@ -7,11 +7,13 @@ import datetime
 from django.core.files.base import ContentFile
 
 from core.access import Role
-from reports.models import ApprovedReport
+from reports import regional
+from reports.models import ApprovedReport, DistrictReport, DistrictReportStatus, RegionalCampaign
 from tests.banks.factories import PDF, NormativeDocumentFactory, PracticeFactory, PublishedPracticeFactory
 from tests.events.factories import EventFactory, ParticipationFactory, TrainingFactory
 from tests.factories import (
     AcademicYearFactory,
+    DistrictFactory,
     MenteeFactory,
     MentorFactory,
     MentoringFormFactory,
@@ -27,15 +29,33 @@ from websites.models import ChecklistItem, CheckResult
 def approved_report(year, organization, version: int = 1) -> ApprovedReport:
     """An approved version with stand-in files (the real ones are made by `approve_annual`)."""
     author = UserFactory(username="approver", role=Role.METHODIST)
-    record = ApprovedReport(year=year, organization=organization, version=version, approved_by=author)
+    district = organization.district if organization else DistrictFactory()  # the district's own: the first
+    record = ApprovedReport(
+        district=district, year=year, organization=organization, version=version, approved_by=author
+    )
     record.pdf.save("report.pdf", ContentFile(PDF), save=False)
     record.xlsx.save("report.xlsx", ContentFile(b"PK\x03\x04 stand-in"), save=False)
     record.save()
     return record
 
 
+def regional_campaign(year, title: str = "Итоги года в край") -> RegionalCampaign:
+    return regional.open_campaign(
+        RegionalCampaign(year=year, title=title, deadline=datetime.date(2026, 6, 20))
+    )
+
+
 def reports_data(school_a, school_b) -> dict:
-    return {"approved_a": approved_report(AcademicYearFactory(start_year=2024), school_a)}
+    year = AcademicYearFactory(start_year=2024)
+    waiting = regional_campaign(year).reports.get()
+    sent = regional_campaign(year, "Промежуточные итоги в край").reports.get()
+    DistrictReport.objects.filter(pk=sent.pk).update(status=DistrictReportStatus.SENT)
+    return {
+        "approved_a": approved_report(year, school_a),
+        "regional_campaign": waiting.campaign,
+        "district_report_waiting": waiting,
+        "district_report_sent": sent,
+    }
 
 
 BANK_ENTRY = datetime.date(2024, 9, 1)  # mentors and mentees enter the bank before their pairs start
