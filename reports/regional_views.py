@@ -10,7 +10,7 @@ from django.urls import path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from core import access
-from core.columns import Column, display
+from core.columns import Column
 from core.forms import CrispyModelForm
 from core.generic import RecordActionView, ScopedCreateView, ScopedDetailView, ScopedListView
 from core.workflow import Button, offered
@@ -112,9 +112,10 @@ class RegionalCampaignDetail(CampaignView, ScopedDetailView):
         return offered(steps, answer)
 
 
-def _figures(answer: DistrictReport) -> list[str]:
+def _figures(answer: DistrictReport) -> list:
+    """The frozen values as sent (None until then): the template writes them the Russian way («23,1»)."""
     values = (answer.figures or {}).get("values", {})
-    return [display(values.get(code)) if answer.figures else "—" for code in CODES]
+    return [values.get(code) for code in CODES]
 
 
 class DistrictReportAction(RecordActionView):

@@ -14,6 +14,8 @@ from directory.models import District, DistrictKind, Organization, OrganizationK
 from meetings import services as meetings
 from meetings.models import AgendaItem, Meeting
 from registry.models import Person
+from reports import regional
+from reports.models import RegionalCampaign
 
 NAME = "Лесозаводский муниципальный округ"
 SEED = 2027
@@ -36,11 +38,36 @@ def load(demo) -> str:
         )
     methodist = _account("metodist_les", Role.METHODIST, ("Карпенко", "Елена", "Игоревна"), district=district)
     _meeting(district, demo.years[0], methodist)
+    campaign = _regional_campaign(demo, district)
     people = Person.objects.filter(organization__district=district).count()
     return (
         f"Второй район края: {district.name} — организаций {len(organizations)}, людей {people}; "
-        f"вход его методиста: metodist_les (пароль {DEMO_PASSWORD})."
+        f"вход его методиста: metodist_les (пароль {DEMO_PASSWORD}). Сбор данных края «{campaign}»: "
+        f"{campaign.reports.filter(status='accepted').count()} из {campaign.reports.count()} ответов принято."
     )
+
+
+def _regional_campaign(demo, second: District) -> RegionalCampaign:
+    """Last year's results asked by the region: Kirovsky (its analysis approved) sent them and the region
+    accepted; the second district has not answered yet."""
+    previous = demo.years[1]
+    found = RegionalCampaign.objects.filter(year=previous).first()
+    if found is not None:
+        return found
+    campaign = regional.open_campaign(
+        RegionalCampaign(
+            year=previous,
+            title=f"Итоги {previous} учебного года в министерство образования края",
+            deadline=previous.end_date - datetime.timedelta(days=60),
+            note="Показатели наставничества за учебный год и утверждённый анализ работы школы наставничества.",
+        )
+    )
+    region = User.objects.get(username="krai")
+    kirovsky = campaign.reports.exclude(district=second).first()
+    if kirovsky is not None and regional.latest_analysis(kirovsky) is not None:
+        regional.send_report(kirovsky, user=demo.users["metodist"])
+        regional.accept_report(kirovsky, user=region, comment="Принято, спасибо.")
+    return campaign
 
 
 def _organization(district: District, kind: str, short: str, address: str) -> Organization:
