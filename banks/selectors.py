@@ -60,7 +60,7 @@ def published_practices() -> QuerySet[Practice]:
     """What the public showcase shows: published practices only."""
     return (
         Practice.objects.filter(status=PracticeStatus.PUBLISHED)
-        .select_related("organization", "year")
+        .select_related("organization__district", "year")
         .prefetch_related("forms", "files")
     )
 
