@@ -78,6 +78,12 @@ def in_district(queryset: QuerySet, district_id: int | None) -> QuerySet:
     return queryset if district_id is None or path is None else queryset.filter(**{path: district_id})
 
 
+def scope_key(user) -> str:
+    """What a user's figures are the same for, in a cache key: their district (or the region), or, for a
+    coordinator, their organisation."""
+    return f"district{district_of(user)}" if reads_everything(user) else f"org{user.organization_id}"
+
+
 def role_of(user) -> str:
     if is_methodist(user):
         return Role.METHODIST

@@ -38,8 +38,7 @@ def kept_attention_for(user) -> list[Concern]:
     """The home page's block: the same concerns, kept until the data under them changes or the day turns
     (`core.freshness`); the page «Требует внимания» itself always reads afresh."""
     today = timezone.localdate()
-    scope = "district" if access.reads_everything(user) else f"org{user.organization_id}"
-    key = f"attention:{figures_version()}:{scope}:{today:%Y%m%d}"
+    key = f"attention:{figures_version()}:{access.scope_key(user)}:{today:%Y%m%d}"
     return cache.get_or_set(key, lambda: attention_for(user, today), KEEP_SECONDS)
 
 

@@ -73,8 +73,7 @@ CAPABILITIES = {
 def home_figures_key(user) -> str:
     """The district's figures are one for every reader of the district; a coordinator's, their own. The
     key carries the data's version: one's own change shows on the next page (`core.freshness`)."""
-    scope = "district" if access.reads_everything(user) else f"org{user.organization_id}"
-    return f"home-figures:{figures_version()}:{scope}"
+    return f"home-figures:{figures_version()}:{access.scope_key(user)}"
 
 
 def home_figures_for(user) -> dict:

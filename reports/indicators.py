@@ -354,12 +354,7 @@ def _period(year: AcademicYear | Period) -> Period:
 
 def dashboard_report(user, year: AcademicYear, organization=None, kind: str = "", district=None) -> Report:
     """The dashboard's and home's figures, kept until the data under them changes (`figures_version`)."""
-    scope = (
-        f"district{access.district_of(user)}"
-        if access.reads_everything(user)
-        else f"org{user.organization_id}"
-    )
-    key = f"report-figures:{FIGURES_SHAPE}:{figures_version()}:{scope}:{year.pk}:{organization.pk if organization else ''}:{kind}:{district.pk if district else ''}"
+    key = f"report-figures:{FIGURES_SHAPE}:{figures_version()}:{access.scope_key(user)}:{year.pk}:{organization.pk if organization else ''}:{kind}:{district.pk if district else ''}"
     period = Period.of_year(year)
     figures = cache.get_or_set(
         key, lambda: replace(figures_for(user, period, organization, kind, district), rows=[]), KEEP_SECONDS

@@ -21,10 +21,11 @@ HEADERS = (
 
 
 def organization_ids_for(user) -> list[int] | None:
-    """None: every organisation (the methodologist, the department); a coordinator: their own."""
-    if access.reads_everything(user):
+    """None: every organisation of the region (the region, the administrator); the district's organisations
+    for its methodologist and department; a coordinator: their own."""
+    if access.reads_everything(user) and access.district_of(user) is None:
         return None
-    return [user.organization_id] if access.is_coordinator(user) and user.organization_id else []
+    return list(access.scope(user, Organization.objects.all(), "id").values_list("id", flat=True))
 
 
 def figures(cell: retention.Cell) -> list:

@@ -71,8 +71,7 @@ class DashboardView(ReportMixin, TemplateView):
 
 def retention_summary(user, organization) -> dict | None:
     """The dashboard's retention figure, kept like the dashboard's other figures until the data changes."""
-    scope = "all" if access.reads_everything(user) else f"org{user.organization_id}"
-    key = f"retention:{figures_version()}:{scope}:{organization.pk if organization else ''}"
+    key = f"retention:{figures_version()}:{access.scope_key(user)}:{organization.pk if organization else ''}"
     return cache.get_or_set(key, lambda: newest_retention(user, organization), KEEP_SECONDS)
 
 
