@@ -98,10 +98,20 @@ class DocxDocument(Exporter):
             self.paragraph(text, align="left", left_mm=left)
         self.paragraph()
 
-    def table(self, headers: Sequence[str], rows: Sequence[Sequence], widths_mm: Sequence[float], size=11):
-        """A bordered table; its header row repeats on every page and is never hyphenated."""
+    def table(
+        self,
+        headers: Sequence[str],
+        rows: Sequence[Sequence],
+        widths_mm: Sequence[float],
+        size=11,
+        caption: str = "",
+    ):
+        """A bordered table under its caption («Таблица N — …», kept with it); its header row repeats on
+        every page and is never hyphenated."""
         from docx.shared import Pt
 
+        if caption:
+            self.paragraph(caption, align="left", size=12, keep_with_next=True)
         table = self.document.add_table(rows=1, cols=len(headers))
         table.style = "Table Grid"
         _repeat_header(table.rows[0])

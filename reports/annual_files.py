@@ -260,17 +260,13 @@ class AnnualDocx(DocxDocument):
             return
         table = _pdf_section(section)["table"]
         if table and table.rows:
-            self.paragraph(
-                _("Таблица %(n)s — %(title)s") % {"n": section.number, "title": section.title},
-                align="left",
-                size=12,
-                keep_with_next=True,
-            )
             headers = _column_headers_of(table)
             rows = [[text for text, _kind in row] for row in table.rows]
             if table.total:
                 rows.append([text for text, _kind in table.total])
-            self.table(headers, rows, [w * self.width_mm / 100 for w in table.widths], size=9)
+            caption = _("Таблица %(n)s — %(title)s") % {"n": section.number, "title": section.title}
+            widths = [w * self.width_mm / 100 for w in table.widths]
+            self.table(headers, rows, widths, size=9, caption=caption)
 
 
 def _column_headers_of(table: PdfTable) -> list[str]:

@@ -134,9 +134,8 @@ def program_docx(program: Program) -> DocxDocument:
         [n, a.title, f"{a.due_on:%d.%m.%Y}" if a.due_on else "—", a.get_status_display(), _done(a)]
         for n, a in enumerate(c["activities"], start=1)
     ]
-    doc.table(
-        [_("№"), _("Мероприятие"), _("Срок"), _("Статус"), _("Отметка о выполнении")], rows, PLAN_WIDTHS_MM
-    )
+    headers = [_("№"), _("Мероприятие"), _("Срок"), _("Статус"), _("Отметка о выполнении")]
+    doc.table(headers, rows, PLAN_WIDTHS_MM, caption=_("Таблица 1"))
     for number, (heading, text) in enumerate(_program_texts(program)[2:], start=4):
         doc.paragraph(f"{number}. {heading}", bold=True, align="left", keep_with_next=True)
         doc.paragraph(text or "—", indent=True)
