@@ -196,6 +196,33 @@ def test_list_export_keeps_formula_like_text_as_typed_without_apostrophe(as_meth
     assert (cell.value, cell.data_type, cell.quotePrefix) == ("+7 (42354) 2-11-00", "s", True)
 
 
+def test_list_export_borders_every_data_cell_through_one_named_style(as_methodist, school_a):
+    from openpyxl import load_workbook
+
+    from core.exporters import DATA_STYLE, HEADER_STYLE
+    from tests.factories import OrganizationFactory
+
+    OrganizationFactory(short_name="=1+1", full_name="Формула в имени")  # a quoted cell
+    data = body(as_methodist.get(reverse("directory:organization_export")))
+    book = load_workbook(io.BytesIO(data))
+    sheet = book.active
+    assert {DATA_STYLE, HEADER_STYLE} <= set(book.named_styles)
+    title, filters, header, *rows = list(sheet.iter_rows())
+    assert all(not cell.border.left.style for cell in title + filters)  # the title rows stand unframed
+    assert [cell.style for cell in header] == [HEADER_STYLE] * len(header)
+    assert all(cell.font.b for cell in header)
+    assert len(rows) >= 2
+    for row in rows:
+        for cell in row[: len(header)]:
+            sides = (cell.border.left, cell.border.right, cell.border.top, cell.border.bottom)
+            assert [side.style for side in sides] == ["thin"] * 4, cell.coordinate
+            assert cell.style == DATA_STYLE, cell.coordinate
+    quoted = next(cell for row in rows for cell in row if cell.value == "=1+1")
+    assert (quoted.data_type, quoted.quotePrefix) == ("s", True)  # still text, bordered too
+    assert any(cell.value is None for row in rows for cell in row[: len(header)])  # empty cells framed
+    assert not sheet.print_options.gridLines  # borders print, gridlines do not
+
+
 def test_approved_annual_report_is_archived_as_pdf_a_with_metadata(methodist):
     from reports.services import approve_annual
 
