@@ -135,6 +135,15 @@ class DocxDocument(Exporter):
         self.document.add_paragraph().paragraph_format.space_after = Pt(0)
         return table
 
+    def facts(self, rows: Sequence[tuple[str, str]], label_mm: float = 58) -> None:
+        """«Label | value» lines as a table without borders (the PDF's table of facts)."""
+        table = self.document.add_table(rows=0, cols=2)
+        for label, value in rows:
+            cells = table.add_row().cells
+            _cell_text(cells[0], label)
+            _cell_text(cells[1], value)
+        _widths(table, (label_mm, self.width_mm - label_mm))
+
     def signatures(self, rows: Sequence[tuple[str, str]], date_line: str = "") -> None:
         """«Должность  (подпись)  И. О. Фамилия» lines; the text before them keeps with them on one page."""
         paragraphs = self.document.paragraphs

@@ -124,8 +124,7 @@ def program_docx(program: Program) -> DocxDocument:
         (_("Срок реализации"), c["period"]),
         (_("Приказ о закреплении"), order_line if order else "—"),
     ]
-    for label, value in facts:
-        doc.paragraph(f"{label}: {value or '—'}", align="left")
+    doc.facts([(label, value or "—") for label, value in facts])
     for number, (heading, text) in enumerate(_program_texts(program)[:2], start=1):
         doc.paragraph(f"{number}. {heading}", bold=True, align="left", keep_with_next=True)
         doc.paragraph(text or "—", indent=True)
