@@ -231,6 +231,7 @@ def embed_fonts(document) -> None:
             _qn("w:fontKey"): font_key(filename),
         }
         etree.SubElement(font, _qn(f"w:{element}"), attributes)
+    # python-docx keeps a part it does not model (the font table) as bytes: they are replaced whole.
     table_part._blob = etree.tostring(fonts, xml_declaration=True, encoding="UTF-8", standalone=True)
     _embed_true_type_fonts(document.settings.element)
 
