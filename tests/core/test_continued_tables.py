@@ -12,7 +12,7 @@ from django.urls import reverse
 from registry.models import Activity
 from tests.core.test_documents import body, lines_of, needs_poppler, pdf_pages
 from tests.factories import AcademicYearFactory, PairFactory, PersonFactory
-from tests.meetings.factories import agenda_item, make_meeting, make_roadmap_item
+from tests.meetings.factories import agenda_item, make_meeting, make_plan, make_roadmap_item
 
 pytestmark = needs_poppler
 
@@ -47,6 +47,16 @@ def test_roadmap_table_continues_on_every_page(as_methodist, tmp_path):
     pages = page_texts(data, tmp_path)
     assert len(pages) >= 3
     header = "№ Этап Мероприятие Срок Ответственный"
+    assert_continued(pages, 1, header, "Семинар01", "Семинар40")
+
+
+def test_plan_of_support_continues(as_methodist, tmp_path):
+    for start in (2024, 2025, 2026):
+        AcademicYearFactory(start_year=start)
+    plan = make_plan(items=[(f"Семинар{n:02d} для наставников", 2024, 2026) for n in range(1, 41)])
+    data = body(as_methodist.get(reverse("meetings:plan_pdf", args=[plan.pk])))
+    pages = page_texts(data, tmp_path)
+    header = "№ Мероприятие Учебные годы Ожидаемый результат Реализация в дорожных картах"
     assert_continued(pages, 1, header, "Семинар01", "Семинар40")
 
 
