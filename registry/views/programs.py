@@ -124,8 +124,7 @@ def program_docx(program: Program) -> DocxDocument:
         (_("Срок реализации"), c["period"]),
         (_("Приказ о закреплении"), order_line if order else "—"),
     ]
-    for label, value in facts:
-        doc.paragraph(f"{label}: {value or '—'}", align="left")
+    doc.facts([(label, value or "—") for label, value in facts])
     for number, (heading, text) in enumerate(_program_texts(program)[:2], start=1):
         doc.paragraph(f"{number}. {heading}", bold=True, align="left", keep_with_next=True)
         doc.paragraph(text or "—", indent=True)
@@ -134,9 +133,8 @@ def program_docx(program: Program) -> DocxDocument:
         [n, a.title, f"{a.due_on:%d.%m.%Y}" if a.due_on else "—", a.get_status_display(), _done(a)]
         for n, a in enumerate(c["activities"], start=1)
     ]
-    doc.table(
-        [_("№"), _("Мероприятие"), _("Срок"), _("Статус"), _("Отметка о выполнении")], rows, PLAN_WIDTHS_MM
-    )
+    headers = [_("№"), _("Мероприятие"), _("Срок"), _("Статус"), _("Отметка о выполнении")]
+    doc.table(headers, rows, PLAN_WIDTHS_MM, caption=_("Таблица 1"))
     for number, (heading, text) in enumerate(_program_texts(program)[2:], start=4):
         doc.paragraph(f"{number}. {heading}", bold=True, align="left", keep_with_next=True)
         doc.paragraph(text or "—", indent=True)

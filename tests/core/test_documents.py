@@ -169,7 +169,7 @@ def test_protocol_docx_has_the_pdf_text_and_opens_in_libreoffice(as_methodist, l
     assert "О. А. Суровцева" in text
 
 
-def convert(data: bytes, name: str, target: str, tmp_path) -> bytes:
+def convert(data: bytes, name: str, target: str, tmp_path, env: dict | None = None) -> bytes:
     tmp_path.mkdir(parents=True, exist_ok=True)
     source = tmp_path / name
     source.write_bytes(data)
@@ -177,11 +177,81 @@ def convert(data: bytes, name: str, target: str, tmp_path) -> bytes:
     done = subprocess.run(
         ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", target,
          "--outdir", str(tmp_path / "out"), str(source)],
-        capture_output=True, timeout=120, check=True,
+        capture_output=True, timeout=120, check=True, env={**os.environ, **(env or {})},
     )  # fmt: skip
     result = tmp_path / "out" / f"{source.stem}.{target}"
     assert result.exists(), done.stderr
     return result.read_bytes()
+
+
+WITHOUT_PT_SERIF = """<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>
+<include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+<selectfont><rejectfont><pattern><patelt name="family"><string>PT Serif</string></patelt></pattern>
+</rejectfont></selectfont></fontconfig>"""
+
+
+def pdf_font_names(data: bytes, tmp_path) -> dict[str, str]:
+    """pdffonts: each font's name (subset prefix dropped) and whether it is embedded."""
+    path = tmp_path / "fonts.pdf"
+    path.write_bytes(data)
+    listing = subprocess.run(["pdffonts", str(path)], check=True, capture_output=True, text=True).stdout
+    return {line.split()[0].split("+")[-1]: line.split()[-5] for line in listing.splitlines()[2:]}
+
+
+def without_parts(data: bytes, *prefixes: str) -> bytes:
+    import zipfile
+
+    stream = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(stream, "w") as target:
+        for item in source.infolist():
+            if not item.filename.startswith(prefixes):
+                target.writestr(item, source.read(item))
+    return stream.getvalue()
+
+
+@needs_office
+def test_docx_embeds_pt_serif_so_a_machine_without_it_shows_it(as_methodist, school_a, tmp_path, settings):
+    import zipfile
+
+    from docx import Document
+
+    from tests.factories import PairFactory
+
+    pair = PairFactory(organization=school_a)
+    data = body(as_methodist.get(reverse("registry:program_docx", args=[pair.pk])))
+    document = Document(io.BytesIO(data))  # python-docx still opens it
+    assert document.paragraphs[1].text == "ПЕРСОНАЛИЗИРОВАННАЯ ПРОГРАММА НАСТАВНИЧЕСТВА"
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        fonts = ET.fromstring(archive.read("word/fontTable.xml"))
+        rels = ET.fromstring(archive.read("word/_rels/fontTable.xml.rels"))
+        targets = {rel.get("Id"): rel.get("Target") for rel in rels}
+        font = next(f for f in fonts.iter(f"{w}font") if f.get(f"{w}name") == "PT Serif")
+        embedded = {}
+        for face in font:
+            if face.tag.startswith(f"{w}embed"):
+                rid = face.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")
+                obfuscated = bytearray(archive.read("word/" + targets[rid]))
+                key = bytes.fromhex(face.get(f"{w}fontKey").strip("{}").replace("-", ""))[::-1]
+                for index in range(32):
+                    obfuscated[index] ^= key[index % 16]
+                embedded[face.tag[len(w) :]] = bytes(obfuscated)
+        assert b"<w:embedTrueTypeFonts/>" in archive.read("word/settings.xml")
+    fonts_dir = settings.BASE_DIR / "static" / "fonts"
+    assert embedded == {  # the project's own faces, de-obfuscated byte for byte (bold: the headings)
+        "embedRegular": (fonts_dir / "PTF55F.ttf").read_bytes(),
+        "embedBold": (fonts_dir / "PTF75F.ttf").read_bytes(),
+    }
+    config = tmp_path / "fonts.conf"
+    config.write_text(WITHOUT_PT_SERIF)
+    env = {"FONTCONFIG_FILE": str(config)}
+    listed = subprocess.run(["fc-list"], capture_output=True, text=True, env={**os.environ, **env}).stdout
+    assert "PT Serif" not in listed  # LibreOffice below cannot find it on the machine
+    converted = pdf_font_names(convert(data, "program.docx", "pdf", tmp_path / "with", env), tmp_path)
+    assert converted.get("PTSerif-Regular") == "yes" and converted.get("PTSerif-Bold") == "yes", converted
+    bare = without_parts(data, "word/fonts/", "word/_rels/fontTable")  # without its fonts: substituted
+    substituted = pdf_font_names(convert(bare, "bare.docx", "pdf", tmp_path / "bare", env), tmp_path)
+    assert not any(name.startswith("PTSerif") for name in substituted), substituted
 
 
 def test_list_export_keeps_formula_like_text_as_typed_without_apostrophe(as_methodist, school_a):
@@ -194,6 +264,33 @@ def test_list_export_keeps_formula_like_text_as_typed_without_apostrophe(as_meth
     sheet = load_workbook(io.BytesIO(data)).active
     cell = next(row[0] for row in sheet.iter_rows(min_row=2) if row[0].value.startswith("+7"))
     assert (cell.value, cell.data_type, cell.quotePrefix) == ("+7 (42354) 2-11-00", "s", True)
+
+
+def test_list_export_borders_every_data_cell_through_one_named_style(as_methodist, school_a):
+    from openpyxl import load_workbook
+
+    from core.exporters import DATA_STYLE, HEADER_STYLE
+    from tests.factories import OrganizationFactory
+
+    OrganizationFactory(short_name="=1+1", full_name="Формула в имени")  # a quoted cell
+    data = body(as_methodist.get(reverse("directory:organization_export")))
+    book = load_workbook(io.BytesIO(data))
+    sheet = book.active
+    assert {DATA_STYLE, HEADER_STYLE} <= set(book.named_styles)
+    title, filters, header, *rows = list(sheet.iter_rows())
+    assert all(not cell.border.left.style for cell in title + filters)  # the title rows stand unframed
+    assert [cell.style for cell in header] == [HEADER_STYLE] * len(header)
+    assert all(cell.font.b for cell in header)
+    assert len(rows) >= 2
+    for row in rows:
+        for cell in row[: len(header)]:
+            sides = (cell.border.left, cell.border.right, cell.border.top, cell.border.bottom)
+            assert [side.style for side in sides] == ["thin"] * 4, cell.coordinate
+            assert cell.style == DATA_STYLE, cell.coordinate
+    quoted = next(cell for row in rows for cell in row if cell.value == "=1+1")
+    assert (quoted.data_type, quoted.quotePrefix) == ("s", True)  # still text, bordered too
+    assert any(cell.value is None for row in rows for cell in row[: len(header)])  # empty cells framed
+    assert not sheet.print_options.gridLines  # borders print, gridlines do not
 
 
 def test_approved_annual_report_is_archived_as_pdf_a_with_metadata(methodist):
@@ -270,6 +367,6 @@ def test_program_and_annual_docx_carry_heading_stamp_and_signatures(as_methodist
     year = AcademicYearFactory(start_year=2025)
     response = as_methodist.get(reverse("reports:annual_file", kwargs={"fmt": "docx"}), {"year": year.pk})
     annual = docx_text(body(response))
-    assert annual[:2] == ["ПРОЕКТ", "УТВЕРЖДАЮ"]
+    assert annual[1:3] == ["ПРОЕКТ", "УТВЕРЖДАЮ"]  # under the organisation, as on the PDF title page
     assert "АНАЛИЗ РАБОТЫ" in annual
     assert "2. Нормативная база" in annual

@@ -84,7 +84,8 @@ def test_large_meeting_gives_a_count_and_appends_the_list(as_methodist, db):
     assert "Присутствовали: 22 человека (список прилагается)" in lines
     assert "Приложение к протоколу от 15.10.2025 № 1" in lines
     assert "Список присутствовавших" in lines
-    assert "1. Секретарёва Анна Ивановна, учитель математики" in lines
+    assert "№ Фамилия, имя, отчество Должность" in lines  # the list is table 1 of the appendix
+    assert "1 Секретарёва Анна Ивановна учитель математики" in lines
     assert pages == 2
     assert lines.index("Приложение к протоколу от 15.10.2025 № 1") > lines.index(
         "Секретарь (подпись) А. И. Секретарёва"

@@ -110,14 +110,14 @@ def test_statistical_form_lists_organisations_in_russian_order(as_methodist, sch
 
 
 def test_protocol_lists_those_present_in_russian_order(as_methodist, people, settings):
-    settings.MSHN_PROTOCOL_LIST_THRESHOLD = 1  # the attendee list goes to the appendix, one full name a line
+    settings.MSHN_PROTOCOL_LIST_THRESHOLD = 1  # the attendee list goes to the appendix, one full name a row
     meeting = make_meeting(
         AcademicYearFactory(start_year=2025), date=datetime.date(2025, 10, 15), present=people
     )
     response = as_methodist.get(reverse("meetings:meeting_protocol", args=[meeting.pk]))
     reader = PdfReader(io.BytesIO(b"".join(response.streaming_content)))
     text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
-    appendix = text[text.index("1. ") :]
+    appendix = text[text.index("Фамилия, имя, отчество") :]
     assert in_order(appendix, [f"{name} Пётр Ильич" for name in SURNAMES]) == [
         f"{name} Пётр Ильич" for name in RUSSIAN_ORDER
     ]
