@@ -570,7 +570,7 @@ class AcceptedView:
     org_field = None
     breadcrumbs = (RETENTION, ACCEPTED)
 
-    def get_queryset(self):
+    def base_queryset(self):
         return selectors.accepted_retention()
 
 

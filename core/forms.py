@@ -79,7 +79,13 @@ class CrispyFormMixin:
 
 
 class CrispyModelForm(CrispyFormMixin, forms.ModelForm):
-    pass
+    def _get_validation_exclusions(self):
+        """A record's district is set by the view, not typed: its unique constraints (a partner's name, a
+        meeting's number in the district) are still checked on the form, with their Russian messages."""
+        exclude = super()._get_validation_exclusions()
+        if getattr(self.instance, "DISTRICT_FIELD", None) == "district":
+            exclude.discard("district")
+        return exclude
 
 
 class CrispyForm(CrispyFormMixin, forms.Form):

@@ -308,7 +308,7 @@ class ScopedCreateView(ScopedFormMixin, CreateView):
         """The new record belongs to the user's district before the form reads it (its choices, its initial
         values)."""
         kwargs = super().get_form_kwargs()
-        if kwargs.get("instance") is None and self.model is not None:
+        if kwargs.get("instance") is None and getattr(self.model, "DISTRICT_FIELD", None) == "district":
             kwargs["instance"] = self.model()
             access.bind_to_district(self.request.user, kwargs["instance"])
         return kwargs

@@ -86,6 +86,12 @@ def only_district_id() -> int | None:
     return ids[0] if len(ids) == 1 else None
 
 
+def first_district() -> models.QuerySet:
+    """The installation's first district, as a subquery (no query of its own): whose school the open site and
+    a document without a district of its own present."""
+    return District.objects.order_by("id").values("id")[:1]
+
+
 def district_field(**kwargs) -> models.ForeignKey:
     """The district a record belongs to (meetings, events, campaigns…): one declaration for every such model."""
     return models.ForeignKey(
@@ -317,12 +323,17 @@ class DocumentRequisites(models.Model):
 
     @classmethod
     def current(cls, district_id: int | None = None) -> DocumentRequisites:
-        """The district's record (the only district's by default); until the methodologist first saves it,
-        one made from the settings (a read never writes: the open site and a document read it alike)."""
+        """The district's record (by default the installation's first district's); until its methodologist
+        first saves it, one made from the settings (a read never writes: the open site and a document read it
+        alike)."""
         from django.conf import settings
 
-        district_id = district_id or only_district_id()
-        return cls.objects.filter(district_id=district_id).first() or cls(
+        found = (
+            cls.objects.filter(district_id=district_id)
+            if district_id
+            else cls.objects.filter(district__in=first_district())
+        )
+        return found.first() or cls(
             district_id=district_id,
             organization_name=settings.MSHN_ORGANIZATION_NAME,
             place=settings.MSHN_PLACE,

@@ -217,7 +217,7 @@ class RequisitesUpdate(ScopedUpdateView):
     title = _("Реквизиты документов")
 
     def get_object(self, queryset=None):
-        record = DocumentRequisites.current(access.district_of(self.request.user))
+        record = DocumentRequisites.current(access.bind_district_id(self.request.user))
         if record._state.adding and self.request.method == "POST":
             record.save()  # the settings' defaults become the record the form then writes over
         return record

@@ -163,7 +163,7 @@ def attention_for(user, today: datetime.date) -> list[Concern]:
         concern(
             "nominations_pending",
             _("Заявки ОО на мероприятия ждут решения"),
-            pending_nominations(),
+            access.scope(user, pending_nominations(), None),
             nomination_line,
             reverse("events:nomination_list") + "?status=nominated",
         )

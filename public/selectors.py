@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from banks.models import NormativeDocument, Practice
 from banks.selectors import published_practices
-from directory.models import AcademicYear, District
+from directory.models import AcademicYear, first_district
 from events.models import Event
 from meetings.models import AgendaItem, Meeting, MeetingStatus, RoadmapItem, RoadmapStatus
 from registry.selectors import publication_consented
@@ -26,13 +26,8 @@ FEED_ROWS = 30  # entries of the RSS/Atom feed
 CALENDAR_DAYS_BACK = 365  # the .ics feed keeps a year of past entries, so a phone does not lose them at once
 
 
-def site_district() -> QuerySet[District]:
-    """Whose school the open site presents: the installation's first district (a subquery, no query of its own)."""
-    return District.objects.order_by("id").values("id")[:1]
-
-
 def public_documents() -> QuerySet[NormativeDocument]:
-    return NormativeDocument.objects.filter(is_public=True, district__in=site_district()).order_by(
+    return NormativeDocument.objects.filter(is_public=True, district__in=first_district()).order_by(
         "-issued_on", "id"
     )
 
@@ -40,7 +35,7 @@ def public_documents() -> QuerySet[NormativeDocument]:
 def roadmap_of(year: AcademicYear) -> QuerySet[RoadmapItem]:
     """The year's roadmap without cancelled items; a responsible person's name only with their consent."""
     return (
-        RoadmapItem.objects.filter(year=year, district__in=site_district())
+        RoadmapItem.objects.filter(year=year, district__in=first_district())
         .exclude(status=RoadmapStatus.CANCELLED)
         .select_related("responsible_person", "responsible_organization")
         .annotate(person_named=publication_consented("responsible_person"))
@@ -64,7 +59,7 @@ def approved_meetings() -> QuerySet[Meeting]:
         "position", "id"
     )
     return (
-        Meeting.objects.filter(status=MeetingStatus.APPROVED, district__in=site_district())
+        Meeting.objects.filter(status=MeetingStatus.APPROVED, district__in=first_district())
         .only("year_id", "number", "date", "time", "place", "is_online", "updated_at")
         .prefetch_related(Prefetch("agenda", queryset=agenda))
         .order_by("date", "number")
@@ -72,14 +67,14 @@ def approved_meetings() -> QuerySet[Meeting]:
 
 
 def years_with_decisions() -> list[AcademicYear]:
-    meetings = Meeting.objects.filter(status=MeetingStatus.APPROVED, district__in=site_district())
+    meetings = Meeting.objects.filter(status=MeetingStatus.APPROVED, district__in=first_district())
     return list(AcademicYear.objects.filter(pk__in=meetings.values("year")).order_by("-start_year"))
 
 
 def public_events() -> QuerySet[Event]:
     """Events marked public and not cancelled, without participants."""
     return Event.objects.filter(
-        is_public=True, is_cancelled=False, district__in=site_district()
+        is_public=True, is_cancelled=False, district__in=first_district()
     ).select_related("organizer")
 
 

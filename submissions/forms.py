@@ -41,14 +41,11 @@ class CampaignForm(CrispyModelForm):
         field = self.fields["organizations"]
         field.queryset = Organization.objects.filter(is_active=True).order_by("sort_name", "id")
         field.widget = FastSelectMultiple(attrs={"size": 12}, choices=field.choices)
-        if not self.instance.pk:
-            self.initial.setdefault(
-                "organizations",
-                list(
-                    Organization.objects.educational()
-                    .filter(district_id=self.instance.district_id)
-                    .values_list("pk", flat=True)
-                ),
+        if not self.instance.pk and not self.initial.get("organizations"):
+            self.initial["organizations"] = list(
+                Organization.objects.educational()
+                .filter(district_id=self.instance.district_id)
+                .values_list("pk", flat=True)
             )
 
     def clean(self):

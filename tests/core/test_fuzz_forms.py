@@ -14,6 +14,7 @@ import pytest
 from django.apps import apps
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
+from django.db.models.fields.files import FieldFile
 from django.forms import BaseForm, BaseFormSet, FileField, IntegerField
 from django.test import Client
 from django.urls import reverse
@@ -130,7 +131,7 @@ def has_errors(form_or_set) -> bool:
 
 
 def initial_value(initial):
-    if initial is None:
+    if initial is None or isinstance(initial, FieldFile) and not initial:
         return ""
     if isinstance(initial, list | tuple):
         return [getattr(v, "pk", v) for v in initial]

@@ -90,7 +90,8 @@ def test_organization_export_has_filtered_rows_and_neutralised_formulas(as_metho
     OrganizationFactory(short_name="=HYPERLINK(1)", full_name="Опасное имя", head_name="+7 999")
     response = as_methodist.get(reverse("directory:organization_export"), {"kind": "school"})
     rows = xlsx_rows(response)
-    assert rows[0][:3] == ("Наименование", "Вид", "Полное наименование")
+    assert rows[0][:4] == ("Наименование", "Вид", "Муниципальное образование", "Полное наименование")
+    assert {row[2] for row in rows[1:]} == {"Кировский муниципальный район"}
     names = {row[0] for row in rows[1:]}
     assert names == {"=HYPERLINK(1)", "Школа А"}  # a text cell with a quote prefix, no apostrophe
     assert "attachment" in response["Content-Disposition"] and "xlsx" in response["Content-Disposition"]

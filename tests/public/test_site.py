@@ -268,9 +268,10 @@ def test_public_pages_make_a_fixed_number_of_queries(site, school_a):
 
 def test_the_school_head_set_by_the_methodologist_is_on_the_open_site(client, db, settings):
     from directory.models import DocumentRequisites
+    from tests.factories import DistrictFactory
 
     settings.MSHN_CONTACT_PHONE = "+7 (42354) 2-11-00"
-    requisites = DocumentRequisites.current()
+    requisites = DocumentRequisites.current(DistrictFactory().pk)  # the first district's: the open site's
     requisites.head_position, requisites.head_name = "Руководитель МШН", "О. А. Суровцева"
     requisites.save()
     page = client.get(reverse("public:home")).content.decode()
