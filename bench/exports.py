@@ -14,16 +14,18 @@ from bench.data import PYTHON, ROOT
 
 
 def export_child(url_name: str) -> None:
+    """`name[/argument][@role]`: the export as the bench's user of the role (the methodologist by default)."""
     import django
 
     django.setup()
     from django.test import Client
     from django.urls import reverse
 
-    from accounts.models import User
+    from bench.data import bench_users
 
+    url_name, _, role = url_name.partition("@")
     client = Client(raise_request_exception=True)
-    client.force_login(User.objects.get(username="metodist"))
+    client.force_login(bench_users()[role or "methodist"])
     client.get(reverse("home"))
     name, _, arg = url_name.partition("/")
     url = reverse(name, args=[int(arg)] if arg else [])
@@ -80,7 +82,7 @@ def annual_child(kind: str) -> None:
     import django
 
     django.setup()
-    from accounts.models import User
+    from bench.data import bench_users
     from directory.models import AcademicYear
 
     try:
@@ -92,7 +94,7 @@ def annual_child(kind: str) -> None:
     except ImportError as error:
         print(json.dumps({"status": f"not built yet ({error})"}))
         return
-    user, year = User.objects.get(username="metodist"), AcademicYear.objects.current()
+    user, year = bench_users()["methodist"], AcademicYear.objects.current()
     exporter = {"xlsx": exporters[0], "pdf": exporters[1]}.get(kind)
     import openpyxl  # noqa: F401  imported before the clock starts, as in a warm worker
     import weasyprint  # noqa: F401
@@ -168,12 +170,15 @@ def import_child() -> None:
     from django.test import Client
     from django.urls import reverse
 
-    from accounts.models import User
+    from bench.data import bench_users
     from directory.models import Organization
 
+    methodist = bench_users()["methodist"]
     client = Client(raise_request_exception=True)
-    client.force_login(User.objects.get(username="metodist"))
-    organization = Organization.objects.filter(kind="school").order_by("pk").first()
+    client.force_login(methodist)
+    organization = (
+        Organization.objects.filter(kind="school", district=methodist.district).order_by("pk").first()
+    )
     upload = import_file(IMPORT_ROWS, organization.short_name)
     baseline = peak_rss_kb()
     with transaction.atomic():
@@ -202,6 +207,10 @@ EXPORT_JOBS = [
     ("reports:statform 1", ["--export-child", "reports:statform/1"], None, None),
     ("reports:statform 2", ["--export-child", "reports:statform/2"], None, None),
     ("reports:statform 3", ["--export-child", "reports:statform/3"], None, None),
+    # the regional reader's forms: every district of the region
+    ("reports:statform 1, region", ["--export-child", "reports:statform/1@region"], None, None),
+    ("reports:statform 2, region", ["--export-child", "reports:statform/2@region"], None, None),
+    ("reports:statform 3, region", ["--export-child", "reports:statform/3@region"], None, None),
     ("annual report: build_annual (aggregate SQL, the floor)", ["--annual-child", "floor"], None, None),
     ("annual report: XLSX", ["--annual-child", "xlsx"], None, 2.0),
     ("annual report: PDF", ["--annual-child", "pdf"], None, 10.0),
@@ -227,11 +236,15 @@ def run_child(arguments: list[str]) -> dict:
 def exports_section(small: bool) -> list:
     from django.apps import apps
 
+    from bench.data import bench_users
+    from core.access import in_district
+
+    district_id = bench_users()["methodist"].district_id
     rows = []
     for label, arguments, counted, seconds in EXPORT_JOBS:
         result = run_child([*arguments, "--small"] if small else arguments)  # the same database as ours
-        if isinstance(counted, str):
-            result["rows"] = apps.get_model(counted).objects.count()
+        if isinstance(counted, str):  # the rows of the methodologist's district
+            result["rows"] = in_district(apps.get_model(counted).objects.all(), district_id).count()
         else:
             result["rows"] = counted if counted is not None else "—"
         result["target_seconds"] = seconds

@@ -217,7 +217,9 @@ def wait_for_port(seconds: float = 60) -> None:
 
 def load_section(concurrency: int, seconds: int) -> dict:
     from accounts.models import User
+    from bench.data import bench_users
 
+    methodist = bench_users()["methodist"]
     usernames = []
     coordinators = iter(
         User.objects.filter(role="coordinator").order_by("pk").values_list("username", flat=True)
@@ -226,9 +228,9 @@ def load_section(concurrency: int, seconds: int) -> dict:
         if index % 10 == 0:
             usernames.append("otdel")
         elif index % 10 < 5:
-            usernames.append("metodist")
+            usernames.append(methodist.username)
         else:
-            usernames.append(next(coordinators, "metodist"))
+            usernames.append(next(coordinators, methodist.username))
     by_name = {u.username: u for u in User.objects.filter(username__in=usernames)}
     plans = {name: scope_urls(by_name[name]) for name in set(usernames)}
     from registry.models import Person
@@ -239,8 +241,9 @@ def load_section(concurrency: int, seconds: int) -> dict:
     users = []
     for name in usernames:
         urls, edit = plans[name]
-        if name == "metodist":
-            people = Person.objects.filter(is_anonymised=False).exclude(pk__in=edited)
+        if name == methodist.username:  # a person of the methodologist's district
+            people = Person.objects.filter(is_anonymised=False, organization__district=methodist.district)
+            people = people.exclude(pk__in=edited)
             person = people.order_by("?").first()
             edited.add(person.pk)
             edit = f"/registry/people/{person.pk}/edit/"

@@ -1,4 +1,5 @@
-"""In-process page timings: every main page of every capability as each role (queries, median, p95)."""
+"""In-process page timings: every main page of every capability as each role, the region's pages as the
+regional reader and a district's methodologist (queries, median, p95)."""
 
 from __future__ import annotations
 
@@ -80,7 +81,8 @@ def first_pk(queryset) -> int | None:
 
 
 def capability_objects(org) -> dict:
-    """A rich record of each capability's detail page: the organisation's own where records belong to one."""
+    """A rich record of each capability's detail page: the organisation's own where records belong to one,
+    its district's where they belong to the district."""
     from django.db.models import Count
 
     from banks.models import MentoringProgram, NormativeDocument, Practice
@@ -89,23 +91,28 @@ def capability_objects(org) -> dict:
     from submissions.models import Campaign, Submission
     from websites.models import CheckRound, WebsiteCheck
 
-    campaign = first_pk(Campaign.objects.order_by("-deadline", "-pk"))
-    round_ = first_pk(CheckRound.objects.order_by("-deadline", "-pk"))
+    own = {"district": org.district_id}
+    campaign = first_pk(Campaign.objects.filter(**own).order_by("-deadline", "-pk"))
+    round_ = first_pk(CheckRound.objects.filter(**own).order_by("-deadline", "-pk"))
     return {
         "banks:practice_detail": first_pk(
             Practice.objects.filter(organization=org).annotate(n=Count("authors")).order_by("-n", "pk")
         ),
         "banks:program_detail": first_pk(MentoringProgram.objects.filter(organization=org).order_by("pk")),
-        "banks:document_detail": first_pk(NormativeDocument.objects.order_by("pk")),
+        "banks:document_detail": first_pk(NormativeDocument.objects.filter(**own).order_by("pk")),
         "banks:showcase_detail": first_pk(Practice.objects.filter(status="published").order_by("pk")),
         "meetings:meeting_detail": first_pk(
-            Meeting.objects.annotate(n=Count("present")).order_by("-n", "pk")
+            Meeting.objects.filter(**own).annotate(n=Count("present")).order_by("-n", "pk")
         ),
-        "meetings:roadmap_detail": first_pk(RoadmapItem.objects.order_by("-year__start_year", "pk")),
-        "events:event_detail": first_pk(Event.objects.annotate(n=Count("participants")).order_by("-n", "pk")),
+        "meetings:roadmap_detail": first_pk(
+            RoadmapItem.objects.filter(**own).order_by("-year__start_year", "pk")
+        ),
+        "events:event_detail": first_pk(
+            Event.objects.filter(**own).annotate(n=Count("participants")).order_by("-n", "pk")
+        ),
         "events:training_detail": first_pk(Training.objects.filter(person__organization=org).order_by("pk")),
         "events:partner_detail": first_pk(
-            Partner.objects.annotate(n=Count("interactions")).order_by("-n", "pk")
+            Partner.objects.filter(**own).annotate(n=Count("interactions")).order_by("-n", "pk")
         ),
         "submissions:campaign_detail": campaign,
         "submissions:submission_detail": first_pk(
@@ -158,6 +165,29 @@ def pages(objects: dict) -> list[tuple[str, str]]:
     return found
 
 
+def region_pages(district_id: int) -> list[tuple[str, str]]:
+    """(label, url) of the region's pages: the summary of its districts (and its XLSX), the dashboard of the
+    whole region and of one district, the districts' list. The statistical forms of the whole region are
+    files: the exports measure them (bench/exports.py)."""
+    from django.urls import reverse
+
+    dashboard = reverse("reports:dashboard")
+    return [
+        ("reports:region_summary", reverse("reports:region_summary")),
+        ("reports:region_summary_export", reverse("reports:region_summary_export")),
+        ("reports:dashboard ?district", f"{dashboard}?district={district_id}"),
+        ("directory:district_list", reverse("directory:district_list")),
+    ]
+
+
+# Who opens which page besides the methodologist and the coordinator (every main page).
+MORE_ROLES = {
+    "home": ("department", "region"),
+    "reports:dashboard": ("region",),
+}
+REGION_ROLES = ("region", "methodist")
+
+
 def pages_section(users: dict, objects: dict, repeats: int) -> tuple[list, list]:
     from django.test import Client
 
@@ -166,10 +196,15 @@ def pages_section(users: dict, objects: dict, repeats: int) -> tuple[list, list]
     for role, user in users.items():
         clients[role] = Client(raise_request_exception=True)
         clients[role].force_login(user)
-    for label, url in pages(objects):
-        roles = (
-            ["methodist", "coordinator", "department"] if label == "home" else ["methodist", "coordinator"]
-        )
+    ours = pages(objects)
+    region = region_pages(users["methodist"].district_id)
+    region_labels = {label for label, _url in region}
+    main = [(label, url) for label, url in ours if label not in region_labels]
+    for label, url in main + region:
+        if label in region_labels:
+            roles = REGION_ROLES
+        else:
+            roles = ("methodist", "coordinator", *MORE_ROLES.get(label, ()))
         for role in roles:
             result = measure(clients[role], url, repeats)
             rows.append({"page": label, "url": url, "role": role, **result})
@@ -178,4 +213,4 @@ def pages_section(users: dict, objects: dict, repeats: int) -> tuple[list, list]
                 f"median={result['median']:.1f} p95={result['p95']:.1f}",
                 flush=True,
             )
-    return rows, pages(objects)
+    return rows, ours

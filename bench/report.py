@@ -46,12 +46,14 @@ def report(args, sizes: dict, page_rows, admin_rows, export_rows, load) -> str:
         verdict = mark(ok)
         if r["status"] == 403 and r["role"] == "coordinator":
             verdict = "— (district readers only)"
+        elif r["status"] == 403 and r["role"] == "region":
+            verdict = "— (no personal data for the region)"
         out.append(
             f"| {r['page']} | {r['role']} | {r['status']} | {r['queries']} | {r['median']:.1f} | {r['p95']:.1f} | {verdict} |"
         )
     out += [
         "",
-        "## Every list against Django admin's change list of its model (methodologist vs superuser, same data)",
+        "## Every list against Django admin's change list of its model (both as the administrator: every district, same data)",
         "",
         "The admin shows our page size. A model without a ModelAdmin of the project gets one mirrored from our "
         "list (bench/urls.py): the same columns over the same queryset.",
@@ -66,7 +68,8 @@ def report(args, sizes: dict, page_rows, admin_rows, export_rows, load) -> str:
         )
     out += [
         "",
-        "## Exports, reports and the import of a 5,000-row people file (methodologist, whole region, each in a separate process; the import is rolled back)",
+        "## Exports, reports and the import of a 5,000-row people file (the largest district's methodologist; "
+        "«region»: the regional reader, every district; each in a separate process; the import is rolled back)",
         "",
         f"Targets: peak memory under {TARGET_PEAK_MB} MB; the annual report's XLSX under 2 s and PDF under 10 s. "
         "The floor is build_annual alone: the report's aggregate queries without writing a file.",
@@ -92,8 +95,8 @@ def report(args, sizes: dict, page_rows, admin_rows, export_rows, load) -> str:
         "",
         "Each user logs in once through the login form (CSRF), then loops over lists (with filters, search, "
         "pagination), detail pages in its scope, and every 10th step opens a person's edit form and posts it "
-        "back (methodologists and coordinators). Users: 1/10 department, 4/10 methodologist, 5/10 coordinators "
-        "of different organisations.",
+        "back (methodologists and coordinators). Users: 1/10 department, 4/10 the largest district's "
+        "methodologist, 5/10 coordinators of different organisations.",
         "",
         "| requests | req/s | p50, ms | p95, ms | p99, ms | errors | logins (s) | target |",
         "|---|---|---|---|---|---|---|---|",

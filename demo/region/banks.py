@@ -1,13 +1,18 @@
 """The banks of a generated region (`load_region`): practices through their review workflow, organisations'
-mentoring programs with templates. Bulk inserts, deterministic for the region's `random.Random`."""
+mentoring programs with templates, every district's normative documents. Bulk inserts, deterministic for
+the region's `random.Random`."""
 
 from __future__ import annotations
 
 import datetime
 from collections import Counter
+from importlib import import_module
 
 from banks.models import (
+    DocumentKind,
+    DocumentLevel,
     MentoringProgram,
+    NormativeDocument,
     Practice,
     PracticeAction,
     PracticeStatus,
@@ -53,9 +58,45 @@ def generate(region, *, practices: int = 2000) -> Counter:
     """Create `practices` practices of the educational organisations and a program for most of them."""
     forms = {form.name: form for form in MentoringForm.objects.all()}
     counts = Counter()
+    _documents(region, counts)
     _practices(region, practices, forms, counts)
     _programs(region, forms, counts)
     return counts
+
+
+def _documents(region, counts: Counter) -> None:
+    """Every district's bank holds the federal and regional documents the migrations seed and its own
+    order creating the municipal school."""
+    seeded = import_module("banks.migrations.0002_seed_documents").DOCUMENTS
+    seeded = [row for row in seeded if row[0] != "municipal"]
+    rows = []
+    for school in region.schools:
+        for level, kind, number, issued_on, title, issuer, url in seeded:
+            rows.append(
+                NormativeDocument(
+                    district=school.district,
+                    level=level,
+                    kind=kind,
+                    number=number,
+                    issued_on=issued_on,
+                    title=title,
+                    issuer=issuer,
+                    url=url,
+                )
+            )
+        founded = region.years[0].start_date + datetime.timedelta(days=region.rng.randint(20, 200))
+        rows.append(
+            NormativeDocument(
+                district=school.district,
+                level=DocumentLevel.MUNICIPAL,
+                kind=DocumentKind.ORDER,
+                number=f"{region.rng.randint(40, 400)}-од",
+                issued_on=founded,
+                title="О создании муниципальной Школы наставничества и утверждении положения о ней",
+                issuer=f"Управление образования: {school.district.name}",
+            )
+        )
+    insert(NormativeDocument, rows, counts)
 
 
 def _practices(region, total: int, forms: dict, counts: Counter) -> None:
@@ -116,7 +157,7 @@ def _practice_steps(region, rows: list[Practice], states: list[str], counts: Cou
                     from_status=before,
                     to_status=after,
                     comment=COMMENTS.get(action, ""),
-                    by=region.methodist if by_methodist else coordinator,
+                    by=region.methodists[practice.organization.district_id] if by_methodist else coordinator,
                     at=when + datetime.timedelta(hours=number),
                 )
             )

@@ -21,3 +21,10 @@ def insert(model, objs: list, counts: Counter) -> None:
 def moment(day: datetime.date) -> datetime.datetime:
     """Eleven in the morning of the day, in the project's time zone."""
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(11, 0)))
+
+
+def spread(total: int, schools: list) -> list[tuple[object, int]]:
+    """`total` records shared among the districts' schools by their number of educational organisations;
+    every school gets at least one."""
+    size = sum(len(school.educational) for school in schools) or 1
+    return [(school, max(1, round(total * len(school.educational) / size))) for school in schools]

@@ -1,4 +1,5 @@
-"""Events, mentors' training and partners of a generated region (`load_region`). Bulk inserts,
+"""Events, mentors' training and partners of a generated region (`load_region`): each district's school
+holds its own events (its pedagogues take part) and keeps its own partners. Bulk inserts,
 deterministic for the region's random; each event keeps the rules the form checks (an internship at an
 internship site or base school, a kindergarten consultation with a kindergarten pedagogue)."""
 
@@ -8,7 +9,7 @@ import datetime
 from collections import Counter
 
 from demo.district.events import COURSES, EVENT_TITLES, PARTNERS, PLACES, TOPICS, event_day
-from demo.region.batch import insert
+from demo.region.batch import insert, spread
 from directory.models import OrganizationKind
 from events.models import (
     Event,
@@ -35,47 +36,54 @@ def generate(region, *, events_per_year: int = 60) -> Counter:
 
 
 def _events(region, per_year: int, counts: Counter) -> list[Event]:
+    """About `per_year` events a year, each of a district's school (as many as its size asks, one at least)."""
     rng = region.rng
-    sites = [o for o in region.educational if o.is_internship_site or o.is_base_school]
-    kindergartens = [o for o in region.educational if o.kind == OrganizationKind.KINDERGARTEN]
     kinds = list(EVENT_TITLES)
     events = []
-    for year in region.years:
-        for _ in range(per_year):
-            kind = rng.choice(kinds)
-            organizer = {EventKind.INTERNSHIP: sites, EventKind.KINDERGARTEN_CONSULTATION: kindergartens}.get(
-                kind, [None, None, *sites[:20]]
-            )
-            organizer = rng.choice(organizer)
-            title = rng.choice(EVENT_TITLES[kind])
-            starts = event_day(title, year, year.start_date + datetime.timedelta(days=rng.randint(10, 330)))
-            events.append(
-                Event(
-                    kind=kind,
-                    title=title,
-                    year=year,
-                    starts_on=starts,
-                    ends_on=starts + datetime.timedelta(days=rng.choice((0, 0, 0, 1, 2))),
-                    organizer=organizer,
-                    place=f"{organizer or 'МШН'}, {rng.choice(PLACES)}",
-                    is_online=kind == EventKind.CENTRE_MEETING or rng.random() < 0.1,
+    for school, per_school in spread(per_year, region.schools):
+        sites = [o for o in school.educational if o.is_internship_site or o.is_base_school]
+        kindergartens = [o for o in school.educational if o.kind == OrganizationKind.KINDERGARTEN]
+        organizers = {EventKind.INTERNSHIP: sites, EventKind.KINDERGARTEN_CONSULTATION: kindergartens}
+        possible = [kind for kind in kinds if organizers.get(kind, True)]
+        for year in region.years:
+            for _ in range(per_school):
+                kind = rng.choice(possible)
+                organizer = rng.choice(organizers.get(kind) or [None, None, *sites[:20]])
+                title = rng.choice(EVENT_TITLES[kind])
+                starts = event_day(
+                    title, year, year.start_date + datetime.timedelta(days=rng.randint(10, 330))
                 )
-            )
+                events.append(
+                    Event(
+                        district=school.district,
+                        kind=kind,
+                        title=title,
+                        year=year,
+                        starts_on=starts,
+                        ends_on=starts + datetime.timedelta(days=rng.choice((0, 0, 0, 1, 2))),
+                        organizer=organizer,
+                        place=f"{organizer or 'МШН'}, {rng.choice(PLACES)}",
+                        is_online=kind == EventKind.CENTRE_MEETING or rng.random() < 0.1,
+                    )
+                )
+                events[-1].school = school
     insert(Event, events, counts)
     return events
 
 
 def _participants(region, events: list[Event], counts: Counter) -> None:
+    """The district's pedagogues take part in its events (a consultation: its kindergarten's first)."""
     rng = region.rng
     rows = []
     for event in events:
+        school = event.school
         if event.kind == EventKind.KINDERGARTEN_CONSULTATION:
-            pool = region.pedagogues.get(event.organizer_id) or region.kindergarten_pedagogues
+            pool = region.pedagogues.get(event.organizer_id) or school.kindergarten_pedagogues
         else:
-            pool = region.all_pedagogues
+            pool = school.all_pedagogues
         people = rng.sample(pool, min(len(pool), rng.randint(5, 40)))
-        if event.kind == EventKind.KINDERGARTEN_CONSULTATION and region.kindergarten_pedagogues:
-            people = list(dict.fromkeys([rng.choice(region.kindergarten_pedagogues), *people]))
+        if event.kind == EventKind.KINDERGARTEN_CONSULTATION and school.kindergarten_pedagogues:
+            people = list(dict.fromkeys([rng.choice(school.kindergarten_pedagogues), *people]))
         contest = event.kind == EventKind.CONTEST
         for position, person_id in enumerate(people):
             role, result = ParticipantRole.PARTICIPANT, ParticipantResult.NONE
@@ -117,17 +125,32 @@ def _trainings(region, counts: Counter) -> None:
 
 
 def _partners(region, events: list[Event], counts: Counter) -> None:
+    """Each district's school works with a few of the region's institutions and its own employers; a joint
+    event of an interaction is one of the district's centre meetings."""
     rng = region.rng
-    partners = [Partner(name=name, kind=kind) for name, kind, _org_kind in PARTNERS]
-    partners += [
-        Partner(name=org.short_name, kind=PartnerKind.EMPLOYER, organization=org, website=org.website)
-        for org in region.organizations
-        if org.kind == OrganizationKind.PARTNER
-    ]
+    partners = []
+    for school in region.schools:
+        regional = rng.sample(PARTNERS, min(len(PARTNERS), rng.randint(2, 4)))
+        partners += [Partner(district=school.district, name=name, kind=kind) for name, kind, _org in regional]
+        partners += [
+            Partner(
+                district=school.district,
+                name=org.short_name,
+                kind=PartnerKind.EMPLOYER,
+                organization=org,
+                website=org.website,
+            )
+            for org in school.organizations
+            if org.kind == OrganizationKind.PARTNER
+        ]
     insert(Partner, partners, counts)
-    joint = [e for e in events if e.kind == EventKind.CENTRE_MEETING]
+    joint: dict[int, list[Event]] = {}
+    for event in events:
+        if event.kind == EventKind.CENTRE_MEETING:
+            joint.setdefault(event.district_id, []).append(event)
     rows = []
     for partner in partners:
+        own = joint.get(partner.district_id, [])
         for interaction_kind, topic, result in rng.sample(TOPICS, rng.randint(1, len(TOPICS))):
             year = rng.choice(region.years)
             rows.append(
@@ -137,8 +160,8 @@ def _partners(region, events: list[Event], counts: Counter) -> None:
                     kind=interaction_kind,
                     topic=topic,
                     result=result,
-                    event=rng.choice(joint)
-                    if interaction_kind == InteractionKind.JOINT_EVENT and joint
+                    event=rng.choice(own)
+                    if interaction_kind == InteractionKind.JOINT_EVENT and own
                     else None,
                 )
             )

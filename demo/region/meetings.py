@@ -1,5 +1,6 @@
-"""Meetings and roadmaps of a generated region (`load_region`): every school year has two to four
-meetings with agenda and decisions (approved once held, a draft while ahead) and the roadmap of the
+"""Meetings and roadmaps of a generated region (`load_region`): every district's school meets two to four
+times a school year (numbered 1… in the district and the year, its counter set), with agenda and decisions
+(approved by the district's methodologist once held, a draft while ahead), and keeps the roadmap of the
 regulation, some items done, some overdue. Bulk inserts, deterministic for the region's random."""
 
 from __future__ import annotations
@@ -25,38 +26,52 @@ PLACES = ["актовый зал", "конференц-зал", "методич�
 
 def generate(region) -> Counter:
     counts = Counter()
-    head = Person.objects.get(pk=region.rng.choice(region.pedagogues[region.educational[0].pk]))
-    meetings = _meetings(region, head, counts)
+    heads = _heads(region)
+    meetings = _meetings(region, heads, counts)
     _agenda(meetings, counts)
-    _roadmap(region, head, counts)
+    _roadmap(region, heads, counts)
     return counts
 
 
-def _meetings(region, head: Person, counts: Counter) -> list[Meeting]:
+def _heads(region) -> dict[int, Person]:
+    """The head of each district's school: a pedagogue of its first organisation."""
+    chosen = {
+        s.district.pk: region.rng.choice(region.pedagogues[s.educational[0].pk]) for s in region.schools
+    }
+    people = Person.objects.in_bulk(chosen.values())
+    return {district_id: people[pk] for district_id, pk in chosen.items()}
+
+
+def _meetings(region, heads: dict[int, Person], counts: Counter) -> list[Meeting]:
     rng = region.rng
-    meetings, present, transitions = [], [], []
-    for year in region.years:
-        seasons = ["autumn", "spring"] + rng.sample(["autumn", "spring"], rng.randint(0, 2))
-        days = sorted(_meeting_day(year, season, rng) for season in seasons)
-        for number, day in enumerate(days, start=1):
-            people = rng.sample(region.all_pedagogues, rng.randint(8, 40))
-            held = day < region.today
-            meeting = Meeting(
-                year=year,
-                number=number,
-                date=day,
-                time=datetime.time(14, 30),
-                place=f"{region.educational[0].short_name}, {rng.choice(PLACES)}",
-                is_online=rng.random() < 0.15,
-                chair=head,
-                secretary_id=people[0],
-                guests="Специалист отдела образования",
-                status=MeetingStatus.APPROVED if held else MeetingStatus.DRAFT,
-            )
-            meeting.season = "autumn" if day.month >= 9 or day.month < 2 else "spring"
-            meetings.append(meeting)
-            present.append({head.pk, *people})
-        MeetingCounter.objects.create(year=year, last_number=len(days))
+    meetings, present, counters = [], [], []
+    for school in region.schools:
+        head = heads[school.district.pk]
+        for year in region.years:
+            seasons = ["autumn", "spring"] + rng.sample(["autumn", "spring"], rng.randint(0, 2))
+            days = sorted({_meeting_day(year, season, rng) for season in seasons})  # never two a day
+            for number, day in enumerate(days, start=1):
+                pool = school.all_pedagogues
+                people = rng.sample(pool, min(len(pool), rng.randint(8, 40)))
+                meeting = Meeting(
+                    district=school.district,
+                    year=year,
+                    number=number,
+                    date=day,
+                    time=datetime.time(14, 30),
+                    place=f"{school.educational[0].short_name}, {rng.choice(PLACES)}",
+                    is_online=rng.random() < 0.15,
+                    chair=head,
+                    secretary_id=people[0],
+                    guests="Специалист отдела образования",
+                    status=MeetingStatus.APPROVED if day < region.today else MeetingStatus.DRAFT,
+                )
+                meeting.season = "autumn" if day.month >= 9 or day.month < 2 else "spring"
+                meeting.approver = school.methodist
+                meetings.append(meeting)
+                present.append({head.pk, *people})
+            counters.append(MeetingCounter(district=school.district, year=year, last_number=len(days)))
+    insert(MeetingCounter, counters, counts)
     insert(Meeting, meetings, counts)
     links = [
         Meeting.present.through(meeting=meeting, person_id=person_id)
@@ -64,19 +79,19 @@ def _meetings(region, head: Person, counts: Counter) -> list[Meeting]:
         for person_id in sorted(people)
     ]
     insert(Meeting.present.through, links, counts)
-    for meeting in meetings:
-        if meeting.status == MeetingStatus.APPROVED:
-            transitions.append(
-                MeetingTransition(
-                    meeting=meeting,
-                    from_status=MeetingStatus.DRAFT,
-                    to_status=MeetingStatus.APPROVED,
-                    by=region.methodist,
-                    at=datetime.datetime.combine(
-                        meeting.date + datetime.timedelta(days=3), datetime.time(9), tzinfo=datetime.UTC
-                    ),
-                )
-            )
+    transitions = [
+        MeetingTransition(
+            meeting=meeting,
+            from_status=MeetingStatus.DRAFT,
+            to_status=MeetingStatus.APPROVED,
+            by=meeting.approver,
+            at=datetime.datetime.combine(
+                meeting.date + datetime.timedelta(days=3), datetime.time(9), tzinfo=datetime.UTC
+            ),
+        )
+        for meeting in meetings
+        if meeting.status == MeetingStatus.APPROVED
+    ]
     insert(MeetingTransition, transitions, counts)
     return meetings
 
@@ -106,12 +121,19 @@ def _agenda(meetings: list[Meeting], counts: Counter) -> None:
     insert(AgendaItem, items, counts)
 
 
-def _roadmap(region, head: Person, counts: Counter) -> None:
+def _roadmap(region, heads: dict[int, Person], counts: Counter) -> None:
     items = []
-    for year in region.years:
-        for position in range(1, len(ROADMAP) + 1):
-            open_index = _open_index(position, region.rng)
-            items.append(roadmap_item(year, position, region.educational, head, region.today, open_index))
+    for school in region.schools:
+        # the roadmap names organisations by their index in the demo's list: a small district repeats its own
+        organizations = school.educational * (len(ROADMAP) // len(school.educational) + 1)
+        for year in region.years:
+            for position in range(1, len(ROADMAP) + 1):
+                open_index = _open_index(position, region.rng)
+                item = roadmap_item(
+                    year, position, organizations, heads[school.district.pk], region.today, open_index
+                )
+                item.district = school.district
+                items.append(item)
     insert(RoadmapItem, items, counts)
 
 

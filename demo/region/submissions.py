@@ -1,6 +1,7 @@
 """Campaigns of a generated region (`load_region`).
 
-A campaign per school year asks every educational organisation; a part of each year's submissions is
+Each district's school runs a campaign per school year that asks every educational organisation of the
+district; a part of each year's submissions is
 accepted with the figures frozen the way the methodologist's acceptance freezes them
 (`selectors.figures_of`, a handful of aggregate queries each, so only a share is accepted), the rest
 stand at the other states with the transitions that led there. Deterministic for the region's random; no e-mails, no network."""
@@ -27,21 +28,25 @@ CURRENT_STATES = {S.ACCEPTED: 10, S.SENT: 20, S.RETURNED: 10, S.FILLING: 30, S.N
 
 def generate(region) -> Counter:
     counts = Counter()
-    for year in region.years:
-        _campaign(region, year, counts)
+    for school in region.schools:
+        for year in region.years:
+            _campaign(region, school, year, counts)
     return counts
 
 
-def _campaign(region, year, counts: Counter) -> None:
+def _campaign(region, school, year, counts: Counter) -> None:
     rng = region.rng
     deadline = min(datetime.date(year.start_year + 1, 6, 1), region.today + datetime.timedelta(days=20))
     campaign = Campaign.objects.create(
-        title=f"Данные о наставничестве за {year} учебный год", year=year, deadline=deadline
+        district=school.district,
+        title=f"Данные о наставничестве за {year} учебный год",
+        year=year,
+        deadline=deadline,
     )
-    campaign.organizations.set(region.educational)
+    campaign.organizations.set(school.educational)
     table = CURRENT_STATES if year.contains(region.today) else PAST_STATES
     submissions = []
-    for org in region.educational:
+    for org in school.educational:
         state = rng.choices(list(table), list(table.values()))[0]
         submission = Submission(campaign=campaign, organization=org, status=state)
         if state != S.NOT_STARTED:
@@ -54,7 +59,7 @@ def _campaign(region, year, counts: Counter) -> None:
         submissions.append(submission)
     insert(Submission, submissions, counts)
     counts["campaign"] += 1
-    _transitions(region, submissions, deadline, counts)
+    _transitions(region, school, submissions, deadline, counts)
 
 
 def _fill(submission: Submission, rng) -> None:
@@ -67,7 +72,9 @@ def _fill(submission: Submission, rng) -> None:
     submission.website_section_url = f"{website}/nastavnichestvo" if website else ""
 
 
-def _transitions(region, submissions: list[Submission], deadline: datetime.date, counts: Counter) -> None:
+def _transitions(
+    region, school, submissions: list[Submission], deadline: datetime.date, counts: Counter
+) -> None:
     rows = []
     for submission in submissions:
         status = S.NOT_STARTED
@@ -79,7 +86,7 @@ def _transitions(region, submissions: list[Submission], deadline: datetime.date,
                     from_status=status,
                     to_status=to_status,
                     comment=comment,
-                    by=region.methodist
+                    by=school.methodist
                     if who == "m"
                     else region.coordinators.get(submission.organization_id),
                     at=moment(deadline - datetime.timedelta(days=10 - number * 3)),

@@ -13,7 +13,9 @@ from django.urls import reverse
 
 from bench.exports import peak_rss_kb
 from bench.load import FormFields
-from tests.factories import PersonFactory, UserFactory
+from core.access import Role
+from directory.models import Organization
+from tests.factories import OrganizationFactory, PersonFactory, UserFactory
 
 CHILD = "from bench.exports import peak_rss_kb; print(peak_rss_kb())"
 
@@ -75,3 +77,28 @@ def test_a_mirrored_change_list_shows_our_columns_over_our_rows(school_a):
 
     assert "Бенчева" in page and "Учитель химии" in page and school_a.short_name in page
     assert person.get_category_display() in page
+
+
+def test_the_bench_measures_the_methodologist_and_a_coordinator_of_the_largest_district(
+    school_a, methodist, other_district, methodist_other
+):
+    """A methodologist reads one district: the bench takes the largest one's, and a coordinator of a school
+    there, so that both open the same records."""
+    from bench.data import bench_users
+
+    for name in ("Школа Л1", "Школа Л2"):
+        OrganizationFactory(district=other_district, short_name=name, full_name=f"МБОУ «{name}»")
+    coordinator = UserFactory(
+        username="kurator-les",
+        role=Role.COORDINATOR,
+        organization=Organization.objects.get(short_name="Школа Л2"),
+    )
+    UserFactory(username="kurator-kir", role=Role.COORDINATOR, organization=school_a)
+    UserFactory(username="otdel", role=Role.DEPARTMENT)
+    UserFactory(username="krai", role=Role.REGION)
+    UserFactory(username="admin", role=Role.ADMIN)
+
+    users = bench_users()
+
+    assert users["methodist"] == methodist_other and users["coordinator"] == coordinator
+    assert users["region"].username == "krai" and users["department"].username == "otdel"
