@@ -44,7 +44,9 @@ class DistrictViewMixin:
     breadcrumbs = (DISTRICTS,)
 
     def base_queryset(self):
-        return District.objects.annotate(organizations_count=Count("organizations"))
+        return District.objects.annotate(organizations_count=Count("organizations")).order_by(
+            "sort_name", "id"
+        )
 
     def may_edit(self) -> bool:
         return access.is_admin(self.request.user)

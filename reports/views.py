@@ -170,7 +170,7 @@ class RegionSummaryView(ReportMixin, TemplateView):
         if not self.export:
             return super().get(request, *args, **kwargs)
         year = self.filters()["year"]
-        rows, total = region.summary_for(request.user, year)
+        rows, total = region.kept_summary_for(request.user, year)
         table = XlsxTable(
             f"сводка_по_муниципальным_образованиям_{year.start_year}-{year.start_year + 1}",
             f"{self.title} за {year} учебный год",
@@ -182,7 +182,7 @@ class RegionSummaryView(ReportMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         year = self.filters()["year"]
-        rows, total = region.summary_for(self.request.user, year)
+        rows, total = region.kept_summary_for(self.request.user, year)
         context.update(
             form=self.filter_form(),
             year=year,
