@@ -405,14 +405,9 @@ class AssignmentOrder(DraftFile, AccessMixin, FormView):
         form = super().get_form(form_class)
         form.helper.form_method = "get"
         form.helper.form_action = reverse("careers:assignment_order")
-        form.helper.add_input(
-            Submit(
-                "docx",
-                _("Скачать приказ (DOCX)"),
-                formaction=reverse("careers:assignment_order_docx"),
-                css_class="btn-outline-secondary",
-            )
-        )
+        docx = Submit("docx", _("Скачать приказ (DOCX)"), formaction=reverse("careers:assignment_order_docx"))
+        docx.field_classes = "btn btn-outline-primary"  # a second button: outlined, in a readable colour
+        form.helper.add_input(docx)
         return form
 
 
