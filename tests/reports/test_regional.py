@@ -116,3 +116,21 @@ def test_in_the_browser_each_district_sees_its_own_answer_and_the_region_all(two
     answer.refresh_from_db()
     assert answer.status == DistrictReportStatus.SENT
     assert "Принять" in region.get(url).content.decode()
+
+
+def test_the_summary_makes_a_fixed_number_of_queries_whatever_the_number_of_districts(two_districts, year):
+    from django.core.cache import cache
+
+    from tests.helpers import count_queries
+
+    region = client_for(two_districts["region"])
+    url = reverse("reports:region_summary") + f"?year={year.pk}"
+    cache.clear()
+    two = count_queries(region, url)
+    for number in range(3):
+        district = DistrictFactory(name=f"Округ № {number}")
+        make_pair(OrganizationFactory(district=district, short_name=f"СОШ округа № {number}"))
+    cache.clear()
+    assert count_queries(region, url) == two
+    rows = region.get(url).context["rows"]
+    assert [row.organizations for row in rows].count(1) >= 4 and len(rows) == 5
