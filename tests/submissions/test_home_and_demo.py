@@ -38,12 +38,13 @@ def test_home_page_shows_what_the_coordinator_owes(as_coordinator_a, school_a):
     assert 'data-testid="figure-owed"' in page and "до 25.05.2026" in page and "Данные за год" in page
 
 
-def test_menu_items_by_role(methodist, coordinator_a, department):
+def test_menu_items_by_role(methodist, coordinator_a, department, region_reader):
     def labels(user):
         groups = [entry for entry in menu_for(user, "/")["menu"] if entry["label"] == "Сбор данных"]
         return [child["label"] for child in groups[0]["children"]]
 
-    assert labels(methodist) == labels(department) == ["Кампании", "Проверка сайтов"]
+    district = ["Кампании", "Проверка сайтов", "Сбор данных края"]
+    assert labels(methodist) == labels(department) == labels(region_reader) == district
     assert labels(coordinator_a) == ["Мои отчёты", "Проверка сайта"]
 
 
