@@ -138,26 +138,6 @@ class PracticeForm(ScopedBankForm):
         return ", ".join(tag for tag in tags if tag)
 
 
-class CommentForm(forms.Form):
-    """The comment of a workflow step; `comment_required` makes it obligatory (returning a practice)."""
-
-    comment = forms.CharField(
-        label=_lazy("Комментарий"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000, required=False
-    )
-
-    def __init__(self, *args, comment_required: bool = False, submit_label: str = "", **kwargs):
-        from crispy_forms.helper import FormHelper
-        from crispy_forms.layout import Submit
-
-        super().__init__(*args, **kwargs)
-        self.fields["comment"].required = comment_required
-        self.fields["comment"].error_messages["required"] = _(
-            "Напишите, что нужно исправить: комментарий увидит куратор."
-        )
-        self.helper = FormHelper()
-        self.helper.add_input(Submit("submit", submit_label or _("Подтвердить")))
-
-
 class ProgramForm(ScopedBankForm):
     class Meta:
         model = MentoringProgram

@@ -99,3 +99,25 @@ class ConfirmForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", submit_label or _("Удалить"), css_class="btn-danger"))
+
+
+class StepCommentForm(forms.Form):
+    """The comment of a workflow step (a practice, a school's report, a district's answer); the view says whether
+    it is required, and with which words it is asked for."""
+
+    comment = forms.CharField(
+        label=_("Комментарий"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000, required=False
+    )
+
+    def __init__(
+        self, *args, comment_required=False, comment_label="", required_message="", submit_label="", **kwargs
+    ):
+        super().__init__(*args, **kwargs)
+        field = self.fields["comment"]
+        field.required = comment_required
+        if comment_label:
+            field.label = comment_label
+        if required_message:
+            field.error_messages["required"] = required_message
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", submit_label or _("Подтвердить")))

@@ -27,7 +27,7 @@ from django_filters.views import FilterView
 from core import access, jobs
 from core.columns import Cells, Column, display
 from core.exporters import XlsxTable
-from core.forms import ConfirmForm
+from core.forms import ConfirmForm, StepCommentForm
 from core.history import _foreign_names, _row, has_history, history_of, history_records
 from core.widgets import use_fast_select
 
@@ -490,6 +490,34 @@ class RecordActionView(AccessMixin, FormView):
     def get_breadcrumbs(self):
         record = self.record()
         return (*self.breadcrumbs, (str(record), record.get_absolute_url()))
+
+
+class StepView(RecordActionView):
+    """One step of a record's workflow with its comment: `step(record, user=, comment=)` is the service."""
+
+    form_class = StepCommentForm
+    comment_required = False
+    comment_label = ""  # the field's words where they differ («Причина»)
+    required_message = ""  # what a required comment left empty says
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        if issubclass(
+            self.get_form_class(), StepCommentForm
+        ):  # a step with a form of its own asks its own way
+            kwargs.update(
+                comment_required=self.comment_required,
+                comment_label=str(self.comment_label),
+                required_message=str(self.required_message),
+            )
+        return kwargs
+
+    def step(self, record, **kwargs):
+        raise NotImplementedError
+
+    def act(self, record, form):
+        self.step(record, user=self.request.user, comment=form.cleaned_data["comment"])
+        return record.get_absolute_url()
 
 
 class RecordDeleteView(RecordActionView):

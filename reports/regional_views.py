@@ -12,14 +12,13 @@ from django.utils.translation import gettext_lazy as _
 from core import access
 from core.columns import Column
 from core.forms import CrispyModelForm
-from core.generic import RecordActionView, ScopedCreateView, ScopedDetailView, ScopedListView
+from core.generic import ScopedCreateView, ScopedDetailView, ScopedListView, StepView
 from core.workflow import Button, offered
 from directory.models import AcademicYear
 from indicators.definitions import definition
 from reports import regional
 from reports.models import DistrictReport, RegionalCampaign
 from reports.region import CODES
-from submissions.forms import CommentForm
 
 CAMPAIGNS = (_("Сбор данных края"), reverse_lazy("reports:regional_list"))
 BUTTONS = (
@@ -118,22 +117,16 @@ def _figures(answer: DistrictReport) -> list:
     return [values.get(code) for code in CODES]
 
 
-class DistrictReportAction(RecordActionView):
-    form_class = CommentForm
+class DistrictReportAction(StepView):
     breadcrumbs = (CAMPAIGNS,)
     region_reads = True
-    comment_required = False
+    required_message = _(
+        "Напишите, что нужно исправить: комментарий увидит методист муниципального образования."
+    )
 
     def get_record(self):
         answers = access.scope(self.request.user, DistrictReport.objects.select_related("campaign"), None)
         return get_object_or_404(answers, pk=self.kwargs["pk"])
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "comment_required": self.comment_required}
-
-    def act(self, answer, form):
-        self.step(answer, user=self.request.user, comment=form.cleaned_data["comment"])
-        return answer.get_absolute_url()
 
 
 class DistrictReportSend(DistrictReportAction):

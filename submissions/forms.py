@@ -123,22 +123,6 @@ class SubmitForm(forms.Form):
         self.helper = _helper(submit_label or _("Отправить"))
 
 
-class CommentForm(forms.Form):
-    """The comment of a review step; `comment_required` makes it obligatory (reopening)."""
-
-    comment = forms.CharField(
-        label=_("Комментарий"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000, required=False
-    )
-
-    def __init__(self, *args, comment_required: bool = False, submit_label: str = "", **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["comment"].required = comment_required
-        if comment_required:
-            self.fields["comment"].label = _("Причина")
-            self.fields["comment"].error_messages["required"] = _("Укажите причину: без неё нельзя.")
-        self.helper = _helper(submit_label or _("Подтвердить"))
-
-
 class ReturnForm(forms.Form):
     """What to fix: a comment per checked item the campaign asked for, and a general one."""
 

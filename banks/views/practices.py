@@ -10,19 +10,19 @@ from django.views.generic import View
 
 from banks import selectors, services
 from banks.filters import PracticeFilter
-from banks.forms import CommentForm, PracticeForm
+from banks.forms import PracticeForm
 from banks.models import Practice, PracticeFile, PracticeStatus
 from banks.views.common import PRACTICES, serve
 from core import access
 from core.columns import Column
 from core.generic import (
     AccessMixin,
-    RecordActionView,
     RecordDeleteView,
     ScopedCreateView,
     ScopedDetailView,
     ScopedListView,
     ScopedUpdateView,
+    StepView,
 )
 from core.workflow import Button, offered
 
@@ -129,26 +129,13 @@ class PracticeUpdate(EditablePractice, ScopedUpdateView):
     success_message = _("Практика сохранена.")
 
 
-class PracticeAction(PracticeView, RecordActionView):
+class PracticeAction(PracticeView, StepView):
     """One step of the review workflow, with its comment."""
 
-    form_class = CommentForm
-    comment_required = False
-    submit_label = ""
+    required_message = _("Напишите, что нужно исправить: комментарий увидит куратор.")
 
     def get_record(self):
         return practice_for(self.request.user, self.kwargs["pk"])
-
-    def get_form_kwargs(self):
-        return {
-            **super().get_form_kwargs(),
-            "comment_required": self.comment_required,
-            "submit_label": str(self.submit_label),
-        }
-
-    def act(self, practice, form):
-        self.step(practice, user=self.request.user, comment=form.cleaned_data["comment"])
-        return practice.get_absolute_url()
 
 
 class PracticeSubmit(PracticeAction):

@@ -11,16 +11,16 @@ from django.utils.translation import gettext_lazy as _
 from core import access
 from core.columns import Column
 from core.generic import (
-    RecordActionView,
     ScopedDetailView,
     ScopedListView,
     ScopedUpdateView,
+    StepView,
     redirect_with_message,
 )
 from core.workflow import Button, offered
 from submissions import selectors, services
 from submissions.filters import SubmissionFilter
-from submissions.forms import CommentForm, DenominatorsForm, ReturnForm, SubmitForm
+from submissions.forms import DenominatorsForm, ReturnForm, SubmitForm
 from submissions.models import Submission, SubmissionStatus
 from submissions.views.common import SUBMISSIONS
 
@@ -145,19 +145,9 @@ class SubmissionUpdate(SubmissionView, ScopedUpdateView):
         return (*self.breadcrumbs, (str(self.object), self.object.get_absolute_url()))
 
 
-class SubmissionAction(SubmissionView, RecordActionView):
-    form_class = CommentForm
-    comment_required = False
-
+class SubmissionAction(SubmissionView, StepView):
     def get_record(self):
         return submission_for(self.request.user, self.kwargs["pk"])
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "comment_required": self.comment_required}
-
-    def act(self, submission, form):
-        self.step(submission, user=self.request.user, comment=form.cleaned_data["comment"])
-        return submission.get_absolute_url()
 
 
 class SubmissionSubmit(SubmissionAction):
@@ -167,11 +157,6 @@ class SubmissionSubmit(SubmissionAction):
     submit_label = _("Отправить")
     success_message = _("Данные отправлены методисту на проверку.")
     question = _("После отправки данные не правятся, пока методист не вернёт их. Проверьте полноту ниже.")
-
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs.pop("comment_required")
-        return kwargs
 
     def allowed(self, submission) -> bool:
         return submission.is_editable and access.may_edit(
@@ -198,9 +183,7 @@ class SubmissionReturn(SubmissionAction):
     )
 
     def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs.pop("comment_required")
-        return {**kwargs, "items": self.record().campaign.asked()}
+        return {**super().get_form_kwargs(), "items": self.record().campaign.asked()}
 
     def act(self, submission, form):
         services.return_submission(submission, user=self.request.user, comment=form.text())
@@ -234,6 +217,8 @@ class SubmissionReopen(SubmissionAction):
     success_message = _("Данные открыты заново и возвращены организации.")
     question = _("Зафиксированные показатели перестанут действовать, пока данные не будут приняты снова.")
     comment_required = True
+    comment_label = _("Причина")
+    required_message = _("Укажите причину: без неё нельзя.")
 
     def step(self, submission, **kwargs):
         services.reopen_submission(submission, **kwargs)
