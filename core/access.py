@@ -67,6 +67,8 @@ def district_path(model, org_field: str | None) -> str | None:
     own = getattr(model, "DISTRICT_FIELD", None)
     if own is not None:
         return own
+    # Every scoped model declares its path today; deriving it from the organisation keeps a new model that
+    # forgets to declare it inside its district rather than open to every district.
     if org_field is None:
         return None
     return "district" if org_field == "id" else f"{org_field}__district"
@@ -128,7 +130,9 @@ def bind_to_district(user, record) -> None:
 
 
 def bind_district_id(user) -> int | None:
-    """The district a service acting for the user works in (the administrator's: the only district)."""
+    """The district a service acting for the user works in: their own; the administrator's is the district set
+    on their account, else the installation's first district (in a region an administrator acting for a district
+    should have it set on the account)."""
     from django.apps import apps  # the foundation names no app at import time
 
     return (
